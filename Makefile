@@ -1,0 +1,63 @@
+# Portail CQP-VAE. `make run` serves the portal, `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+# The first interpreter that is Python 3.12 or newer.
+PYTHON_CANDIDATES := python3.13 python3.12 python3 $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3) /usr/bin/python3
+FIND_PYTHON = for c in $(PYTHON_CANDIDATES); do \
+	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$c; break; fi; \
+	done
+
+.PHONY: help install run test lint check browsers bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@py="$$($(FIND_PYTHON))"; \
+	if [ -z "$$py" ]; then echo "Python 3.12 or newer is required (Django 6.1): install it (for example with pyenv) and run make again." >&2; exit 1; fi; \
+	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	  echo "Creating $(VENV) with $$py"; rm -rf $(VENV); "$$py" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create the virtual environment and install the project
+
+run: install ## Install, migrate, load referentials and demo content, serve on 127.0.0.1:8000
+	$(PY) -m portal migrate --noinput
+	$(PY) -m portal load_initial_data
+	$(PY) -m portal runserver 127.0.0.1:8000
+
+browsers: ## Install Debian's Chromium (and poppler-utils) when missing
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else echo "chromium and poppler-utils are missing and cannot be installed: browser tests will fail." >&2; fi; \
+	fi
+
+lint: install ## ruff and djlint
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+
+check: install ## makemigrations --check and check --deploy against the production settings
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m portal makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.settings.prod SECRET_KEY='ci-8f2b1c9e7d6a5f4e3b2a1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f' \
+	  ALLOWED_HOSTS=cqp-vae.example.fr WAGTAILADMIN_BASE_URL=https://cqp-vae.example.fr \
+	  DATABASE_URL=sqlite:///var/check.sqlite3 $(PY) -m portal check --deploy --fail-level WARNING
+
+test: install browsers lint check ## Install what tests need and run the whole suite
+	DJANGO_ALLOW_ASYNC_UNSAFE=true DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install ## Print performance figures as name: value lines
+	$(PY) -m tests.bench
+
+clean: ## Remove the virtual environment and local data
+	rm -rf $(VENV) var

@@ -1,0 +1,21 @@
+"""Demo accounts created by `make run` (development only: their passwords are public)."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+EDITOR_EMAIL = "editeur@demo.cqp-vae.fr"
+DEMO_PASSWORD = "demo-portail-cqp-vae"  # noqa: S105 - published demo password, development only
+
+
+def create_demo_accounts() -> list[str]:
+    User = get_user_model()
+    editor, created = User.objects.get_or_create(
+        username=EDITOR_EMAIL, defaults={"email": EDITOR_EMAIL, "first_name": "Éditrice", "last_name": "Démo"}
+    )
+    if created:
+        editor.set_password(DEMO_PASSWORD)
+        editor.save()
+    editors = Group.objects.filter(name="Editors").first()
+    if editors:
+        editor.groups.add(editors)
+    return [f"Éditeur (administration Wagtail, /admin/) : {EDITOR_EMAIL} / {DEMO_PASSWORD}"]

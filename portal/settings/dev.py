@@ -1,0 +1,12 @@
+"""Development: SQLite under var/, DEBUG, console email."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-0f3c9a7e1b5d4c2a8e6f")  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SelfcheckConfig(AppConfig):
+    name = "selfcheck"
+    verbose_name = "Vérification d'éligibilité"

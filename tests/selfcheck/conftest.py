@@ -1,0 +1,27 @@
+"""Fixtures of the self-check tests: referentials read straight from the data files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from home.referentials.domain import Referential
+
+
+def load_referential(slug: str) -> Referential:
+    path = Path(settings.REFERENTIAL_DATA_DIR) / f"{slug}.json"
+    return Referential.from_dict(json.loads(path.read_text()))
+
+
+@pytest.fixture(scope="session")
+def cos() -> Referential:
+    """CQP Conseiller offres de services: 12 months, 4 activities."""
+    return load_referential("conseiller-offres-services")
+
+
+@pytest.fixture(scope="session")
+def assistant_formation() -> Referential:
+    return load_referential("assistant-formation")

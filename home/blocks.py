@@ -13,7 +13,9 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class NarrativeBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label="intertitre", max_length=120, template="home/blocks/heading.html")
+    heading = blocks.CharBlock(
+        label="intertitre", max_length=120, template="home/blocks/heading.html"
+    )
     paragraph = blocks.RichTextBlock(
         label="paragraphe", features=["bold", "italic", "link", "ul", "ol"]
     )

@@ -10,7 +10,8 @@ DEMO_PASSWORD = "demo-portail-cqp-vae"  # noqa: S105 - published demo password, 
 def create_demo_accounts() -> list[str]:
     User = get_user_model()
     editor, created = User.objects.get_or_create(
-        username=EDITOR_EMAIL, defaults={"email": EDITOR_EMAIL, "first_name": "Éditrice", "last_name": "Démo"}
+        username=EDITOR_EMAIL,
+        defaults={"email": EDITOR_EMAIL, "first_name": "Éditrice", "last_name": "Démo"},
     )
     if created:
         editor.set_password(DEMO_PASSWORD)

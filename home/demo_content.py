@@ -145,7 +145,11 @@ def build_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Portail CQP-VAE"
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name="Portail CQP-VAE",
         )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
@@ -159,7 +163,10 @@ def build_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         CqpIndexPage,
         "cqp",
         title="Les CQP accessibles par la VAE",
-        intro="Choisissez un CQP pour lire sa notice : le métier, les compétences, les étapes de la VAE et les délais.",
+        intro=(
+            "Choisissez un CQP pour lire sa notice : le métier, les compétences, les étapes "
+            "de la VAE et les délais."
+        ),
     )
     for slug, fields in NOTICES.items():
         cqp = Cqp.objects.filter(slug=slug, current__isnull=False).select_related("current").first()

@@ -70,9 +70,7 @@ class CqpIndexPage(Page):
             certifier = ""
         if query:
             notices = [n for n in notices if _matches(n, query)]
-        context.update(
-            notices=notices, certifiers=certifiers, certifier=certifier, query=query
-        )
+        context.update(notices=notices, certifiers=certifiers, certifier=certifier, query=query)
         return context
 
 
@@ -96,9 +94,7 @@ class CqpNoticePage(Page):
     job_summary = models.TextField(
         "le métier en bref", help_text="Une ou deux phrases affichées dans le catalogue."
     )
-    contact = RichTextField(
-        "contacter le certificateur", features=["bold", "link"], blank=True
-    )
+    contact = RichTextField("contacter le certificateur", features=["bold", "link"], blank=True)
     body = StreamField(
         NarrativeBlock(), verbose_name="récit complémentaire", blank=True, use_json_field=True
     )

@@ -188,7 +188,7 @@ class Referential:
         return sum(len(u.activity_items) for u in self.units)
 
     def unit_name(self, unit: Unit) -> str:
-        """"Compétence 2", "Bloc de compétences 1", "Activité III"."""
+        """ "Compétence 2", "Bloc de compétences 1", "Activité III"."""
         word = self.unit_singular[0].upper() + self.unit_singular[1:]
         return f"{word} {unit.label or unit.number}"
 
@@ -198,7 +198,7 @@ class Referential:
 
     @classmethod
     def cached(cls, key: Any, data: dict[str, Any]) -> Referential:
-        """Versions are immutable, so their typed view is built once per process and key."""
+        """Versions are immutable: their typed view is built once per process and content hash."""
         ref = _CACHE.get(key)
         if ref is None:
             ref = _CACHE[key] = _build(data)
@@ -232,7 +232,9 @@ def _build(d: dict[str, Any]) -> Referential:
                 for e in u["elements"]
             ),
             activity_items=tuple(
-                ActivityItem(code=i["code"], label=i["label"], from_source=i.get("from_source", True))
+                ActivityItem(
+                    code=i["code"], label=i["label"], from_source=i.get("from_source", True)
+                )
                 for i in u["activity_items"]
             ),
             questions=tuple(Question(code=q["code"], text=q["text"]) for q in u["questions"]),

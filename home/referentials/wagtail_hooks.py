@@ -1,4 +1,7 @@
-"""Editors browse the referentials in the Wagtail admin, read-only: they change only by loading files."""
+"""Editors browse the referentials in the Wagtail admin, read-only.
+
+A referential changes only by loading its file (`load_referentials`).
+"""
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -13,7 +16,11 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return action == "view" and user.is_active and user.has_perm("wagtailadmin.access_admin")
 
     def users_with_any_permission(self, actions):
-        return super().users_with_any_permission(["view"]) if "view" in actions else self.model.objects.none()
+        return (
+            super().users_with_any_permission(["view"])
+            if "view" in actions
+            else self.model.objects.none()
+        )
 
 
 class ReferentialVersionViewSet(ModelViewSet):
@@ -24,7 +31,16 @@ class ReferentialVersionViewSet(ModelViewSet):
     inspect_view_enabled = True
     list_display = ["title", "label", "number", "certifier", "rncp", "loaded_at"]
     list_filter = ["certifier"]
-    inspect_view_fields = ["title", "label", "number", "certifier", "rncp", "content_hash", "loaded_at", "data"]
+    inspect_view_fields = [
+        "title",
+        "label",
+        "number",
+        "certifier",
+        "rncp",
+        "content_hash",
+        "loaded_at",
+        "data",
+    ]
     form_fields = ["title"]
 
 

@@ -1,8 +1,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from home.demo_content import build_site
 from home.demo_accounts import create_demo_accounts
+from home.demo_content import build_site
 
 
 class Command(BaseCommand):

@@ -1,0 +1,174 @@
+"""The public pages: creatable where they belong, rendered, complete, with pinned query counts."""
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils.html import escape
+from wagtail.models import Page
+
+from home.demo_content import build_site
+from home.models import CqpIndexPage, CqpNoticePage, EditorialPage, HomePage
+from home.referentials.loader import load_files
+from home.referentials.models import Cqp, ReferentialVersion
+
+pytestmark = pytest.mark.django_db
+SLUGS = ["assistant-formation", "assistant-industries-sante", "conseiller-offres-services"]
+
+
+def test_page_types_are_creatable_only_where_they_belong(site_pages):
+    catalogue = CqpIndexPage.objects.get()
+    assert HomePage.can_create_at(Page.get_first_root_node()) is False  # max_count reached
+    assert CqpNoticePage.can_create_at(catalogue)
+    assert not CqpNoticePage.can_create_at(site_pages)
+    assert EditorialPage.can_create_at(site_pages)
+    assert not CqpIndexPage.can_create_at(catalogue)
+
+
+def test_building_the_site_twice_duplicates_nothing(site_pages):
+    before = (Page.objects.count(), ReferentialVersion.objects.count())
+    revisions = sum(p.revisions.count() for p in Page.objects.all())
+    build_site()
+    assert (Page.objects.count(), ReferentialVersion.objects.count()) == before
+    assert sum(p.revisions.count() for p in Page.objects.all()) == revisions
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/cqp/", "/comprendre-les-cqp-et-la-vae/", *[f"/cqp/{s}/" for s in SLUGS]],
+)
+def test_public_pages_render_in_french(client, site_pages, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr">' in html
+    assert 'href="#contenu"' in html and 'id="contenu"' in html
+    assert "INVALID_TEMPLATE_VARIABLE" not in html
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_notice_shows_every_unit_element_and_step_of_its_referential(client, site_pages, slug):
+    html = client.get(f"/cqp/{slug}/").content.decode()
+    ref = Cqp.objects.get(slug=slug).current.referential
+    for unit in ref.units:
+        assert escape(unit.title) in html
+        for element in unit.elements:
+            assert escape(element.title) in html
+            for criterion in element.criteria:
+                assert escape(criterion) in html
+        for item in unit.activity_items:
+            assert escape(item.label) in html
+    for step in ref.steps:
+        assert escape(step.title) in html
+    for section in ref.livret_sections:
+        assert escape(section.title) in html
+    assert f"au moins {ref.recevabilite.min_months} mois" in html
+    assert escape(ref.certifier.name) in html
+    assert f'href="/verifier-mon-eligibilite/?cqp={slug}"' in html
+
+
+def text_of(response) -> str:
+    """The words a reader sees: tags removed, entities decoded, white space folded."""
+    import html
+    import re
+
+    body = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return " ".join(html.unescape(body).split())
+
+
+def test_the_cos_notice_states_its_delays(client, site_pages):
+    text = text_of(client.get("/cqp/conseiller-offres-services/"))
+    assert (
+        "2 mois au plus ; l'absence de réponse au terme de ce délai vaut décision d'acceptation"
+        in text
+    )
+    assert "Validité de la recevabilité 18 mois" in text
+    assert "Au plus tard 1 mois avant la session d'évaluation" in text
+    assert "RNCP n° 35543" in text
+
+
+def test_the_assistant_formation_notice_says_which_rule_it_applies(client, site_pages):
+    html = client.get("/cqp/assistant-formation/").content.decode()
+    assert "trois ans" in html
+    assert "au moins 12 mois" in html
+
+
+def test_catalogue_filters_by_certifier_and_searches(client, site_pages):
+    html = client.get("/cqp/", {"certificateur": "Ucanss"}).content.decode()
+    assert "Conseiller offres de services" in html
+    assert "Assistant(e) de formation" not in html
+    html = client.get("/cqp/", {"q": "prestations formation"}).content.decode()
+    assert "Assistant(e) de formation" in html
+    assert "Conseiller offres de services" not in html
+    html = client.get("/cqp/", {"certificateur": "<script>"}).content.decode()
+    assert "3 CQP" in html and "<script>" not in html
+
+
+def test_site_search_finds_notices_by_their_referential(client, site_pages):
+    response = client.get("/recherche/", {"q": "Ucanss"})
+    assert response.status_code == 200
+    assert "Conseiller offres de services" in response.content.decode()
+    empty = client.get("/recherche/", {"q": ""})
+    assert empty.status_code == 200
+
+
+def _big_referential(units: int, elements: int) -> dict:
+    data = json.loads(
+        (Path(settings.REFERENTIAL_DATA_DIR) / "assistant-formation.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    template = data["units"][0]
+    data["units"] = []
+    for u in range(1, units + 1):
+        unit = copy.deepcopy(template)
+        unit.update(code=f"C{u}", number=u, title=f"Compétence générée {u}")
+        unit["elements"] = [
+            {
+                "code": f"C{u}.E{e}",
+                "number": e,
+                "title": f"Élément {u}.{e}",
+                "criteria": ["Critère"],
+                "essential": None,
+            }
+            for e in range(1, elements + 1)
+        ]
+        for i, item in enumerate(unit["activity_items"], 1):
+            item["code"] = f"C{u}.I{i}"
+        for i, q in enumerate(unit["questions"], 1):
+            q["code"] = f"C{u}.Q{i}"
+        data["units"].append(unit)
+    data["livret"]["sections"] = [s for s in data["livret"]["sections"] if "unit" not in s]
+    data["version"] = f"genere-{units}-{elements}"
+    return data
+
+
+def _queries(client, url, django_assert_max_num_queries, cache_clear=True):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if cache_clear:
+        cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+NOTICE_QUERIES = 6
+CATALOGUE_QUERIES = 6
+
+
+def test_notice_and_catalogue_queries_are_pinned_and_do_not_grow(client, site_pages, tmp_path):
+    url = "/cqp/assistant-formation/"
+    small = _queries(client, url, None)
+    catalogue_small = _queries(client, "/cqp/", None)
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(_big_referential(40, 30), ensure_ascii=False), encoding="utf-8")
+    load_files([path])
+    html = client.get(url).content.decode()
+    assert "Élément 40.30" in html  # the notice now shows the large referential
+    assert _queries(client, url, None) == small == NOTICE_QUERIES
+    assert _queries(client, "/cqp/", None) == catalogue_small == CATALOGUE_QUERIES

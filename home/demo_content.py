@@ -7,7 +7,9 @@ Idempotent: pages are found by slug and updated, never duplicated. Used by the
 from __future__ import annotations
 
 from django.db import transaction
-from wagtail.models import Page, Site
+from django.contrib.contenttypes.models import ContentType
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from .models import CqpIndexPage, CqpNoticePage, EditorialPage, HomePage
 from .referentials.models import Cqp
@@ -125,10 +127,17 @@ def _child(parent: Page, model, slug: str, **fields) -> Page:
     return page
 
 
+def _page_type() -> ContentType:
+    return ContentType.objects.get_for_model(Page)
+
+
 @transaction.atomic
 def build_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
     """Create or update the whole public page tree; return the home page."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("fr"))
     root = Page.get_first_root_node()
+    if root is None:  # a flushed database (live-server tests) has no tree at all
+        root = Page.add_root(instance=Page(title="Root", slug="root", content_type=_page_type()))
     home = HomePage.objects.first()
     if home is None:
         home = HomePage(

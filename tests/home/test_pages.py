@@ -157,8 +157,8 @@ def _queries(client, url, django_assert_max_num_queries, cache_clear=True):
     return len(ctx.captured_queries)
 
 
-NOTICE_QUERIES = 6
-CATALOGUE_QUERIES = 6
+NOTICE_QUERIES = 9
+CATALOGUE_QUERIES = 8
 
 
 def test_notice_and_catalogue_queries_are_pinned_and_do_not_grow(client, site_pages, tmp_path):

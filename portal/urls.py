@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),
     path("verifier-mon-eligibilite/", include("selfcheck.urls")),
+    path("api/v1/", include("selfcheck.api_urls")),
 ]
 
 if settings.DEBUG:

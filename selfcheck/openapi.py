@@ -1,0 +1,211 @@
+"""The OpenAPI 3.0 document of the self-check API, served at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from home.referentials.domain import EXPERIENCE_KINDS
+
+from .payload import MAX_ACTIVITIES, MAX_EXPERIENCES, MAX_TEXT
+
+DATE = {"type": "string", "format": "date", "example": "2024-01-31"}
+
+ERRORS = {
+    "type": "object",
+    "required": ["errors"],
+    "properties": {
+        "errors": {
+            "type": "object",
+            "description": "Messages en français, par chemin JSON ($.experiences[0].start).",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        }
+    },
+}
+
+EXPERIENCE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "title", "start", "end", "related"],
+    "properties": {
+        "kind": {"type": "string", "enum": list(EXPERIENCE_KINDS)},
+        "title": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
+        "organisation": {"type": "string", "maxLength": MAX_TEXT},
+        "start": DATE,
+        "end": {**DATE, "nullable": True, "description": "null : expérience en cours"},
+        "part_time_percent": {"type": "integer", "minimum": 1, "maximum": 100, "default": 100},
+        "related": {"type": "boolean", "description": "en lien avec le CQP"},
+    },
+}
+
+ELIGIBILITY_REQUEST = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["cqp", "experiences"],
+    "properties": {
+        "cqp": {"type": "string", "minLength": 1, "example": "conseiller-offres-services"},
+        "as_of": {**DATE, "description": "date de référence, aujourd'hui par défaut"},
+        "experiences": {"type": "array", "maxItems": MAX_EXPERIENCES, "items": EXPERIENCE},
+        "activities": {
+            "type": "array",
+            "maxItems": MAX_ACTIVITIES,
+            "items": {"type": "string", "example": "A1.I1"},
+        },
+    },
+}
+
+VERDICT = {
+    "type": "object",
+    "required": [
+        "cqp",
+        "as_of",
+        "eligible",
+        "related_days",
+        "related_months",
+        "required_months",
+        "reasons",
+        "coverage",
+    ],
+    "properties": {
+        "cqp": {"type": "string"},
+        "as_of": DATE,
+        "eligible": {"type": "boolean"},
+        "related_days": {"type": "integer", "minimum": 0},
+        "related_months": {
+            "type": "number",
+            "minimum": 0,
+            "description": "jours × 12 / 365, arrondi à la décimale inférieure",
+        },
+        "required_months": {"type": "integer", "minimum": 0},
+        "reasons": {"type": "array", "items": {"type": "string"}},
+        "coverage": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["unit", "title", "declared", "total", "missing", "essential_missing"],
+                "properties": {
+                    "unit": {"type": "string"},
+                    "title": {"type": "string"},
+                    "declared": {"type": "integer", "minimum": 0},
+                    "total": {"type": "integer", "minimum": 0},
+                    "missing": {"type": "array", "items": {"type": "string"}},
+                    "essential_missing": {
+                        "type": "boolean",
+                        "nullable": True,
+                        "description": "null : les sources ne disent pas ce qui est essentiel",
+                    },
+                },
+            },
+        },
+    },
+}
+
+CQP = {
+    "type": "object",
+    "required": ["slug", "title", "certifier", "rncp"],
+    "properties": {
+        "slug": {"type": "string"},
+        "title": {"type": "string"},
+        "certifier": {"type": "string"},
+        "rncp": {"type": "string", "nullable": True},
+    },
+}
+
+REFERENTIAL = {
+    "type": "object",
+    "required": ["slug", "title", "certifier", "rncp", "required_months", "units"],
+    "properties": {
+        **CQP["properties"],
+        "version": {"type": "string"},
+        "required_months": {"type": "integer"},
+        "accepted_kinds": {"type": "array", "items": {"type": "string"}},
+        "units": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["code", "name", "title", "activity_items"],
+                "properties": {
+                    "code": {"type": "string"},
+                    "name": {"type": "string"},
+                    "title": {"type": "string"},
+                    "activity_items": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["code", "label"],
+                            "properties": {"code": {"type": "string"}, "label": {"type": "string"}},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def openapi_document() -> dict[str, Any]:
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Portail CQP-VAE : vérification d'éligibilité",
+            "version": "1.0.0",
+            "description": (
+                "Indique si une candidature à la VAE pour un CQP est recevable, pourquoi, et "
+                "comment les activités déclarées couvrent le référentiel. Indicatif : seul le "
+                "certificateur décide."
+            ),
+        },
+        "servers": [{"url": "/api/v1"}],
+        "paths": {
+            "/cqps": {
+                "get": {
+                    "operationId": "listCqps",
+                    "summary": "Les CQP",
+                    "responses": {
+                        "200": {
+                            "description": "Les CQP en vigueur",
+                            **_json(
+                                {
+                                    "type": "object",
+                                    "required": ["cqps"],
+                                    "properties": {"cqps": {"type": "array", "items": CQP}},
+                                }
+                            ),
+                        }
+                    },
+                }
+            },
+            "/cqps/{slug}": {
+                "get": {
+                    "operationId": "getReferential",
+                    "summary": "Le référentiel d'un CQP, avec ses codes stables",
+                    "parameters": [
+                        {
+                            "name": "slug",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string", "minLength": 1},
+                        }
+                    ],
+                    "responses": {
+                        "200": {"description": "Le référentiel", **_json(REFERENTIAL)},
+                        "404": {"description": "CQP inconnu", **_json(ERRORS)},
+                    },
+                }
+            },
+            "/eligibility": {
+                "post": {
+                    "operationId": "checkEligibility",
+                    "summary": "Vérifier la recevabilité et la couverture du référentiel",
+                    "requestBody": {"required": True, **_json(ELIGIBILITY_REQUEST)},
+                    "responses": {
+                        "200": {"description": "Le verdict et ses raisons", **_json(VERDICT)},
+                        "400": {"description": "Requête invalide", **_json(ERRORS)},
+                    },
+                }
+            },
+        },
+    }

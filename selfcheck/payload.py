@@ -1,0 +1,217 @@
+"""Checks and reads a JSON eligibility request, and writes a verdict as JSON-ready data.
+
+Pure functions: the referential lookup is passed in. Errors are keyed by a JSON path
+("$.experiences[2].start") and worded in French, for the API's 400 answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from home.referentials.domain import EXPERIENCE_KINDS, Referential
+
+from .eligibility import Period, Verdict
+
+MAX_BODY_BYTES = 64 * 1024
+MAX_EXPERIENCES = 100
+MAX_ACTIVITIES = 500
+MAX_TEXT = 200
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ROOT_KEYS = {"cqp", "as_of", "experiences", "activities"}
+EXPERIENCE_KEYS = {"kind", "title", "organisation", "start", "end", "part_time_percent", "related"}
+
+Errors = dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class EligibilityRequest:
+    referential: Referential
+    as_of: date
+    periods: tuple[Period, ...]
+    activities: tuple[str, ...]
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.errors: Errors = {}
+
+    def add(self, path: str, message: str) -> None:
+        self.errors.setdefault(path, []).append(message)
+
+
+def parse_date(value: Any) -> tuple[date | None, str | None]:
+    """A strict YYYY-MM-DD date, or the French reason it is not one."""
+    if not isinstance(value, str) or not DATE_RE.fullmatch(value):
+        return None, "Date attendue au format AAAA-MM-JJ."
+    try:
+        return date.fromisoformat(value), None
+    except ValueError:
+        return None, "Cette date n'existe pas."
+
+
+def _text(c: _Collector, path: str, value: Any, *, required: bool) -> str:
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        c.add(path, "Texte non vide attendu." if required else "Texte attendu.")
+        return ""
+    if len(value) > MAX_TEXT:
+        c.add(path, f"{MAX_TEXT} caractères au plus.")
+    return value.strip()
+
+
+def _unknown_keys(c: _Collector, path: str, data: dict, allowed: set[str]) -> None:
+    for key in sorted(set(data) - allowed):
+        c.add(f"{path}.{key}", "Champ inconnu.")
+
+
+def _experience(c: _Collector, path: str, raw: Any, as_of: date | None) -> Period | None:
+    if not isinstance(raw, dict):
+        c.add(path, "Objet attendu.")
+        return None
+    _unknown_keys(c, path, raw, EXPERIENCE_KEYS)
+    before = sum(len(v) for v in c.errors.values())
+    kind = raw.get("kind")
+    if not isinstance(kind, str) or kind not in EXPERIENCE_KINDS:
+        c.add(f"{path}.kind", "Type d'expérience inconnu : " + ", ".join(EXPERIENCE_KINDS) + ".")
+    title = _text(c, f"{path}.title", raw.get("title"), required=True)
+    organisation = _text(c, f"{path}.organisation", raw.get("organisation"), required=False)
+    start, error = parse_date(raw.get("start"))
+    if error:
+        c.add(f"{path}.start", error)
+    end = None
+    if raw.get("end") is not None:
+        end, error = parse_date(raw["end"])
+        if error:
+            c.add(f"{path}.end", error)
+    elif "end" not in raw:
+        c.add(f"{path}.end", "Indiquez une date de fin, ou null si l'expérience est en cours.")
+    if start and end and end < start:
+        c.add(f"{path}.end", "La date de fin est antérieure à la date de début.")
+    if start and as_of and start > as_of:
+        c.add(f"{path}.start", "La date de début est postérieure à la date de référence.")
+    part = raw.get("part_time_percent", 100)
+    if isinstance(part, bool) or not isinstance(part, int) or not 1 <= part <= 100:
+        c.add(f"{path}.part_time_percent", "Nombre entier de 1 à 100 attendu.")
+    related = raw.get("related")
+    if not isinstance(related, bool):
+        c.add(f"{path}.related", "true ou false attendu.")
+    if sum(len(v) for v in c.errors.values()) > before:
+        return None
+    return Period(
+        kind=kind,
+        start=start,
+        end=end,
+        related=related,
+        part_time_percent=part,
+        title=title,
+        organisation=organisation,
+    )
+
+
+def parse_eligibility(
+    data: Any, *, today: date, find_referential: Callable[[str], Referential | None]
+) -> tuple[EligibilityRequest | None, Errors]:
+    """The checked request, or None and every error found."""
+    c = _Collector()
+    if not isinstance(data, dict):
+        c.add("$", "Objet JSON attendu.")
+        return None, c.errors
+    _unknown_keys(c, "$", data, ROOT_KEYS)
+
+    referential = None
+    slug = data.get("cqp")
+    if not isinstance(slug, str) or not slug:
+        c.add("$.cqp", "Identifiant de CQP attendu.")
+    else:
+        referential = find_referential(slug)
+        if referential is None:
+            c.add("$.cqp", "CQP inconnu.")
+
+    as_of: date | None = today
+    if data.get("as_of") is not None:
+        as_of, error = parse_date(data["as_of"])
+        if error:
+            c.add("$.as_of", error)
+
+    periods: list[Period] = []
+    experiences = data.get("experiences")
+    if not isinstance(experiences, list):
+        c.add("$.experiences", "Liste d'expériences attendue.")
+    elif len(experiences) > MAX_EXPERIENCES:
+        c.add("$.experiences", f"{MAX_EXPERIENCES} expériences au plus.")
+    else:
+        for i, raw in enumerate(experiences):
+            period = _experience(c, f"$.experiences[{i}]", raw, as_of)
+            if period is not None:
+                periods.append(period)
+
+    activities: list[str] = []
+    raw_activities = data.get("activities", [])
+    if not isinstance(raw_activities, list):
+        c.add("$.activities", "Liste de codes d'activités attendue.")
+    elif len(raw_activities) > MAX_ACTIVITIES:
+        c.add("$.activities", f"{MAX_ACTIVITIES} codes au plus.")
+    else:
+        known = referential.activity_items_by_code if referential else None
+        for i, code in enumerate(raw_activities):
+            if not isinstance(code, str):
+                c.add(f"$.activities[{i}]", "Code d'activité attendu.")
+            elif known is not None and code not in known:
+                c.add(f"$.activities[{i}]", "Code d'activité inconnu pour ce CQP.")
+            elif code not in activities:
+                activities.append(code)
+
+    if c.errors or referential is None or as_of is None:
+        return None, c.errors
+    return EligibilityRequest(referential, as_of, tuple(periods), tuple(activities)), {}
+
+
+def verdict_data(verdict: Verdict) -> dict[str, Any]:
+    """The verdict as the API answers it."""
+    return {
+        "cqp": verdict.cqp,
+        "as_of": verdict.as_of.isoformat(),
+        "eligible": verdict.eligible,
+        "related_days": verdict.related_days,
+        "related_months": verdict.related_months,
+        "required_months": verdict.required_months,
+        "reasons": list(verdict.reasons),
+        "coverage": [
+            {
+                "unit": c.unit.code,
+                "title": c.unit.title,
+                "declared": len(c.declared),
+                "total": c.total,
+                "missing": [i.code for i in c.missing],
+                "essential_missing": c.essential_missing,
+            }
+            for c in verdict.coverage
+        ],
+    }
+
+
+def referential_data(ref: Referential) -> dict[str, Any]:
+    """A referential with the stable codes of its units and activity items."""
+    return {
+        "slug": ref.slug,
+        "title": ref.title,
+        "certifier": ref.certifier.name,
+        "rncp": ref.rncp,
+        "version": ref.version,
+        "required_months": ref.recevabilite.min_months,
+        "accepted_kinds": list(ref.recevabilite.accepted_kinds),
+        "units": [
+            {
+                "code": u.code,
+                "name": ref.unit_name(u),
+                "title": u.title,
+                "activity_items": [{"code": i.code, "label": i.label} for i in u.activity_items],
+            }
+            for u in ref.units
+        ],
+    }

@@ -5,10 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from portal.views import health
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sante/", health, name="health"),
     path("recherche/", home_views.search, name="search"),
     path("verifier-mon-eligibilite/", include("selfcheck.urls")),
     path("api/v1/", include("selfcheck.api_urls")),

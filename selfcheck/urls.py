@@ -6,4 +6,7 @@ app_name = "selfcheck"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("etape/<str:step>/", views.wizard, name="step"),
+    path("resultat/", views.result, name="result"),
+    path("resultat/pdf/", views.result_pdf, name="result_pdf"),
 ]

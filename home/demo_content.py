@@ -6,8 +6,8 @@ Idempotent: pages are found by slug and updated, never duplicated. Used by the
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 

@@ -125,7 +125,9 @@ if os.environ.get("REDIS_URL"):
     }
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Portail CQP-VAE <ne-pas-repondre@cqp-vae.example>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Portail CQP-VAE <ne-pas-repondre@cqp-vae.example>"
+)
 
 WAGTAIL_SITE_NAME = "Portail CQP-VAE"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -19,4 +19,17 @@ def create_demo_accounts() -> list[str]:
     editors = Group.objects.filter(name="Editors").first()
     if editors:
         editor.groups.add(editors)
-    return [f"Éditeur (administration Wagtail, /admin/) : {EDITOR_EMAIL} / {DEMO_PASSWORD}"]
+    lines = [f"Éditeur (administration Wagtail, /admin/) : {EDITOR_EMAIL} / {DEMO_PASSWORD}"]
+    from livrets.demo import create_demo_candidate
+
+    _verify_email(editor)
+    return lines + create_demo_candidate(password=DEMO_PASSWORD)
+
+
+def _verify_email(user) -> None:
+    """Mark the account's address verified, so it can sign in through allauth."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,6 +15,8 @@ urlpatterns = [
     path("recherche/", home_views.search, name="search"),
     path("verifier-mon-eligibilite/", include("selfcheck.urls")),
     path("api/v1/", include("selfcheck.api_urls")),
+    path("accounts/", include("allauth.urls")),
+    path("livrets/", include("livrets.urls")),
 ]
 
 if settings.DEBUG:
@@ -21,4 +24,7 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
+# Wagtail serves the public pages and enforces its own page privacy: exempt from login.
+for pattern in wagtail_urls.urlpatterns:
+    pattern.callback = login_not_required(pattern.callback)
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,166 @@
+"""Is a livret complete? One pure function over its content and its referential's structure.
+
+The editor's menu, counters and missing list, the "Finaliser" check and the tests all call
+``check``. No ORM, no request: content comes in as plain data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from home.referentials.domain import Referential
+
+from .structure import (
+    SITUATION_FIELDS,
+    FieldSpec,
+    section_fields,
+    section_name,
+    split_choices,
+)
+
+TODO = "todo"
+STARTED = "started"
+DONE = "done"
+STATUS_LABELS = {TODO: "À compléter", STARTED: "En cours", DONE: "Complet"}
+
+
+@dataclass(frozen=True)
+class SituationContent:
+    id: int
+    section: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LivretContent:
+    # (section code, field key) -> text
+    answers: dict[tuple[str, str], str] = field(default_factory=dict)
+    # In display order within each section.
+    situations: tuple[SituationContent, ...] = ()
+
+
+@dataclass(frozen=True)
+class Missing:
+    section: str
+    message: str
+    # The HTML id of the place to fix, on the section's page.
+    anchor: str
+
+
+@dataclass(frozen=True)
+class SectionState:
+    code: str
+    status: str
+    missing: tuple[Missing, ...]
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True)
+class Report:
+    sections: tuple[SectionState, ...]
+
+    @property
+    def missing(self) -> list[Missing]:
+        return [m for s in self.sections for m in s.missing]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for s in self.sections if s.status == DONE)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done_count / len(self.sections)) if self.sections else 100
+
+    def section(self, code: str) -> SectionState:
+        return next(s for s in self.sections if s.code == code)
+
+
+def field_anchor(section: str, key: str, situation: int | None = None) -> str:
+    part = f"s{situation}" if situation else section
+    return f"champ-{part}-{key}".replace(".", "-")
+
+
+def _filled(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+def _missing_fields(
+    specs: tuple[FieldSpec, ...], values: dict[str, str], section: str, prefix: str, situation=None
+) -> list[Missing]:
+    out = []
+    for spec in specs:
+        value = values.get(spec.key, "")
+        required = spec.required or (
+            spec.required_if_yes and values.get(spec.required_if_yes, "") == "oui"
+        )
+        if spec.widget == "choices":
+            continue
+        if required and not _filled(value):
+            if spec.widget == "yesno":
+                message = f"{prefix} : répondez Oui ou Non pour « {spec.label} »"
+            else:
+                label = spec.label if len(spec.label) <= 80 else spec.label[:77] + "…"
+                message = f"{prefix} : le champ « {label} » est vide"
+            out.append(Missing(section, message, field_anchor(section, spec.key, situation)))
+    return out
+
+
+def check(ref: Referential, content: LivretContent) -> Report:
+    """Every missing item of the livret, section by section, and each section's state."""
+    by_section: dict[str, list[SituationContent]] = {}
+    for s in content.situations:
+        by_section.setdefault(s.section, []).append(s)
+    states = []
+    for section in ref.livret_sections:
+        name = section_name(ref, section)
+        values = {k: v for (code, k), v in content.answers.items() if code == section.code}
+        missing: list[Missing] = []
+        specs = section_fields(ref, section)
+        prefix = name if section.kind == "activities_table" else section.title
+        missing += _missing_fields(specs, values, section.code, prefix)
+        started = any(_filled(v) for v in values.values())
+        if section.kind == "situations":
+            situations = by_section.get(section.code, [])
+            if len(situations) < section.situations_required:
+                missing.insert(
+                    0,
+                    Missing(
+                        section.code,
+                        f"{name} : {len(situations)} situation sur {section.situations_required}"
+                        if len(situations) <= 1
+                        else f"{name} : {len(situations)} situations sur "
+                        f"{section.situations_required}",
+                        f"situations-{section.code}",
+                    ),
+                )
+            if section.choices:
+                ticked = set(split_choices(values.get("choix", "")))
+                ticked &= {c.code for c in section.choices.items}
+                if len(ticked) < section.choices.min:
+                    missing.append(
+                        Missing(
+                            section.code,
+                            f"{name} : cochez au moins {section.choices.min} compétences "
+                            f"sur {len(section.choices.items)}",
+                            field_anchor(section.code, "choix"),
+                        )
+                    )
+            for number, situation in enumerate(situations, start=1):
+                started = started or any(_filled(v) for v in situation.fields.values())
+                missing += _missing_fields(
+                    SITUATION_FIELDS,
+                    situation.fields,
+                    section.code,
+                    f"{name}, situation {number}",
+                    situation.id,
+                )
+        status = DONE if not missing else STARTED if started else TODO
+        states.append(SectionState(section.code, status, tuple(missing)))
+    return Report(tuple(states))

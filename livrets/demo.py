@@ -1,0 +1,52 @@
+"""A demo candidate with a livret in progress, created by `make run` (development only)."""
+
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from home.referentials.models import Cqp
+
+from . import services
+from .models import Livret
+
+CANDIDATE_EMAIL = "candidate@demo.cqp-vae.fr"
+DEMO_CQP = "conseiller-offres-services"
+
+
+def create_demo_candidate(*, password: str) -> list[str]:
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=CANDIDATE_EMAIL,
+        defaults={"email": CANDIDATE_EMAIL, "first_name": "Camille", "last_name": "Démo"},
+    )
+    if created:
+        user.set_password(password)
+        user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=CANDIDATE_EMAIL, defaults={"verified": True, "primary": True}
+    )
+    cqp = Cqp.objects.filter(slug=DEMO_CQP).select_related("current").first()
+    if cqp and cqp.current and not Livret.objects.filter(owner=user).exists():
+        livret = services.start_livret(owner=user, version=cqp.current, activities=["A2.I1"])
+        for key, text in {"nom": "Démo", "prenom": "Camille", "email": CANDIDATE_EMAIL}.items():
+            services.save_answer(
+                livret=livret, section="identite", key=key, text=text, base_version=0
+            )
+        services.save_answer(
+            livret=livret,
+            section="motivation",
+            key="raisons",
+            text="Faire reconnaître six années d'accueil et de conseil des assurés.",
+            base_version=0,
+        )
+        situation = services.add_situation(livret=livret, section="activite-1")
+        services.save_answer(
+            livret=livret,
+            section="activite-1",
+            key="titre",
+            text="Un assuré perdu dans ses démarches de retraite",
+            base_version=0,
+            situation=situation,
+        )
+    return [f"Candidat(e) avec un livret 2 en cours (/livrets/) : {CANDIDATE_EMAIL} / {password}"]

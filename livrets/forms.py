@@ -1,0 +1,63 @@
+from django import forms
+
+from home.referentials.selectors import cqp_choices
+
+
+class StartForm(forms.Form):
+    cqp = forms.ChoiceField(label="Le CQP que vous visez", choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cqp"].choices = cqp_choices()
+
+
+class DocumentForm(forms.Form):
+    file = forms.FileField(label="Ajouter un document")
+
+
+class FinaliseForm(forms.Form):
+    sworn = forms.BooleanField(
+        label=(
+            "Je soussigné(e) déclare conformes et sincères les renseignements apportés dans "
+            "ce dossier."
+        ),
+        error_messages={"required": "Cochez la déclaration sur l'honneur pour finaliser."},
+    )
+    name = forms.CharField(label="Votre nom et prénom", max_length=200)
+    date = forms.DateField(
+        label="Date",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Saisissez une date valide."},
+    )
+
+
+class JourneyForm(forms.Form):
+    requested_on = forms.DateField(
+        label="Date d'envoi de votre demande de recevabilité",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    notified_on = forms.DateField(
+        label="Date de la notification de recevabilité",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    jury_on = forms.DateField(
+        label="Date de votre session de jury",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(label="Votre mot de passe", widget=forms.PasswordInput)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("Mot de passe incorrect.")
+        return password

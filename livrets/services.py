@@ -1,0 +1,290 @@
+"""Writes to livrets. Views call these; the rules live in structure, completeness, journey."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max, Sum
+from django.utils import timezone
+
+from home.referentials.models import ReferentialVersion
+
+from . import selectors
+from .completeness import check
+from .models import Answer, Document, Livret, Revision, Situation
+from .structure import SITUATION_FIELDS_BY_KEY, prefill_from_activities, section_by_code
+from .structure import section_field as spec_of_section_field
+from .uploads import KINDS, MAX_FILE_BYTES, MAX_LIVRET_BYTES, clean_name, detect_kind, format_size
+
+
+class LivretError(Exception):
+    """A write the rules refuse; the message is shown to the candidate as is."""
+
+
+class LivretLocked(LivretError):
+    def __init__(self):
+        super().__init__("Ce livret est finalisé : il ne peut plus être modifié. Rouvrez-le.")
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    saved: bool
+    version: int
+    text: str
+    # On conflict: the text currently stored (which the stale save did not overwrite).
+    conflict: bool = False
+
+
+def _ensure_draft(livret: Livret) -> None:
+    if livret.is_finalised:
+        raise LivretLocked
+
+
+def start_livret(*, owner, version: ReferentialVersion, activities: list[str] = ()) -> Livret:
+    """A new draft livret on the CQP's given referential version, pre-filled from the self-check."""
+    with transaction.atomic():
+        livret = Livret.objects.create(
+            owner=owner,
+            cqp_id=version.cqp_id,
+            referential_version=version,
+            number=1 + _last_number(owner, version.cqp_id),
+        )
+        for (section, key), text in prefill_from_activities(
+            version.referential, list(activities)
+        ).items():
+            _write(livret, None, section, key, text)
+    return livret
+
+
+def _last_number(owner, cqp_id) -> int:
+    return Livret.objects.filter(owner=owner, cqp_id=cqp_id).aggregate(n=Max("number"))["n"] or 0
+
+
+def _write(
+    livret: Livret, situation: Situation | None, section: str, key: str, text: str
+) -> Answer:
+    answer = Answer.objects.create(
+        livret=livret,
+        situation=situation,
+        section_code=section,
+        field_key=key,
+        text=text,
+        version=1,
+    )
+    Revision.objects.create(answer=answer, version=1, text=text)
+    return answer
+
+
+def field_spec(livret: Livret, *, section: str, situation: Situation | None, key: str):
+    ref = livret.referential_version.referential
+    if situation is not None:
+        return SITUATION_FIELDS_BY_KEY.get(key)
+    sec = section_by_code(ref, section)
+    return spec_of_section_field(ref, sec, key) if sec else None
+
+
+def validate_text(spec, text: str) -> str:
+    text = text.replace("\r\n", "\n")
+    if len(text) > spec.max_chars:
+        raise LivretError(
+            f"« {spec.label[:80]} » : {len(text)} caractères, la limite est de "
+            f"{spec.max_chars} caractères. Raccourcissez le texte."
+        )
+    if spec.widget == "yesno" and text not in ("", "oui", "non"):
+        raise LivretError("Répondez Oui ou Non.")
+    return text
+
+
+def save_answer(
+    *,
+    livret: Livret,
+    section: str,
+    key: str,
+    text: str,
+    base_version: int,
+    situation: Situation | None = None,
+) -> SaveResult:
+    """Save one field if nobody changed it since ``base_version``; otherwise overwrite nothing.
+
+    Compare-and-set in one UPDATE (``version = base``, ``version = F() + 1``): concurrent saves
+    of the same field cannot both succeed, on SQLite as on PostgreSQL.
+    """
+    _ensure_draft(livret)
+    spec = field_spec(livret, section=section, situation=situation, key=key)
+    if spec is None:
+        raise LivretError("Ce champ n'existe pas dans ce livret.")
+    text = validate_text(spec, text)
+    lookup = {"livret": livret, "situation": situation, "section_code": section, "field_key": key}
+    with transaction.atomic():
+        if base_version == 0:
+            try:
+                with transaction.atomic():
+                    answer = Answer.objects.create(**lookup, text=text, version=1)
+            except IntegrityError:
+                current = Answer.objects.get(**lookup)
+                if current.text == text:
+                    return SaveResult(True, current.version, current.text)
+                return SaveResult(False, current.version, current.text, conflict=True)
+            Revision.objects.create(answer=answer, version=1, text=text)
+            Livret.objects.filter(pk=livret.pk).update(updated_at=timezone.now())
+            return SaveResult(True, 1, text)
+        updated = Answer.objects.filter(**lookup, version=base_version).update(
+            text=text, version=F("version") + 1, updated_at=timezone.now()
+        )
+        answer = Answer.objects.get(**lookup)
+        if not updated:
+            if answer.text == text:  # the same words already saved (e.g. a retried request)
+                return SaveResult(True, answer.version, answer.text)
+            return SaveResult(False, answer.version, answer.text, conflict=True)
+        Revision.objects.create(answer=answer, version=answer.version, text=text)
+        Livret.objects.filter(pk=livret.pk).update(updated_at=timezone.now())
+    return SaveResult(True, answer.version, text)
+
+
+def restore_revision(*, livret: Livret, revision: Revision) -> SaveResult:
+    """Make an earlier text current again, as a new revision (history is never rewritten)."""
+    answer = revision.answer
+    return save_answer(
+        livret=livret,
+        section=answer.section_code,
+        key=answer.field_key,
+        text=revision.text,
+        base_version=Answer.objects.get(pk=answer.pk).version,
+        situation=answer.situation,
+    )
+
+
+def add_situation(*, livret: Livret, section: str) -> Situation:
+    _ensure_draft(livret)
+    sec = section_by_code(livret.referential_version.referential, section)
+    if sec is None or sec.kind != "situations":
+        raise LivretError("Cette partie ne comporte pas de situations.")
+    last = livret.situations.filter(section_code=section).aggregate(n=Max("position"))["n"] or 0
+    return Situation.objects.create(livret=livret, section_code=section, position=last + 1)
+
+
+def delete_situation(*, situation: Situation) -> None:
+    _ensure_draft(situation.livret)
+    for document in situation.documents.all():
+        document.file.delete(save=False)
+    situation.delete()
+
+
+def add_document(*, livret: Livret, upload, section: str = "", situation=None) -> Document:
+    _ensure_draft(livret)
+    if upload.size > MAX_FILE_BYTES:
+        raise LivretError(
+            f"« {upload.name[:80]} » pèse {format_size(upload.size)} : "
+            "la limite est de 10 Mo par fichier."
+        )
+    used = livret.documents.aggregate(total=Sum("size"))["total"] or 0
+    if used + upload.size > MAX_LIVRET_BYTES:
+        raise LivretError(
+            "Ce fichier dépasserait la limite de 100 Mo par livret "
+            f"(déjà utilisés : {format_size(used)})."
+        )
+    kind = detect_kind(upload)
+    if kind is None:
+        raise LivretError(
+            f"« {upload.name[:80]} » n'est pas un fichier PDF, PNG, JPEG, ODT ou DOCX "
+            "(le type est vérifié d'après le contenu du fichier, pas d'après son nom)."
+        )
+    document = Document(
+        livret=livret,
+        situation=situation,
+        section_code=situation.section_code if situation else section,
+        name=clean_name(upload.name, kind),
+        kind=kind,
+        size=upload.size,
+    )
+    document.file.save(document.name, upload, save=False)
+    document.save()
+    return document
+
+
+def delete_document(*, document: Document) -> None:
+    _ensure_draft(document.livret)
+    document.file.delete(save=False)
+    document.delete()
+
+
+def finalise(*, livret: Livret, sworn_name: str, sworn_on: date) -> None:
+    """Lock the livret if nothing is missing; raise with the count of missing items otherwise."""
+    _ensure_draft(livret)
+    report = check(livret.referential_version.referential, selectors.livret_content(livret))
+    if not report.complete:
+        raise LivretError(f"Il manque encore {len(report.missing)} élément(s).")
+    livret.status = Livret.Status.FINALISED
+    livret.finalised_at = timezone.now()
+    livret.sworn_name = sworn_name
+    livret.sworn_on = sworn_on
+    livret.save()
+
+
+def reopen(*, livret: Livret) -> Livret:
+    """A new draft version copying the finalised one, which stays as it was."""
+    if not livret.is_finalised:
+        raise LivretError("Seul un livret finalisé peut être rouvert.")
+    if Livret.objects.filter(previous=livret).exists():
+        raise LivretError("Ce livret a déjà été rouvert.")
+    with transaction.atomic():
+        new = Livret.objects.create(
+            owner=livret.owner,
+            cqp_id=livret.cqp_id,
+            referential_version=livret.referential_version,
+            number=1 + _last_number(livret.owner, livret.cqp_id),
+            previous=livret,
+            recevabilite_requested_on=livret.recevabilite_requested_on,
+            recevabilite_notified_on=livret.recevabilite_notified_on,
+            jury_on=livret.jury_on,
+        )
+        situations = {}
+        for situation in livret.situations.all():
+            situations[situation.pk] = Situation.objects.create(
+                livret=new, section_code=situation.section_code, position=situation.position
+            )
+        for answer in livret.answers.all():
+            _write(
+                new,
+                situations.get(answer.situation_id),
+                answer.section_code,
+                answer.field_key,
+                answer.text,
+            )
+        for document in livret.documents.all():
+            copy = Document(
+                livret=new,
+                situation=situations.get(document.situation_id),
+                section_code=document.section_code,
+                name=document.name,
+                kind=document.kind,
+                size=document.size,
+            )
+            with document.file.open("rb") as f:
+                copy.file.save(document.name, ContentFile(f.read()), save=False)
+            copy.save()
+    return new
+
+
+def set_journey(*, livret: Livret, requested_on, notified_on, jury_on) -> None:
+    Livret.objects.filter(pk=livret.pk).update(
+        recevabilite_requested_on=requested_on,
+        recevabilite_notified_on=notified_on,
+        jury_on=jury_on,
+    )
+
+
+def delete_account(*, user) -> None:
+    """Remove the account and every livret, revision and file."""
+    with transaction.atomic():
+        for document in Document.objects.filter(livret__owner=user):
+            document.file.delete(save=False)
+        Livret.objects.filter(owner=user).update(previous=None)
+        Livret.objects.filter(owner=user).delete()
+        user.delete()
+
+
+__all__ = ["KINDS", "LivretError", "LivretLocked", "SaveResult"]

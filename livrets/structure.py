@@ -1,0 +1,197 @@
+"""What a livret asks for, derived from a referential's livret structure. Pure: no ORM.
+
+Every field is anchored to stable codes: the section code from the referential and a field
+key (``raisons``, ``C1.I2.exemples``, ``A2.Q1``...). A situation's fields use the keys of
+``SITUATION_FIELDS``. A later review feature can point at any field by (section, key).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from home.referentials.domain import LivretSection, Referential
+
+FIELD_MAX_CHARS = 10_000
+SHORT_MAX_CHARS = 300
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    help: str = ""
+    required: bool = True
+    multiline: bool = True
+    max_chars: int = FIELD_MAX_CHARS
+    # "text" (free text), "yesno" (Oui / Non), "choices" (codes separated by commas)
+    widget: str = "text"
+    # For fields only required when another field of the section says "oui".
+    required_if_yes: str = ""
+
+
+SITUATION_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "titre",
+        "Titre de la situation",
+        "Un titre court qui résume la situation.",
+        multiline=False,
+        max_chars=SHORT_MAX_CHARS,
+    ),
+    FieldSpec(
+        "quand_ou",
+        "Quand et où",
+        "La période, le lieu, le poste que vous occupiez.",
+        multiline=False,
+        max_chars=SHORT_MAX_CHARS,
+    ),
+    FieldSpec(
+        "contexte", "Le contexte", "Qui était concerné, quelle était la demande ou le problème."
+    ),
+    FieldSpec(
+        "analyse",
+        "Comment je l'ai analysée",
+        "Ce que vous avez observé, vérifié, les informations que vous avez recherchées.",
+    ),
+    FieldSpec(
+        "actions",
+        "Ce que j'ai fait et pourquoi",
+        "Décrivez vos actions dans l'ordre et expliquez pourquoi vous avez procédé ainsi.",
+    ),
+    FieldSpec("resultat", "Le résultat", "Ce qui s'est passé ensuite, ce que vous en retirez."),
+)
+SITUATION_FIELDS_BY_KEY = {f.key: f for f in SITUATION_FIELDS}
+
+IDENTITY_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("civilite", "Civilité", required=False, multiline=False, max_chars=40),
+    FieldSpec("nom", "Nom", multiline=False, max_chars=SHORT_MAX_CHARS),
+    FieldSpec("prenom", "Prénom", multiline=False, max_chars=SHORT_MAX_CHARS),
+    FieldSpec("adresse", "Adresse", multiline=True, max_chars=1000),
+    FieldSpec("telephone", "Téléphone", multiline=False, max_chars=60),
+    FieldSpec("email", "Adresse électronique", multiline=False, max_chars=SHORT_MAX_CHARS),
+    FieldSpec(
+        "naissance",
+        "Date et lieu de naissance",
+        required=False,
+        multiline=False,
+        max_chars=SHORT_MAX_CHARS,
+    ),
+)
+
+KIND_LABELS = {
+    "identity": "Identité",
+    "motivation": "Motivation",
+    "context": "Contexte",
+    "situations": "Situations",
+    "activities_table": "Activités réalisées",
+}
+
+
+def _motivation_fields(section: LivretSection) -> tuple[FieldSpec, ...]:
+    prompts = section.prompts
+    return (
+        FieldSpec("raisons", "Les raisons de votre démarche", prompts[0] if prompts else ""),
+        FieldSpec(
+            "points_forts",
+            "Vos points forts pour ce CQP",
+            prompts[1] if len(prompts) > 1 else "",
+        ),
+    )
+
+
+def _context_fields(section: LivretSection) -> tuple[FieldSpec, ...]:
+    return (
+        FieldSpec(
+            "description",
+            "Description de l'organisation et du contexte",
+            "Rédigée une seule fois, elle vaut pour toutes vos situations.",
+        ),
+    )
+
+
+def _table_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:
+    unit = ref.units_by_code[section.unit]
+    fields: list[FieldSpec] = []
+    for item in unit.activity_items:
+        fields += [
+            FieldSpec(
+                f"{item.code}.realise", item.label, widget="yesno", multiline=False, max_chars=3
+            ),
+            FieldSpec(
+                f"{item.code}.exemples",
+                "Exemples",
+                "Des situations précises que vous avez vécues.",
+                required=False,
+                required_if_yes=f"{item.code}.realise",
+            ),
+            FieldSpec(
+                f"{item.code}.documents",
+                "Documents ou outils utilisés",
+                required=False,
+                max_chars=2000,
+            ),
+        ]
+    fields += [FieldSpec(q.code, q.text) for q in unit.questions]
+    return tuple(fields)
+
+
+def section_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:
+    """The fields a section asks for directly (not those of its situations)."""
+    if section.kind == "identity":
+        return IDENTITY_FIELDS
+    if section.kind == "motivation":
+        return _motivation_fields(section)
+    if section.kind == "context":
+        return _context_fields(section)
+    if section.kind == "activities_table":
+        return _table_fields(ref, section)
+    if section.kind == "situations" and section.choices:
+        return (
+            FieldSpec(
+                "choix",
+                section.choices.label,
+                f"Cochez au moins {section.choices.min} compétences.",
+                widget="choices",
+                multiline=False,
+                max_chars=1000,
+            ),
+        )
+    return ()
+
+
+def section_field(ref: Referential, section: LivretSection, key: str) -> FieldSpec | None:
+    return next((f for f in section_fields(ref, section) if f.key == key), None)
+
+
+def section_by_code(ref: Referential, code: str) -> LivretSection | None:
+    return next((s for s in ref.livret_sections if s.code == code), None)
+
+
+def section_name(ref: Referential, section: LivretSection) -> str:
+    """A short name for lists of missing items: "Activité III", "Compétence 2", "Identité"."""
+    if section.unit and section.unit in ref.units_by_code:
+        return ref.unit_name(ref.units_by_code[section.unit])
+    return section.title
+
+
+def split_choices(text: str) -> list[str]:
+    return [c for c in (p.strip() for p in text.split(",")) if c]
+
+
+def prefill_from_activities(ref: Referential, codes: list[str]) -> dict[tuple[str, str], str]:
+    """Answers pre-filled from activities declared in the self-check.
+
+    Activity items of an "activités réalisées" table are answered "oui"; the listed
+    competences of a situations section with choices are ticked.
+    """
+    wanted = set(codes)
+    answers: dict[tuple[str, str], str] = {}
+    for section in ref.livret_sections:
+        if section.kind == "activities_table" and section.unit in ref.units_by_code:
+            for item in ref.units_by_code[section.unit].activity_items:
+                if item.code in wanted:
+                    answers[(section.code, f"{item.code}.realise")] = "oui"
+        elif section.kind == "situations" and section.choices:
+            ticked = [c.code for c in section.choices.items if c.code in wanted]
+            if ticked:
+                answers[(section.code, "choix")] = ",".join(ticked)
+    return answers

@@ -1,0 +1,51 @@
+"""The candidate's data: export everything, delete the account; keep the session alive."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..export import export_zip
+from ..forms import DeleteAccountForm
+from .common import base_context
+
+
+def my_data(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.delete_account(user=user)
+        messages.success(request, "Votre compte et toutes vos données ont été supprimés.")
+        return redirect("/")
+    return render(
+        request,
+        "livrets/my_data.html",
+        {**base_context(request), "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def export(request):
+    data = export_zip(request.user)
+    response = HttpResponse(data, content_type="application/zip")
+    name = f"mes-donnees-cqp-vae-{timezone.localdate():%Y-%m-%d}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_not_required
+@require_POST
+def extend_session(request):
+    """Extends the session (any request does); tells the page how long it now has."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"expires_in": 0}, status=401)
+    request.session.modified = True
+    return JsonResponse({"expires_in": request.session.get_expiry_age()})

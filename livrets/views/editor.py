@@ -1,0 +1,397 @@
+"""The livret editor: list, start, overview, section pages, autosave, history, finalise."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from home.referentials.selectors import current_version, current_versions
+
+from .. import selectors, services
+from ..completeness import check
+from ..forms import FinaliseForm, JourneyForm, StartForm
+from ..journey import deadlines
+from ..models import Livret, Situation
+from ..presenters import build
+from ..structure import SITUATION_FIELDS_BY_KEY, section_by_code
+from .common import base_context
+
+SELFCHECK_KEY = "selfcheck_activities"
+
+
+def livret_list(request):
+    livrets = list(selectors.livrets_of(request.user).prefetch_related("answers", "situations"))
+    rows = []
+    for livret in livrets:
+        answers, situations = list(livret.answers.all()), list(livret.situations.all())
+        report = check(
+            livret.referential_version.referential, selectors.content_of(answers, situations)
+        )
+        rows.append((livret, report))
+    return render(request, "livrets/list.html", {**base_context(request), "rows": rows})
+
+
+def _declared_activities(request, slug: str) -> list[str]:
+    data = request.session.get(SELFCHECK_KEY) or {}
+    if isinstance(data, dict) and data.get("cqp") == slug:
+        return [str(code) for code in data.get("activities", [])][:200]
+    return []
+
+
+def start(request):
+    """Start a livret; `?cqp=<slug>` comes from the self-check and pre-selects the CQP."""
+    initial = {"cqp": request.GET.get("cqp", "")}
+    form = StartForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        slug = form.cleaned_data["cqp"]
+        version = current_version(slug)
+        livret = services.start_livret(
+            owner=request.user, version=version, activities=_declared_activities(request, slug)
+        )
+        if request.session.get(SELFCHECK_KEY, {}).get("cqp") == slug:
+            del request.session[SELFCHECK_KEY]
+        messages.success(
+            request, "Votre livret 2 est créé. Commencez par la partie de votre choix."
+        )
+        return redirect("livrets:detail", pk=livret.pk)
+    chosen = next((v for v in current_versions() if v.cqp_slug == initial["cqp"]), None)
+    declared = []
+    if chosen:
+        items = chosen.referential.activity_items_by_code
+        declared = [
+            items[c][1].label for c in _declared_activities(request, chosen.cqp_slug) if c in items
+        ]
+    drafts = selectors.livrets_of(request.user).filter(status=Livret.Status.DRAFT)
+    return render(
+        request,
+        "livrets/start.html",
+        {
+            **base_context(request),
+            "form": form,
+            "chosen": chosen,
+            "declared": declared,
+            "drafts": drafts,
+        },
+    )
+
+
+def detail(request, pk: int):
+    livret = selectors.livret_for(request.user, pk)
+    editor, _ = build(livret)
+    journey_form = JourneyForm(
+        initial={
+            "requested_on": livret.recevabilite_requested_on,
+            "notified_on": livret.recevabilite_notified_on,
+            "jury_on": livret.jury_on,
+        }
+    )
+    dates = deadlines(
+        delays=editor.ref.delays,
+        requested_on=livret.recevabilite_requested_on,
+        notified_on=livret.recevabilite_notified_on,
+        jury_on=livret.jury_on,
+        today=timezone.localdate(),
+    )
+    return render(
+        request,
+        "livrets/detail.html",
+        {
+            **base_context(request),
+            "livret": livret,
+            "editor": editor,
+            "journey_form": journey_form,
+            "deadlines": dates,
+            "has_next": Livret.objects.filter(previous=livret).exists(),
+        },
+    )
+
+
+def _parse_part(livret: Livret, part: str) -> tuple[str, Situation | None]:
+    kind, _, ref = part.partition(":")
+    if kind == "section" and section_by_code(livret.referential_version.referential, ref):
+        return ref, None
+    if kind == "situation" and ref.isdigit():
+        situation = livret.situations.filter(pk=int(ref)).first()
+        if situation:
+            return situation.section_code, situation
+    raise Http404("Partie inconnue")
+
+
+def section(request, pk: int, code: str):
+    livret = selectors.livret_for(request.user, pk)
+    problems: dict[str, dict] = {}
+    if request.method == "POST":
+        problems = _save_form(request, livret)
+        if not problems:
+            messages.success(request, f"Enregistré à {timezone.localtime():%H:%M}.")
+            anchor = request.POST.get("anchor", "contenu")
+            return redirect(f"{reverse('livrets:section', args=[livret.pk, code])}#{anchor}")
+    editor, view = build(livret, code)
+    if view is None:
+        raise Http404("Partie inconnue")
+    for fv in [*view.fields, *(f for s in view.situations for f in s.fields)]:
+        problem = problems.get(fv.name)
+        if problem:
+            fv.text, fv.version = problem["mine"], problem["version"]
+            fv.problem = problem
+    codes = [s.code for s in editor.ref.livret_sections]
+    index = codes.index(code)
+    return render(
+        request,
+        "livrets/section.html",
+        {
+            **base_context(request),
+            "livret": livret,
+            "editor": editor,
+            "view": view,
+            "previous_code": codes[index - 1] if index else None,
+            "next_code": codes[index + 1] if index + 1 < len(codes) else None,
+            "problems": bool(problems),
+        },
+        status=409 if any(p.get("conflict") for p in problems.values()) else 200,
+    )
+
+
+def _save_form(request, livret: Livret) -> dict[str, dict]:
+    """The no-JavaScript save: every field of the submitted form; returns problems by name."""
+    problems = {}
+    for name in request.POST.getlist("fields"):
+        part, _, key = name.partition("|")
+        section_code, situation = _parse_part(livret, part)
+        spec = services.field_spec(livret, section=section_code, situation=situation, key=key)
+        if spec is None:
+            continue
+        values = request.POST.getlist(name)
+        text = ",".join(values) if spec.widget == "choices" else (values[0] if values else "")
+        try:
+            base = int(request.POST.get(f"v:{name}", "0"))
+        except ValueError:
+            base = 0
+        try:
+            result = services.save_answer(
+                livret=livret,
+                section=section_code,
+                key=key,
+                text=text,
+                base_version=base,
+                situation=situation,
+            )
+        except services.LivretError as error:
+            problems[name] = {"mine": text, "version": base, "error": str(error)}
+            continue
+        if result.conflict:
+            problems[name] = {
+                "mine": text,
+                "version": result.version,
+                "conflict": True,
+                "theirs": result.text,
+            }
+    return problems
+
+
+@login_not_required
+@require_POST
+def autosave(request, pk: int):
+    """POST {part, field, text, base_version}: saves one field, answers an HTML fragment.
+
+    200 saved (with the menu and the missing list as out-of-band swaps), 409 stale save
+    (nothing overwritten, both texts shown), 400 refused text, 401 session expired.
+    """
+    if not request.user.is_authenticated:
+        response = HttpResponse(
+            render_to_string("livrets/_save_expired.html", {"login_url": reverse("account_login")}),
+            status=401,
+        )
+        return response
+    livret = selectors.livret_for(request.user, pk)
+    section_code, situation = _parse_part(livret, request.POST.get("part", ""))
+    key = request.POST.get("field", "")
+    try:
+        base = int(request.POST.get("base_version", "0"))
+    except ValueError:
+        base = 0
+    text = request.POST.get("text", "")
+    try:
+        result = services.save_answer(
+            livret=livret,
+            section=section_code,
+            key=key,
+            text=text,
+            base_version=base,
+            situation=situation,
+        )
+    except services.LivretLocked as error:
+        return HttpResponse(
+            render_to_string("livrets/_save_error.html", {"error": str(error)}), status=403
+        )
+    except services.LivretError as error:
+        return HttpResponse(
+            render_to_string("livrets/_save_error.html", {"error": str(error)}), status=400
+        )
+    if result.conflict:
+        response = render(
+            request,
+            "livrets/_save_conflict.html",
+            {"theirs": result.text, "mine": text, "version": result.version},
+            status=409,
+        )
+    else:
+        editor, view = build(livret, section_code)
+        response = render(
+            request,
+            "livrets/_save_ok.html",
+            {"livret": livret, "editor": editor, "view": view, "saved_at": timezone.localtime()},
+        )
+    response["X-Livret-Version"] = str(result.version)
+    return response
+
+
+@require_POST
+def add_situation(request, pk: int, code: str):
+    livret = selectors.livret_for(request.user, pk)
+    try:
+        situation = services.add_situation(livret=livret, section=code)
+    except services.LivretError as error:
+        messages.error(request, str(error))
+        return redirect("livrets:section", pk=livret.pk, code=code)
+    return redirect(
+        f"{reverse('livrets:section', args=[livret.pk, code])}#situation-{situation.pk}"
+    )
+
+
+def delete_situation(request, pk: int, sid: int):
+    situation = selectors.situation_for(request.user, pk, sid)
+    if request.method == "POST":
+        try:
+            services.delete_situation(situation=situation)
+        except services.LivretError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "La situation a été supprimée.")
+        return redirect("livrets:section", pk=pk, code=situation.section_code)
+    return render(
+        request,
+        "livrets/situation_delete.html",
+        {**base_context(request), "livret": situation.livret, "situation": situation},
+    )
+
+
+def history(request, pk: int):
+    """The revisions of one field (`?part=...&field=...`), each restorable."""
+    livret = selectors.livret_for(request.user, pk)
+    section_code, situation = _parse_part(livret, request.GET.get("part", ""))
+    key = request.GET.get("field", "")
+    spec = services.field_spec(livret, section=section_code, situation=situation, key=key)
+    if spec is None:
+        raise Http404("Champ inconnu")
+    revisions = selectors.answer_history(livret, section=section_code, key=key, situation=situation)
+    return render(
+        request,
+        "livrets/history.html",
+        {
+            **base_context(request),
+            "livret": livret,
+            "spec": spec,
+            "section_code": section_code,
+            "situation": situation,
+            "revisions": revisions,
+        },
+    )
+
+
+def situation_history(request, pk: int, sid: int):
+    situation = selectors.situation_for(request.user, pk, sid)
+    revisions = [
+        (SITUATION_FIELDS_BY_KEY.get(r.answer.field_key), r)
+        for r in selectors.Revision.objects.filter(answer__situation=situation).select_related(
+            "answer"
+        )
+    ]
+    return render(
+        request,
+        "livrets/situation_history.html",
+        {
+            **base_context(request),
+            "livret": situation.livret,
+            "situation": situation,
+            "revisions": revisions,
+        },
+    )
+
+
+@require_POST
+def restore(request, pk: int, rid: int):
+    revision = selectors.revision_for(request.user, pk, rid)
+    livret = revision.answer.livret
+    try:
+        services.restore_revision(livret=livret, revision=revision)
+    except services.LivretError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"La version {revision.version} du texte est rétablie.")
+    return redirect("livrets:section", pk=livret.pk, code=revision.answer.section_code)
+
+
+def finalise(request, pk: int):
+    livret = selectors.livret_for(request.user, pk)
+    editor, _ = build(livret)
+    form = FinaliseForm(
+        request.POST or None,
+        initial={"date": timezone.localdate(), "name": request.user.get_full_name()},
+    )
+    if (
+        request.method == "POST"
+        and not livret.is_finalised
+        and editor.report.complete
+        and form.is_valid()
+    ):
+        services.finalise(
+            livret=livret, sworn_name=form.cleaned_data["name"], sworn_on=form.cleaned_data["date"]
+        )
+        messages.success(request, "Votre livret est finalisé. Il n'est plus modifiable.")
+        return redirect("livrets:detail", pk=livret.pk)
+    return render(
+        request,
+        "livrets/finalise.html",
+        {**base_context(request), "livret": livret, "editor": editor, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def reopen(request, pk: int):
+    livret = selectors.livret_for(request.user, pk)
+    try:
+        new = services.reopen(livret=livret)
+    except services.LivretError as error:
+        messages.error(request, str(error))
+        return redirect("livrets:detail", pk=livret.pk)
+    messages.success(
+        request,
+        f"La version {new.number} de votre livret est ouverte ; "
+        "la version finalisée est conservée.",
+    )
+    return redirect("livrets:detail", pk=new.pk)
+
+
+@require_POST
+def journey(request, pk: int):
+    livret = selectors.livret_for(request.user, pk)
+    form = JourneyForm(request.POST)
+    if form.is_valid():
+        services.set_journey(
+            livret=livret,
+            requested_on=form.cleaned_data["requested_on"],
+            notified_on=form.cleaned_data["notified_on"],
+            jury_on=form.cleaned_data["jury_on"],
+        )
+        messages.success(request, "Vos dates sont enregistrées.")
+    else:
+        messages.error(request, "Une date n'est pas valide : utilisez le format JJ/MM/AAAA.")
+    return redirect(f"{reverse('livrets:detail', args=[livret.pk])}#parcours")

@@ -85,6 +85,12 @@ def eligibility(request):
 
 
 @login_not_required
+@csrf_exempt
+def not_found(request):
+    return _errors({"$": ["Adresse inconnue dans l'API."]}, status=404)
+
+
+@login_not_required
 @require_GET
 def openapi(request):
     return _json(openapi_document())

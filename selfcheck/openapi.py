@@ -99,6 +99,22 @@ VERDICT = {
     },
 }
 
+EXAMPLE = {
+    "cqp": "conseiller-offres-services",
+    "as_of": "2025-06-30",
+    "experiences": [
+        {
+            "kind": "salarie",
+            "title": "Conseillère d'accueil",
+            "start": "2023-01-01",
+            "end": None,
+            "part_time_percent": 80,
+            "related": True,
+        }
+    ],
+    "activities": ["A1.I1", "A1.I2"],
+}
+
 CQP = {
     "type": "object",
     "required": ["slug", "title", "certifier", "rncp"],
@@ -200,7 +216,12 @@ def openapi_document() -> dict[str, Any]:
                 "post": {
                     "operationId": "checkEligibility",
                     "summary": "Vérifier la recevabilité et la couverture du référentiel",
-                    "requestBody": {"required": True, **_json(ELIGIBILITY_REQUEST)},
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {"schema": ELIGIBILITY_REQUEST, "example": EXAMPLE}
+                        },
+                    },
                     "responses": {
                         "200": {"description": "Le verdict et ses raisons", **_json(VERDICT)},
                         "400": {"description": "Requête invalide", **_json(ERRORS)},

@@ -1,31 +1,48 @@
-"""Reads of the referentials for the self-check, kept to one light query per request."""
+"""Reads of the referentials for the self-check, kept off the database on the API's hot path."""
 
 from __future__ import annotations
 
-from django.db.models import F
+import re
+
+from django.core.cache import cache
 
 from home.referentials.domain import Referential
-from home.referentials.models import ReferentialVersion
+from home.referentials.models import Cqp, ReferentialVersion
 from home.referentials.selectors import current_versions
+
+# slug -> id of the version in force. A version never changes once written, and its typed
+# referential is built once per process; only the "current" pointer can move, when the
+# referentials are loaded again: `apps.py` drops the key when a Cqp is saved, and the
+# timeout bounds how long another process may answer with the former version.
+CURRENT_KEY = "selfcheck:current-version:{}"
+CURRENT_TIMEOUT = 60
+_BY_VERSION: dict[int, Referential] = {}
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+
+
+def forget_current(slug: str) -> None:
+    cache.delete(CURRENT_KEY.format(slug))
 
 
 def referential_or_none(slug: str) -> Referential | None:
-    """The CQP's referential in force, or None. One query for the version's id only: the
-    typed referential of a version (immutable) is built once per process."""
-    pk = (
-        ReferentialVersion.objects.filter(cqp__slug=slug, cqp__current=F("pk"))
-        .values_list("pk", flat=True)
-        .first()
-    )
-    if pk is None:
+    """The CQP's referential in force, or None (at most two queries, usually none)."""
+    if not SLUG_RE.fullmatch(slug):  # no such CQP can exist (and no such cache key)
         return None
+    key = CURRENT_KEY.format(slug)
+    pk = cache.get(key)
+    if pk is None:
+        pk = Cqp.objects.filter(slug=slug).values_list("current_id", flat=True).first()
+        if pk is None:
+            return None
+        cache.set(key, pk, CURRENT_TIMEOUT)
     ref = _BY_VERSION.get(pk)
     if ref is None:
-        ref = _BY_VERSION[pk] = ReferentialVersion.objects.get(pk=pk).referential
+        version = ReferentialVersion.objects.filter(pk=pk).first()
+        if version is None:  # the database changed under the cache
+            forget_current(slug)
+            return None
+        ref = _BY_VERSION[pk] = version.referential
     return ref
-
-
-_BY_VERSION: dict[int, Referential] = {}
 
 
 def cqp_list() -> list[dict]:

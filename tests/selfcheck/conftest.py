@@ -25,3 +25,13 @@ def cos() -> Referential:
 @pytest.fixture(scope="session")
 def assistant_formation() -> Referential:
     return load_referential("assistant-formation")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The API keeps the current version of a CQP in the cache: start every test without."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

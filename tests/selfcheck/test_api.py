@@ -207,3 +207,24 @@ def test_openapi_document_is_served(client):
     doc = client.get("/api/v1/openapi.json").json()
     assert doc["openapi"].startswith("3.")
     assert set(doc["paths"]) == {"/cqps", "/cqps/{slug}", "/eligibility"}
+
+
+def test_unknown_api_addresses_answer_json(client):
+    response = client.get("/api/v1/nulle-part")
+    assert response.status_code == 404
+    assert response.json() == {"errors": {"$": ["Adresse inconnue dans l'API."]}}
+
+
+def test_the_current_version_is_cached_and_forgotten_when_a_cqp_is_saved(
+    client, referentials, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    from home.referentials.models import Cqp
+    from selfcheck.selectors import CURRENT_KEY
+
+    post(client, body())
+    with django_assert_num_queries(0):
+        assert post(client, body()).status_code == 200
+    Cqp.objects.get(slug=COS).save()
+    assert cache.get(CURRENT_KEY.format(COS)) is None

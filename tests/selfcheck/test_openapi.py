@@ -1,0 +1,41 @@
+"""The OpenAPI document drives schemathesis against the API: no server error, no answer that
+breaks the document."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from selfcheck.openapi import openapi_document
+
+schema = schemathesis.openapi.from_dict(openapi_document())
+app = get_wsgi_application()
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_the_api_conforms_to_its_document(case, referentials):
+    case.call_and_validate(app=app, checks=CHECKS)
+
+
+def test_the_served_document_is_the_one_tested(client):
+    assert client.get("/api/v1/openapi.json").json() == openapi_document()

@@ -57,7 +57,7 @@ test: install browsers lint check ## Install what tests need and run the whole s
 	DJANGO_ALLOW_ASYNC_UNSAFE=true DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install ## Print performance figures as name: value lines
-	$(PY) -m tests.bench
+	DJANGO_SETTINGS_MODULE=portal.settings.bench $(PY) -m tests.bench
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) var

@@ -139,8 +139,10 @@
       this.conflict.innerHTML = html;
     } else if (response.status === 401) {
       this.failed("", html);
-    } else if (response.status === 400 || response.status === 403) {
+    } else if ((response.status === 400 || response.status === 403) && html.indexOf("Non enregistré") !== -1) {
       this.failed("", html);
+    } else if (response.status === 403) {
+      this.failed("Non enregistré : la page a expiré, rechargez-la (votre texte est gardé dans ce navigateur).");
     } else {
       this.failed("Non enregistré : le serveur n'a pas pu enregistrer.");
     }

@@ -1,0 +1,221 @@
+"""Ownership on every URL, uploads, export and deletion, accounts."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, reverse
+
+from livrets import services
+from livrets import urls as livret_urls
+from livrets.models import Answer, Document, Livret, Revision, Situation
+
+from .conftest import PASSWORD, complete_cos, fill_situation
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def upload(client, livret, name, data, **extra):
+    return client.post(
+        reverse("livrets:upload", args=[livret.pk]),
+        {"file": SimpleUploadedFile(name, data), **extra},
+        follow=True,
+    )
+
+
+@pytest.fixture
+def owned(livret):
+    """One of each id-bearing object of the first candidate's livret."""
+    situation = fill_situation(livret, "activite-1")
+    document = services.add_document(
+        livret=livret, upload=SimpleUploadedFile("preuve.pdf", PDF), situation=situation
+    )
+    revision = Revision.objects.filter(answer__situation=situation).first()
+    return {"pk": livret.pk, "sid": situation.pk, "rid": revision.pk, "did": document.pk}
+
+
+# Keyword arguments of the URL that are not object ids, with a valid value for each.
+NON_ID_KWARGS = {"code": "activite-1"}
+
+
+def id_bearing_patterns():
+    return [
+        p
+        for p in livret_urls.urlpatterns
+        if isinstance(p, URLPattern) and set(p.pattern.converters) - set(NON_ID_KWARGS)
+    ]
+
+
+def test_every_id_bearing_url_is_404_for_another_candidate(client_of, owned, other_candidate):
+    client = client_of(other_candidate)
+    patterns = id_bearing_patterns()
+    assert len(patterns) >= 14
+    for pattern in patterns:
+        kwargs = {}
+        for name in pattern.pattern.converters:
+            assert name in owned or name in NON_ID_KWARGS, f"no fixture value for <{name}>"
+            kwargs[name] = owned.get(name, NON_ID_KWARGS.get(name))
+        url = reverse(f"livrets:{pattern.name}", kwargs=kwargs)
+        query = {"part": f"situation:{owned['sid']}", "field": "titre"}
+        assert client.get(url, query).status_code in (404, 405), url
+        post = {
+            "part": f"situation:{owned['sid']}",
+            "field": "titre",
+            "text": "x",
+            "base_version": 1,
+        }
+        assert client.post(url, post).status_code == 404, url
+    # Nothing of the first candidate's changed.
+    assert Situation.objects.filter(pk=owned["sid"]).exists()
+    assert Document.objects.filter(pk=owned["did"]).exists()
+    assert not Answer.objects.filter(text="x").exists()
+
+
+def test_owner_downloads_the_document_with_its_cleaned_name(client_of, owned, candidate):
+    client = client_of(candidate)
+    response = client.get(reverse("livrets:download", args=[owned["pk"], owned["did"]]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert response["Content-Type"] == "application/pdf"
+    assert 'filename="preuve.pdf"' in response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_documents_are_not_under_a_public_url(owned):
+    document = Document.objects.get(pk=owned["did"])
+    assert not document.file.name.startswith("/")
+    assert "preuve" not in document.file.name
+
+
+def test_upload_checks_type_from_content_and_cleans_names(client_of, livret, candidate):
+    client = client_of(candidate)
+    ok = upload(client, livret, "../Mon CV (été).pdf", PDF, section="motivation")
+    assert "« Mon_CV_ete.pdf » est ajouté." in ok.text
+    spoofed = upload(client, livret, "photo.png", b"MZ\x90\x00 not an image", section="motivation")
+    assert "n&#x27;est pas un fichier PDF, PNG, JPEG, ODT ou DOCX" in spoofed.text
+    renamed = upload(client, livret, "rapport.pdf", PNG, section="motivation")
+    assert "« rapport.png » est ajouté." in renamed.text
+    assert sorted(Document.objects.values_list("name", flat=True)) == [
+        "Mon_CV_ete.pdf",
+        "rapport.png",
+    ]
+
+
+def test_upload_limits_per_file_and_per_livret(client_of, livret, candidate, monkeypatch):
+    client = client_of(candidate)
+    big = PDF + b"0" * (10 * 1024 * 1024)
+    response = upload(client, livret, "gros.pdf", big, section="motivation")
+    assert "la limite est de 10 Mo par fichier" in response.text
+    assert not Document.objects.exists()
+    monkeypatch.setattr(services, "MAX_LIVRET_BYTES", len(PDF) * 2)
+    upload(client, livret, "a.pdf", PDF, section="motivation")
+    upload(client, livret, "b.pdf", PDF, section="motivation")
+    third = upload(client, livret, "c.pdf", PDF, section="motivation")
+    assert "limite de 100 Mo par livret" in third.text
+    assert Document.objects.count() == 2
+
+
+def test_export_contains_every_text_revision_and_file(client_of, owned, candidate):
+    livret = Livret.objects.get(pk=owned["pk"])
+    services.save_answer(
+        livret=livret, section="contexte", key="description", text="v1", base_version=0
+    )
+    services.save_answer(
+        livret=livret, section="contexte", key="description", text="v2", base_version=1
+    )
+    response = client_of(candidate).get(reverse("livrets:export"))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    data = json.loads(archive.read("donnees.json"))
+    assert data["compte"]["email"] == "alice@example.fr"
+    [exported] = data["livrets"]
+    description = next(a for a in exported["reponses"] if a["champ"] == "description")
+    assert description["texte"] == "v2"
+    assert [r["texte"] for r in description["revisions"]] == ["v2", "v1"]
+    [doc] = exported["documents"]
+    assert archive.read(doc["fichier"]) == PDF
+
+
+def test_account_deletion_leaves_nothing_behind(client_of, livret, candidate, other_candidate):
+    complete_cos(livret)
+    services.add_document(livret=livret, upload=SimpleUploadedFile("cv.pdf", PDF))
+    services.finalise(livret=livret, sworn_name="Alice", sworn_on=livret.created_at.date())
+    services.reopen(livret=livret)
+    names = list(Document.objects.values_list("file", flat=True))
+    storage = Document._meta.get_field("file").storage
+    assert len(names) == 2 and all(storage.exists(n) for n in names)
+    theirs = services.start_livret(owner=other_candidate, version=livret.referential_version)
+    client = client_of(candidate)
+    assert client.post(reverse("livrets:my_data"), {"password": "faux"}).status_code == 400
+    response = client.post(reverse("livrets:my_data"), {"password": PASSWORD})
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=candidate.pk).exists()
+    assert list(Livret.objects.all()) == [theirs]
+    assert not Situation.objects.exists() and not Answer.objects.exists()
+    assert not Revision.objects.exists() and not Document.objects.exists()
+    assert not any(storage.exists(n) for n in names)
+    assert not EmailAddress.objects.filter(email="alice@example.fr").exists()
+
+
+def test_signup_requires_verified_email_and_a_long_password(client, db):
+    weak = client.post(
+        reverse("account_signup"),
+        {"email": "nina@example.fr", "password1": "court-123", "password2": "court-123"},
+    )
+    assert "Il doit contenir au minimum 12 caractères." in weak.text
+    common = client.post(
+        reverse("account_signup"),
+        {"email": "nina@example.fr", "password1": "qwerty123456", "password2": "qwerty123456"},
+    )
+    assert "Ce mot de passe est trop courant." in common.text
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "nina@example.fr", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("livrets:list")).status_code == 302  # not verified: no session
+    [message] = mail.outbox
+    link = re.search(r"https?://[^/]+(/accounts/confirm-email/\S+/)", message.body).group(1)
+    client.post(link)
+    assert client.get(reverse("livrets:list")).status_code == 200
+
+
+def test_login_rotates_the_session_and_failed_logins_are_throttled(client, candidate):
+    client.get(reverse("account_login"))
+    before = client.cookies["sessionid"].value if "sessionid" in client.cookies else None
+    response = client.post(
+        reverse("account_login"), {"login": "alice@example.fr", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.cookies["sessionid"].value != before
+    client.logout()
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": "alice@example.fr", "password": "mauvais"})
+    blocked = client.post(
+        reverse("account_login"), {"login": "alice@example.fr", "password": PASSWORD}
+    )
+    assert blocked.status_code in (200, 429)
+    assert client.get(reverse("livrets:list")).status_code == 302
+
+
+def test_candidates_never_enter_the_wagtail_admin(client_of, candidate):
+    response = client_of(candidate).get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/" not in response["Location"] or "login" in response["Location"]
+
+
+def test_extend_session(client_of, candidate, client):
+    response = client_of(candidate).post(reverse("livrets:extend_session"))
+    assert response.json()["expires_in"] > 25 * 60
+    client.logout()
+    assert client.post(reverse("livrets:extend_session")).status_code == 401

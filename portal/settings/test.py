@@ -1,7 +1,7 @@
 """Test settings: development settings, quicker password hashing, strict templates."""
 
 from .dev import *  # noqa: F403
-from .dev import TEMPLATES
+from .dev import DATABASES, TEMPLATES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -10,3 +10,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Tests open and close connections across threads (live server, WSGI runs of schemathesis):
+# never reuse a connection that another test closed.
+DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -56,7 +56,20 @@ check: install ## makemigrations --check and check --deploy against the producti
 test: install browsers lint check ## Install what tests need and run the whole suite
 	DJANGO_ALLOW_ASYNC_UNSAFE=true DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
-bench: install ## Print performance figures as name: value lines
+# The bench measures on PostgreSQL (database $(BENCH_DB) on 127.0.0.1:5432, created when missing)
+# when the server answers, else on SQLite; an explicit DATABASE_URL wins.
+BENCH_DB := cqp_vae_bench
+BENCH_PG := postgres://postgres@127.0.0.1:5432
+
+bench: install ## Print performance figures as name: value lines (PostgreSQL if it answers)
+	@if [ -z "$$DATABASE_URL" ]; then \
+	  if command -v psql >/dev/null 2>&1 && psql "$(BENCH_PG)/postgres" -qAtc 'select 1' >/dev/null 2>&1; then \
+	    psql "$(BENCH_PG)/postgres" -qAtc "select 1 from pg_database where datname = '$(BENCH_DB)'" | grep -q 1 \
+	      || createdb --host=127.0.0.1 --port=5432 --username=postgres $(BENCH_DB) || exit 1; \
+	    export DATABASE_URL="$(BENCH_PG)/$(BENCH_DB)"; \
+	  else echo "make bench: PostgreSQL does not answer on 127.0.0.1:5432, measuring on SQLite instead" >&2; fi; \
+	fi; \
+	echo "make bench: database $${DATABASE_URL:-sqlite (var/bench.sqlite3)}" >&2; \
 	DJANGO_SETTINGS_MODULE=portal.settings.bench $(PY) -m tests.bench
 
 clean: ## Remove the virtual environment and local data

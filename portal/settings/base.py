@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home.referentials",
     "selfcheck",
     "livrets",
+    "livrets.review",
     "allauth",
     "allauth.account",
     "wagtail.contrib.forms",

@@ -1,0 +1,266 @@
+"""Reads of the review: threads by anchor, section reviews, the accompagnateur's dashboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from ..completeness import LivretContent, SituationContent, check, field_anchor
+from ..models import Livret
+from ..selectors import content_of, readable_livret
+from . import rules
+from .models import Comment, Invitation, SectionReview
+
+
+def thread_dom_id(part: str, key: str) -> str:
+    kind, _, value = part.partition(":")
+    if not part:
+        return "fil-livret"
+    if key:
+        situation = int(value) if kind == "situation" else None
+        return "fil-" + field_anchor(value if kind == "section" else "", key, situation)
+    return f"fil-{kind}-{value}".replace(".", "-")
+
+
+@dataclass
+class ThreadView:
+    comment: Comment
+    replies: list[Comment]
+    current_text: str
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.comment.field_key or self.comment.section_code) and rules.text_changed(
+            self.comment.anchored_text, self.current_text
+        )
+
+
+@dataclass
+class AnchorThreads:
+    part: str
+    field: str
+    open: list[ThreadView] = field(default_factory=list)
+    resolved: list[ThreadView] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.part}|{self.field}"
+
+    @property
+    def dom_id(self) -> str:
+        return thread_dom_id(self.part, self.field)
+
+    @property
+    def all(self) -> list[ThreadView]:
+        return self.open + self.resolved
+
+
+@dataclass
+class ReviewContext:
+    livret: Livret
+    can_comment: bool
+    # In the candidate's editor the threads sit inside the editor's form: their forms are
+    # rendered apart (at the end of the page) and the controls point to them by id.
+    detached: bool
+    threads: dict[str, AnchorThreads]
+    statuses: dict[str, SectionReview]
+    # Where the no-JavaScript forms come back to.
+    next: str = ""
+
+    def thread(self, key: str) -> AnchorThreads:
+        part, _, field_key = key.partition("|")
+        return self.threads.get(key) or AnchorThreads(part, field_key)
+
+    @property
+    def open_count(self) -> int:
+        return sum(len(t.open) for t in self.threads.values())
+
+
+def statuses_of(livret: Livret) -> dict[str, SectionReview]:
+    return {r.section_code: r for r in SectionReview.objects.filter(livret=livret)}
+
+
+def _threads(comments: list[Comment], content: LivretContent) -> dict[str, AnchorThreads]:
+    replies: dict[int, list[Comment]] = {}
+    for c in comments:
+        if c.parent_id:
+            replies.setdefault(c.parent_id, []).append(c)
+    threads: dict[str, AnchorThreads] = {}
+    for c in comments:
+        if c.parent_id:
+            continue
+        anchor = threads.setdefault(c.thread_key, AnchorThreads(c.part, c.field_key))
+        current = rules.anchored_text(
+            content, section=c.section_code, situation_id=c.situation_id, key=c.field_key
+        )
+        view = ThreadView(c, replies.get(c.pk, []), current)
+        (anchor.open if c.is_open else anchor.resolved).append(view)
+    return threads
+
+
+def _comments(livret: Livret, **filters) -> list[Comment]:
+    return list(
+        Comment.objects.filter(livret=livret, **filters).select_related("author", "resolved_by")
+    )
+
+
+def content_of_section_view(view) -> LivretContent:
+    """The section's current texts from the editor's already built view (no query)."""
+    return LivretContent(
+        answers={(view.code, f.spec.key): f.text for f in view.fields},
+        situations=tuple(
+            SituationContent(
+                s.situation.pk, view.code, {f.spec.key: f.text for f in s.fields if f.text}
+            )
+            for s in view.situations
+        ),
+    )
+
+
+def review_of_section(
+    *, livret: Livret, user, view, detached: bool, statuses=None, next: str = ""
+) -> ReviewContext:
+    """Threads anchored in one section (its fields, situations and itself): one query."""
+    comments = _comments(livret, section_code=view.code)
+    return ReviewContext(
+        livret,
+        livret.owner_id != user.pk,
+        detached,
+        _threads(comments, content_of_section_view(view)),
+        statuses if statuses is not None else {},
+        next,
+    )
+
+
+def review_of_livret(
+    *, livret: Livret, user, detached: bool = False, next: str = ""
+) -> ReviewContext:
+    """Every thread of the livret, with its current texts and section reviews."""
+    answers, situations = list(livret.answers.all()), list(livret.situations.all())
+    return ReviewContext(
+        livret,
+        livret.owner_id != user.pk,
+        detached,
+        _threads(_comments(livret), content_of(answers, situations)),
+        statuses_of(livret),
+        next,
+    )
+
+
+def comment_for(user, livret_pk: int, pk: int) -> Comment:
+    livret = readable_livret(user, livret_pk)
+    return get_object_or_404(
+        Comment.objects.select_related("livret__referential_version", "livret__owner"),
+        pk=pk,
+        livret=livret,
+    )
+
+
+def invitation_for_owner(user, livret_pk: int, pk: int) -> Invitation:
+    return get_object_or_404(
+        Invitation.objects.select_related("livret"),
+        pk=pk,
+        livret_id=livret_pk,
+        livret__owner=user,
+    )
+
+
+def invitations_of(livret: Livret) -> list[Invitation]:
+    return list(livret.invitations.select_related("reviewer"))
+
+
+def versions_of(livret: Livret) -> QuerySet[Livret]:
+    return Livret.objects.filter(owner_id=livret.owner_id, cqp_id=livret.cqp_id).order_by("number")
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    livret: Livret
+    candidate: str
+    organisation: str
+    percent: int
+    done: int
+    sections: int
+    open_comments: int
+    rework: int
+    due_on: date | None
+    updated_at: datetime
+    attention: rules.Attention
+
+
+def dashboard(user) -> list[DashboardRow]:
+    """The latest version of each livret the user follows, what needs attention first.
+
+    A fixed number of queries whatever the number of candidates.
+    """
+    invitations = list(Invitation.objects.active().filter(reviewer=user).select_related("livret"))
+    seen: dict[tuple[int, int], datetime] = {}
+    organisations: dict[tuple[int, int], str] = {}
+    for i in invitations:
+        pair = (i.livret.owner_id, i.livret.cqp_id)
+        seen[pair] = max(t for t in (i.accepted_at, i.last_reviewed_at) if t)
+        organisations[pair] = i.organisation
+    if not invitations:
+        return []
+    followed = Invitation.objects.active().filter(
+        reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
+    )
+    livrets = list(
+        Livret.objects.filter(Exists(followed))
+        .select_related("owner", "referential_version")
+        .annotate(
+            open_comments=Count(
+                "comments",
+                filter=Q(comments__parent__isnull=True, comments__resolved_at__isnull=True),
+                distinct=True,
+            ),
+            rework=Count(
+                "section_reviews",
+                filter=Q(section_reviews__status=SectionReview.Status.REWORK),
+                distinct=True,
+            ),
+        )
+        .prefetch_related("answers", "situations")
+        .order_by("owner_id", "cqp_id", "number")
+    )
+    latest: dict[tuple[int, int], Livret] = {}
+    for livret in livrets:
+        latest[(livret.owner_id, livret.cqp_id)] = livret
+    rows = []
+    for pair, livret in latest.items():
+        ref = livret.referential_version.referential
+        report = check(ref, content_of(list(livret.answers.all()), list(livret.situations.all())))
+        due_on = rules.livret_due_on(
+            jury_on=livret.jury_on, months_before_jury=ref.delays.livret_due_months_before_jury
+        )
+        last_seen = seen[pair]
+        attention = rules.Attention(
+            finalised_unread=bool(
+                livret.is_finalised and livret.finalised_at and livret.finalised_at > last_seen
+            ),
+            changed_unread=livret.updated_at > last_seen,
+            open_comments=livret.open_comments,
+            due_on=due_on,
+            updated_at=livret.updated_at,
+        )
+        owner = livret.owner
+        rows.append(
+            DashboardRow(
+                livret=livret,
+                candidate=owner.get_full_name() or owner.email,
+                organisation=organisations[pair],
+                percent=report.percent,
+                done=report.done_count,
+                sections=len(report.sections),
+                open_comments=livret.open_comments,
+                rework=livret.rework,
+                due_on=due_on,
+                updated_at=livret.updated_at,
+                attention=attention,
+            )
+        )
+    rows.sort(key=lambda r: rules.attention_key(r.attention))
+    return rows

@@ -1,0 +1,119 @@
+"""The candidate invites, lists and revokes accompagnateurs; the invitee accepts."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.mail import send_mail
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ... import selectors as livret_selectors
+from .. import rules, selectors, services
+from ..forms import InvitationForm, PreferenceForm
+from .common import base_context
+
+
+def access(request, pk: int):
+    """Owner only: who can read this livret, invite someone, revoke an access."""
+    livret = livret_selectors.livret_for(request.user, pk)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = services.invite(
+                livret=livret,
+                email=form.cleaned_data["email"],
+                organisation=form.cleaned_data["organisation"],
+            )
+        except services.ReviewError as error:
+            form.add_error("email", str(error))
+        else:
+            link = request.build_absolute_uri(reverse("review:accept", args=[new.token]))
+            send_mail(
+                subject="[Portail CQP-VAE] Invitation à suivre un livret 2",
+                message=render_to_string(
+                    "review/email/invitation.txt",
+                    {
+                        "candidate": request.user.get_full_name() or request.user.email,
+                        "livret": livret,
+                        "organisation": new.invitation.organisation,
+                        "email": new.invitation.email,
+                        "link": link,
+                        "expires_at": new.invitation.expires_at,
+                    },
+                ),
+                from_email=None,
+                recipient_list=[new.invitation.email],
+            )
+            messages.success(
+                request,
+                f"Invitation envoyée à {new.invitation.email}. Le lien est valable 14 jours.",
+            )
+            return redirect("review:access", pk=livret.pk)
+    rows = [(i, services.state_of(i)) for i in selectors.invitations_of(livret)]
+    return render(
+        request,
+        "review/access.html",
+        {
+            **base_context(request),
+            "livret": livret,
+            "form": form,
+            "rows": rows,
+            "labels": rules.INVITATION_LABELS,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def revoke(request, pk: int, iid: int):
+    invitation = selectors.invitation_for_owner(request.user, pk, iid)
+    services.revoke(invitation=invitation)
+    messages.success(request, f"L'accès de {invitation.email} est retiré.")
+    return redirect("review:access", pk=pk)
+
+
+def accept(request, token: str):
+    """The link of the invitation email: GET shows what it is, POST accepts it."""
+    invitation = services.find_invitation(token)
+    if invitation is None:
+        raise Http404("Invitation inconnue")
+    state = services.state_of(invitation)
+    if state == rules.ACTIVE and invitation.reviewer_id == request.user.pk:
+        return redirect("review:livret", pk=invitation.livret_id)
+    if not rules.can_accept(state):
+        return render(
+            request,
+            "review/accept.html",
+            {**base_context(request), "invitation": invitation, "usable": False},
+            status=410,
+        )
+    if request.method == "POST":
+        try:
+            services.accept(invitation=invitation, user=request.user)
+        except services.ReviewError as error:
+            messages.error(request, str(error))
+            return redirect("review:dashboard")
+        messages.success(request, "Invitation acceptée : vous pouvez lire et commenter ce livret.")
+        return redirect("review:livret", pk=invitation.livret_id)
+    return render(
+        request,
+        "review/accept.html",
+        {
+            **base_context(request),
+            "invitation": invitation,
+            "usable": True,
+            "own": invitation.livret.owner_id == request.user.pk,
+        },
+    )
+
+
+def preferences(request):
+    form = PreferenceForm(request.POST or None, instance=services.preference_of(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Vos préférences de courriels sont enregistrées.")
+        return redirect("review:preferences")
+    return render(request, "review/preferences.html", {**base_context(request), "form": form})

@@ -1,0 +1,104 @@
+"""Posting, replying, resolving and reopening comments: htmx fragments, or a redirect."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ... import selectors as livret_selectors
+from .. import selectors, services
+from .common import safe_next
+
+
+def _answer(request, livret, part: str, key: str, flash: str, anchor: str = ""):
+    """The anchor's thread for htmx; otherwise back to the page the form was on."""
+    if request.htmx:
+        review = selectors.review_of_livret(
+            livret=livret,
+            user=request.user,
+            detached=request.POST.get("detached") == "1",
+            next=safe_next(request, ""),
+        )
+        return render(
+            request,
+            "review/_thread.html",
+            {
+                "livret": livret,
+                "review": review,
+                "t": review.thread(f"{part}|{key}"),
+                "label": "",
+                "flash": flash,
+            },
+        )
+    messages.success(request, flash)
+    default = reverse("review:livret", args=[livret.pk])
+    target = safe_next(request, default)
+    if anchor and "#" not in target:
+        target += f"#{anchor}"
+    return redirect(target)
+
+
+def _error(request, livret, part: str, key: str, error: str):
+    if request.htmx:
+        response = _answer(request, livret, part, key, error)
+        response.status_code = 400
+        return response
+    messages.error(request, error)
+    return redirect(safe_next(request, reverse("review:livret", args=[livret.pk])))
+
+
+@require_POST
+def add(request, pk: int):
+    livret = livret_selectors.readable_livret(request.user, pk)
+    part, key = request.POST.get("part", ""), request.POST.get("field", "")
+    try:
+        comment = services.add_comment(
+            livret=livret,
+            author=request.user,
+            part=part,
+            key=key,
+            body=request.POST.get("body", ""),
+        )
+    except services.ReviewError as error:
+        return _error(request, livret, part, key, str(error))
+    return _answer(
+        request, livret, part, key, "Commentaire publié.", anchor=f"commentaire-{comment.pk}"
+    )
+
+
+@require_POST
+def reply(request, pk: int, cid: int):
+    comment = selectors.comment_for(request.user, pk, cid)
+    root = comment.parent or comment
+    try:
+        answer = services.reply(
+            comment=root, author=request.user, body=request.POST.get("body", "")
+        )
+    except services.ReviewError as error:
+        return _error(request, root.livret, root.part, root.field_key, str(error))
+    return _answer(
+        request,
+        root.livret,
+        root.part,
+        root.field_key,
+        "Réponse publiée.",
+        anchor=f"commentaire-{answer.pk}",
+    )
+
+
+@require_POST
+def toggle(request, pk: int, cid: int):
+    """`action=resolve` or `action=reopen` (stated, so that a repeated request changes nothing)."""
+    comment = selectors.comment_for(request.user, pk, cid)
+    root = comment.parent or comment
+    if request.POST.get("action") == "reopen":
+        services.reopen(comment=root)
+        flash = "Commentaire rouvert."
+    else:
+        services.resolve(comment=root, user=request.user)
+        flash = "Commentaire marqué comme résolu."
+    return _answer(
+        request, root.livret, root.part, root.field_key, flash, anchor=f"commentaire-{root.pk}"
+    )

@@ -1,0 +1,13 @@
+/* Review threads: after htmx replaces a thread, put the focus on its status message so that
+ * keyboard and screen reader users hear what happened and carry on from there. */
+(function () {
+  "use strict";
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail && event.detail.target;
+    if (!target || !target.id) return;
+    var thread = document.getElementById(target.id);
+    if (!thread || !thread.classList.contains("review-thread")) return;
+    var flash = thread.querySelector(".review-flash");
+    if (flash) flash.focus();
+  });
+})();

@@ -42,7 +42,7 @@ def keep_test_connection():
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -349,7 +349,6 @@ def test_the_pdf_is_a_pdf_of_the_result(client, referentials):
     text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(response.content)).pages)
     assert "Votre demande peut être recevable" in text
     assert "12 requis" in text
-    assert "Page 1 sur" in text
 
 
 def test_the_wizard_is_csrf_protected(referentials):

@@ -1,0 +1,12 @@
+"""The wizard's query budget, as `make bench` measures it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.django_db
+def test_no_wizard_step_makes_more_than_six_queries(referentials):
+    from selfcheck.bench import wizard_queries_max
+
+    assert wizard_queries_max(host="testserver") <= 6

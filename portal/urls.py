@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import routing
 from home import views as home_views
 from portal.views import health
 
@@ -17,7 +18,6 @@ urlpatterns = [
     path("api/v1/", include("selfcheck.api_urls")),
     path("accounts/", include("allauth.urls")),
     path("livrets/", include("livrets.urls")),
-    path("accompagnement/", include("livrets.review.urls")),
 ]
 
 if settings.DEBUG:
@@ -26,6 +26,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 # Wagtail serves the public pages and enforces its own page privacy: exempt from login.
+# Public pages go through our routing view, which remembers the path → page lookup.
 for pattern in wagtail_urls.urlpatterns:
+    if pattern.name == "wagtail_serve":
+        pattern.callback = routing.serve
     pattern.callback = login_not_required(pattern.callback)
 urlpatterns += [path("", include(wagtail_urls))]

@@ -7,6 +7,7 @@ types and refer to its parts by their stable codes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -197,11 +198,14 @@ class Referential:
         return _build(data)
 
     @classmethod
-    def cached(cls, key: Any, data: dict[str, Any]) -> Referential:
-        """Versions are immutable: their typed view is built once per process and content hash."""
+    def cached(cls, key: Any, load: Callable[[], dict[str, Any]]) -> Referential:
+        """Versions are immutable: their typed view is built once per process and content hash.
+
+        `load` is called only on a miss, so callers may defer the (large) raw content.
+        """
         ref = _CACHE.get(key)
         if ref is None:
-            ref = _CACHE[key] = _build(data)
+            ref = _CACHE[key] = _build(load())
         return ref
 
 

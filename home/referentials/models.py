@@ -59,4 +59,4 @@ class ReferentialVersion(models.Model):
     @property
     def referential(self) -> Referential:
         """The typed, immutable view of this version's content (built once per process)."""
-        return Referential.cached(self.content_hash, self.data)
+        return Referential.cached(self.content_hash, lambda: self.data)

@@ -13,6 +13,7 @@ def current_versions() -> QuerySet[ReferentialVersion]:
     """The version in force of every CQP (one query), with `cqp_slug` annotated."""
     return (
         ReferentialVersion.objects.filter(cqp__current=F("pk"))
+        .defer("data")
         .annotate(cqp_slug=F("cqp__slug"))
         .order_by("title")
     )

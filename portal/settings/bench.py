@@ -8,7 +8,11 @@ from .dev import VAR_DIR
 DEBUG = False
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {
-        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "bench.sqlite3"}
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": VAR_DIR / "bench.sqlite3",
+            "CONN_MAX_AGE": 60,
+        }
     }
 LOGGING = {
     "version": 1,

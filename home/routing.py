@@ -1,0 +1,102 @@
+"""Page routing with a remembered path → page lookup.
+
+Wagtail resolves a URL one tree level at a time (a query per level, each with `.specific`).
+This view remembers, per site and path, which page answered, with the page object itself.
+Each request proves the memory still holds with one small query: same id, still live,
+still at that URL path, same latest revision (and, for a notice, same referential version).
+A stale entry (page moved, edited, unpublished or deleted) falls back to Wagtail's own
+routing, so nothing depends on invalidating the cache. The response is never cached:
+Wagtail's serve view still runs its hooks (privacy, password) and renders the page.
+
+The site matching a host name is remembered for a minute too (sites change rarely; a change
+is picked up within SITE_TTL seconds, at once in the process that saved it).
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http.request import split_domain_port
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+
+ROUTE_TTL = 600
+SITE_TTL = 60
+SITES_KEY = "route:sites"
+
+
+def find_site(request) -> Site | None:
+    """Wagtail's site for this request, remembered per host name and port."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    host = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    sites = cache.get(SITES_KEY) or {}
+    if host in sites:
+        site = sites[host]
+    else:
+        site = Site.find_for_request(request)
+        cache.set(SITES_KEY, {**sites, host: site}, SITE_TTL)
+    request._wagtail_site = site
+    return site
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def forget_sites(**kwargs):
+    cache.delete(SITES_KEY)
+
+
+def _key(site: Site, path: str) -> str:
+    return f"route:{site.pk}:{path}"
+
+
+def _fingerprint_fields(model) -> tuple[str, ...]:
+    return ("latest_revision_id", *getattr(model, "route_fingerprint", ()))
+
+
+def _fingerprint(model, pk: int, url_path: str):
+    rows = list(
+        model.objects.filter(pk=pk, live=True, url_path=url_path).values_list(
+            *_fingerprint_fields(model)
+        )
+    )
+    return rows[0] if rows else None
+
+
+def remembered_page(site: Site, path: str) -> Page | None:
+    entry = cache.get(_key(site, path))
+    if entry is None:
+        return None
+    page, fingerprint = entry
+    if _fingerprint(type(page), page.pk, page.url_path) != fingerprint:
+        return None
+    return page
+
+
+def remember(site: Site, path: str, page: Page) -> None:
+    model = type(page)
+    related = getattr(model, "route_select_related", ())
+    if related:  # store the page with what its template reads, to skip those queries later
+        page = (
+            model.objects.select_related(*related)
+            .defer(*getattr(model, "route_defer", ()))
+            .get(pk=page.pk)
+        )
+    fingerprint = _fingerprint(model, page.pk, page.url_path)
+    if fingerprint is not None:
+        cache.set(_key(site, path), (page, fingerprint), ROUTE_TTL)
+
+
+def serve(request, path):
+    site = find_site(request)
+    if site is not None:
+        page = remembered_page(site, path)
+        if page is not None:
+            request._wagtail_route_for_request = RouteResult(page)
+        else:
+            result = Page.route_for_request(request, path)
+            if result is not None and not result.args and not result.kwargs:
+                remember(site, path, result.page)
+    return wagtail_views.serve(request, path)

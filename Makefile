@@ -5,6 +5,8 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The exact versions tested (pip constraints within pyproject.toml's bounds): `make lock` rewrites it.
+LOCK := requirements.lock
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
@@ -14,32 +16,44 @@ FIND_PYTHON = for c in $(PYTHON_CANDIDATES); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$c; break; fi; \
 	done
 
-.PHONY: help install run test lint check browsers bench clean
+.PHONY: help install lock run serve worker test lint check security browsers bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@py="$$($(FIND_PYTHON))"; \
 	if [ -z "$$py" ]; then echo "Python 3.12 or newer is required (Django 6.1): install it (for example with pyenv) and run make again." >&2; exit 1; fi; \
 	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	  echo "Creating $(VENV) with $$py"; rm -rf $(VENV); "$$py" -m venv $(VENV); fi
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create the virtual environment and install the project
+install: $(STAMP) ## Create the virtual environment and install the project (versions of requirements.lock)
+
+lock: ## Rewrite requirements.lock from the virtual environment (after changing pyproject.toml)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@{ echo "# Exact versions tested, used as pip constraints by make install. Rewritten by make lock."; \
+	  $(PY) -m pip freeze --exclude-editable | LC_ALL=C sort -f; } > $(LOCK)
+	@touch $(STAMP)
 
 run: install ## Install, migrate, load referentials and demo content, serve on 127.0.0.1:8000
 	$(PY) -m portal migrate --noinput
 	$(PY) -m portal load_initial_data
 	$(PY) -m portal runserver 127.0.0.1:8000
 
-browsers: ## Install Debian's Chromium (and poppler-utils) when missing
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
-	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
-	  else echo "chromium and poppler-utils are missing and cannot be installed: browser tests will fail." >&2; fi; \
+serve: install ## Production mode on 127.0.0.1:8000: gunicorn, PostgreSQL and Redis of this machine, a task worker
+	$(PY) -m portal.serve
+
+worker: install ## Run background tasks (emails, purges) queued in the database
+	$(PY) -m portal db_worker
+
+browsers: ## Install Debian's Chromium, poppler-utils and the PDFs' DejaVu fonts when missing
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 || [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; \
+	  else echo "chromium, poppler-utils or fonts-dejavu-core are missing and cannot be installed: browser and PDF tests will fail." >&2; fi; \
 	fi
 
 lint: install ## ruff and djlint
@@ -53,7 +67,10 @@ check: install ## makemigrations --check and check --deploy against the producti
 	  ALLOWED_HOSTS=cqp-vae.example.fr WAGTAILADMIN_BASE_URL=https://cqp-vae.example.fr \
 	  DATABASE_URL=sqlite:///var/check.sqlite3 $(PY) -m portal check --deploy --fail-level WARNING
 
-test: install browsers lint check ## Install what tests need and run the whole suite
+security: install ## bandit: no high-severity finding in the project's code
+	$(VENV)/bin/bandit --quiet --recursive portal home selfcheck livrets --severity-level high --confidence-level medium
+
+test: install browsers lint check security ## Install what tests need and run the whole suite
 	DJANGO_ALLOW_ASYNC_UNSAFE=true DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
 # The bench measures on PostgreSQL (database $(BENCH_DB) on 127.0.0.1:5432, created when missing)
@@ -61,7 +78,11 @@ test: install browsers lint check ## Install what tests need and run the whole s
 BENCH_DB := cqp_vae_bench
 BENCH_PG := postgres://postgres@127.0.0.1:5432
 
-bench: install ## Print performance figures as name: value lines (PostgreSQL if it answers)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: install browsers node_modules/.installed ## Print performance figures as name: value lines (PostgreSQL if it answers)
 	@if [ -z "$$DATABASE_URL" ]; then \
 	  if command -v psql >/dev/null 2>&1 && psql "$(BENCH_PG)/postgres" -qAtc 'select 1' >/dev/null 2>&1; then \
 	    psql "$(BENCH_PG)/postgres" -qAtc "select 1 from pg_database where datname = '$(BENCH_DB)'" | grep -q 1 \
@@ -73,4 +94,4 @@ bench: install ## Print performance figures as name: value lines (PostgreSQL if 
 	DJANGO_SETTINGS_MODULE=portal.settings.bench $(PY) -m tests.bench
 
 clean: ## Remove the virtual environment and local data
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -13,9 +13,15 @@ from django.db import models
 
 
 def livret_storage():
-    """Private storage: never under MEDIA_URL, files go out only through an owner check."""
+    """Private storage: never under MEDIA_URL, files go out only through an owner check.
+
+    The ``livrets`` entry of STORAGES: local files under LIVRET_FILES_ROOT by default, a
+    private S3-compatible bucket in production if configured so (portal.settings.environment).
+    """
     from django.core.files.storage import InMemoryStorage, storages
 
+    if "livrets" in settings.STORAGES:
+        return storages["livrets"]
     default = storages["default"]
     if isinstance(default, InMemoryStorage):  # tests
         return default

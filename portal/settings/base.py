@@ -8,6 +8,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
+
+from . import environment
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
@@ -17,6 +20,7 @@ DEBUG = False
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 
 INSTALLED_APPS = [
+    "portal",
     "home",
     "home.referentials",
     "selfcheck",
@@ -40,6 +44,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_htmx",
     "formtools",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,7 +55,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,22 +141,17 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Uploads: local files by default, S3-compatible object storage with STORAGE=s3.
+STORAGES = environment.storages(media_root=MEDIA_ROOT, livret_files_root=LIVRET_FILES_ROOT)
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "portal",
-    }
-}
-if os.environ.get("REDIS_URL"):
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
-    }
+# Redis from REDIS_URL for the cache and the sessions (shared by every application server).
+CACHES = environment.caches()
+SESSION_ENGINE = environment.session_engine()
+# Anonymous responses of the public Wagtail pages kept this many seconds (0: off).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+
+# Background work (emails, purges): Django's tasks framework, queued in the database.
+TASKS = environment.tasks()
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get(
@@ -170,6 +173,28 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]
 
 # Where the referential data files live (one JSON file per CQP).
 REFERENTIAL_DATA_DIR = BASE_DIR / "home" / "referentials" / "data"
+
+# A strict Content-Security-Policy: no inline script or style anywhere on the public site
+# and the candidates' pages (the Wagtail admin has its own, see portal.middleware).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Data retention: accounts and livrets untouched for this long are deleted, after a warning
+# sent RETENTION_WARNING_DAYS before.
+RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "24"))
+RETENTION_WARNING_DAYS = int(os.environ.get("RETENTION_WARNING_DAYS", "14"))
 
 LOGGING = {
     "version": 1,

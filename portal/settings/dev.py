@@ -2,6 +2,7 @@
 
 import os
 
+from . import environment
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 
@@ -13,3 +14,5 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Background tasks run at once in development unless TASKS_BACKEND=database is set.
+TASKS = environment.tasks({"TASKS_BACKEND": os.environ.get("TASKS_BACKEND", "immediate")})

@@ -4,7 +4,9 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from . import environment
 from .base import *  # noqa: F403
+from .base import LIVRET_FILES_ROOT, MEDIA_ROOT
 
 
 def _env(name: str) -> str:
@@ -21,13 +23,17 @@ CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Uploads on local files or S3-compatible storage (STORAGE=s3); static files hashed and
+# compressed by `collectstatic`, served by WhiteNoise with far-future cache headers.
+STORAGES = environment.storages(media_root=MEDIA_ROOT, livret_files_root=LIVRET_FILES_ROOT)
+STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+WHITENOISE_MAX_AGE = 31_536_000
+
+# Anonymous responses of public pages are kept in the shared cache (5 minutes by default).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+SECURE_SSL_REDIRECT = environment.flag("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -40,10 +46,6 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
+# EMAIL_BACKEND (SMTP), EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS…
+globals().update(environment.email())
 WAGTAILADMIN_BASE_URL = _env("WAGTAILADMIN_BASE_URL")

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = "Portail"
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from . import page_cache
+
+        def page_deleted(sender, instance, **kwargs):
+            if isinstance(instance, Page):
+                page_cache.bump_generation()
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(page_cache.bump_generation, dispatch_uid=f"page-cache-{signal!r}")
+        post_delete.connect(page_deleted, dispatch_uid="page-cache-delete", weak=False)

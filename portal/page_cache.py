@@ -1,0 +1,88 @@
+"""The page cache of the production mode: public Wagtail pages for anonymous visitors.
+
+A response is kept (``PAGE_CACHE_SECONDS``, in the shared cache, so every application server
+sees it) only when all of this holds: the request is a GET without a session cookie, the
+view is Wagtail's page serving, the answer is a plain 200 that sets no cookie, used no CSRF
+token and is not marked private or uncacheable. A hit is answered before the session is
+even loaded. Signed-in people, forms and anything personal never go through it.
+
+Publishing, unpublishing, moving or deleting any page bumps a generation number stored
+with every entry, so a changed site is served fresh at once on every server.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import MiddlewareNotUsed
+from django.http import HttpResponse
+
+GENERATION_KEY = "page-cache:generation"
+CACHED_VIEWS = {"wagtail_serve"}
+STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options")
+
+
+def bump_generation(**kwargs) -> None:
+    """Invalidate every cached page (called when the page tree changes)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def _key(request) -> str:
+    htmx = "1" if request.headers.get("HX-Request") else "0"
+    return f"page-cache:{request.get_host()}:{htmx}:{request.get_full_path()}"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        if not self.seconds:
+            raise MiddlewareNotUsed
+        self.private_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
+
+    def _eligible(self, request) -> bool:
+        return request.method in ("GET", "HEAD") and not (
+            self.private_cookies & request.COOKIES.keys()
+        )
+
+    def __call__(self, request):
+        if not self._eligible(request):
+            return self.get_response(request)
+        key = _key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY, 0)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            _, status, headers, content = entry
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+            response.headers["Content-Length"] = str(len(content))
+            response.headers["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._storable(request, response):
+            headers = [(h, response.headers[h]) for h in STORED_HEADERS if h in response.headers]
+            cache.set(
+                key, (generation, response.status_code, headers, response.content), self.seconds
+            )
+            response.headers["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _storable(request, response) -> bool:
+        match = getattr(request, "resolver_match", None)
+        if request.method != "GET" or match is None or match.url_name not in CACHED_VIEWS:
+            return False
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False  # the page holds a CSRF token: personal
+        user = getattr(request, "user", None)
+        if user is not None and getattr(user, "is_authenticated", False):
+            return False
+        control = response.headers.get("Cache-Control", "")
+        return not any(word in control for word in ("private", "no-store", "no-cache"))

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .pdf import views as pdf_views
 from .views import account, documents, editor
 
 app_name = "livrets"
@@ -34,4 +35,5 @@ urlpatterns = [
     path("<int:pk>/finaliser/", editor.finalise, name="finalise"),
     path("<int:pk>/rouvrir/", editor.reopen, name="reopen"),
     path("<int:pk>/parcours/", editor.journey, name="journey"),
+    path("<int:pk>/pdf/", pdf_views.livret_pdf, name="pdf"),
 ]

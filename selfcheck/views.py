@@ -318,16 +318,10 @@ def result(request):
 
 @login_not_required
 def result_pdf(request):
-    from .pdf import render_pdf
+    from .pdf import result_response
 
     context = _result_context(request)
     if context is None:
         messages.error(request, RESTART_MESSAGE)
         return redirect("selfcheck:start")
-    pdf = render_pdf("selfcheck/result_print.html", context, request=request)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="eligibilite-{context["referential"].slug}.pdf"'
-    )
-    patch_cache_control(response, private=True, no_cache=True)
-    return response
+    return result_response(request, context)

@@ -14,7 +14,10 @@ is picked up within SITE_TTL seconds, at once in the process that saved it).
 
 from __future__ import annotations
 
+import functools
+
 from django.core.cache import cache
+from django.db import connections, router
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http.request import split_domain_port
@@ -56,13 +59,30 @@ def _fingerprint_fields(model) -> tuple[str, ...]:
     return ("latest_revision_id", *getattr(model, "route_fingerprint", ()))
 
 
-def _fingerprint(model, pk: int, url_path: str):
-    rows = list(
-        model.objects.filter(pk=pk, live=True, url_path=url_path).values_list(
-            *_fingerprint_fields(model)
-        )
+_PK, _URL_PATH = -7_654_321, "\x00url-path"
+
+
+@functools.cache
+def _fingerprint_query(model, alias: str) -> tuple[str, list]:
+    """The fingerprint query compiled once per model: building a query on a page model
+    (several joined tables) costs more than running it."""
+    queryset = (
+        model.objects.using(alias)
+        .filter(pk=_PK, live=True, url_path=_URL_PATH)
+        .values_list(*_fingerprint_fields(model))
     )
-    return rows[0] if rows else None
+    sql, params = queryset.query.get_compiler(alias).as_sql()
+    return sql, list(params)
+
+
+def _fingerprint(model, pk: int, url_path: str):
+    alias = router.db_for_read(model)
+    sql, template = _fingerprint_query(model, alias)
+    params = [pk if p == _PK else url_path if p == _URL_PATH else p for p in template]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return tuple(row) if row else None
 
 
 def remembered_page(site: Site, path: str) -> Page | None:

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "home.referentials",
     "selfcheck",
     "livrets",
+    "livrets.retention",
     "livrets.review",
     "allauth",
     "allauth.account",
@@ -123,6 +124,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Portail CQP-VAE] "
+# Account emails (verification, password reset) are sent by the task worker.
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 # Sessions end after 30 minutes without a request; the editor warns 2 minutes before.
 SESSION_COOKIE_AGE = 30 * 60

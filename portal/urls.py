@@ -7,9 +7,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import routing
 from home import views as home_views
-from portal.views import health
+from portal.views import admin_login, health
 
 urlpatterns = [
+    # Editors sign in through allauth (throttled, two-factor authentication when enabled).
+    path("admin/login/", admin_login, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", health, name="health"),

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "livrets.review",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -126,6 +127,11 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Portail CQP-VAE] "
 # Account emails (verification, password reset) are sent by the task worker.
 ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
+# Two-factor authentication (TOTP app and recovery codes) for anyone, editors included: the
+# Wagtail admin signs in through allauth (WAGTAILADMIN_LOGIN_URL, /admin/login/ redirects).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Portail CQP-VAE"
+WAGTAILADMIN_LOGIN_URL = "account_login"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 # Sessions end after 30 minutes without a request; the editor warns 2 minutes before.
 SESSION_COOKIE_AGE = 30 * 60

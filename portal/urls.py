@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v1/", include("selfcheck.api_urls")),
     path("accounts/", include("allauth.urls")),
     path("livrets/", include("livrets.urls")),
+    path("accompagnement/", include("livrets.review.urls")),
 ]
 
 if settings.DEBUG:

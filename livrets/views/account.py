@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from portal import sessions
+
 from .. import services
 from ..export import export_zip
 from ..forms import DeleteAccountForm
@@ -47,5 +49,4 @@ def extend_session(request):
     """Extends the session (any request does); tells the page how long it now has."""
     if not request.user.is_authenticated:
         return JsonResponse({"expires_in": 0}, status=401)
-    request.session.modified = True
-    return JsonResponse({"expires_in": request.session.get_expiry_age()})
+    return JsonResponse({"expires_in": sessions.extend(request.session, force=True)})

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 
+from portal import sessions
+
 
 def session_seconds(request: HttpRequest) -> int:
     """Seconds before the session expires if the candidate does nothing more."""
-    return int(request.session.get_expiry_age()) if hasattr(request, "session") else 0
+    return int(sessions.extend(request.session)) if hasattr(request, "session") else 0
 
 
 def base_context(request: HttpRequest) -> dict:

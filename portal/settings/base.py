@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "portal.sessions.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -133,9 +134,12 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Portail CQP-VAE"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
-# Sessions end after 30 minutes without a request; the editor warns 2 minutes before.
+# Sessions end 30 minutes after the last request that used them; the editor warns 2 minutes
+# before. portal.sessions pushes the expiry back at most once a minute instead of writing the
+# session on every request (SESSION_SAVE_EVERY_REQUEST).
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 60
 # Supporting documents of the livrets: outside MEDIA_ROOT, served only by an owner-checking view.
 LIVRET_FILES_ROOT = Path(os.environ.get("LIVRET_FILES_ROOT", VAR_DIR / "livret-files"))
 

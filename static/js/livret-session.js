@@ -56,7 +56,11 @@
       .catch(function () {});
   });
 
-  // Any successful request to the server (an autosave) extends the session too.
-  document.addEventListener("livret:activity", function () { restart(seconds); });
+  // Any successful request to the server (an autosave) extends the session too; the server
+  // pushes the expiry back at most once a minute and says how many seconds are left.
+  document.addEventListener("livret:activity", function (event) {
+    var left = event.detail && event.detail.expiresIn;
+    restart(left > 0 ? left : seconds);
+  });
   tick();
 })();

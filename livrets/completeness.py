@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from home.referentials.domain import Referential
+from home.referentials.domain import LivretSection, Referential
 
 from .structure import (
     SITUATION_FIELDS,
@@ -117,50 +117,66 @@ def check(ref: Referential, content: LivretContent) -> Report:
     by_section: dict[str, list[SituationContent]] = {}
     for s in content.situations:
         by_section.setdefault(s.section, []).append(s)
-    states = []
-    for section in ref.livret_sections:
-        name = section_name(ref, section)
-        values = {k: v for (code, k), v in content.answers.items() if code == section.code}
-        missing: list[Missing] = []
-        specs = section_fields(ref, section)
-        prefix = name if section.kind == "activities_table" else section.title
-        missing += _missing_fields(specs, values, section.code, prefix)
-        started = any(_filled(v) for v in values.values())
-        if section.kind == "situations":
-            situations = by_section.get(section.code, [])
-            if len(situations) < section.situations_required:
-                missing.insert(
-                    0,
+    return Report(
+        tuple(
+            _section_state(ref, section, content, by_section.get(section.code, []))
+            for section in ref.livret_sections
+        )
+    )
+
+
+def check_section(ref: Referential, content: LivretContent, code: str) -> SectionState:
+    """One section's state; ``content`` needs only that section's answers and situations."""
+    section = next(s for s in ref.livret_sections if s.code == code)
+    situations = [s for s in content.situations if s.section == code]
+    return _section_state(ref, section, content, situations)
+
+
+def _section_state(
+    ref: Referential,
+    section: LivretSection,
+    content: LivretContent,
+    situations: list[SituationContent],
+) -> SectionState:
+    name = section_name(ref, section)
+    values = {k: v for (code, k), v in content.answers.items() if code == section.code}
+    missing: list[Missing] = []
+    specs = section_fields(ref, section)
+    prefix = name if section.kind == "activities_table" else section.title
+    missing += _missing_fields(specs, values, section.code, prefix)
+    started = any(_filled(v) for v in values.values())
+    if section.kind == "situations":
+        if len(situations) < section.situations_required:
+            missing.insert(
+                0,
+                Missing(
+                    section.code,
+                    f"{name} : {len(situations)} situation sur {section.situations_required}"
+                    if len(situations) <= 1
+                    else f"{name} : {len(situations)} situations sur {section.situations_required}",
+                    f"situations-{section.code}",
+                ),
+            )
+        if section.choices:
+            ticked = set(split_choices(values.get("choix", "")))
+            ticked &= {c.code for c in section.choices.items}
+            if len(ticked) < section.choices.min:
+                missing.append(
                     Missing(
                         section.code,
-                        f"{name} : {len(situations)} situation sur {section.situations_required}"
-                        if len(situations) <= 1
-                        else f"{name} : {len(situations)} situations sur "
-                        f"{section.situations_required}",
-                        f"situations-{section.code}",
-                    ),
-                )
-            if section.choices:
-                ticked = set(split_choices(values.get("choix", "")))
-                ticked &= {c.code for c in section.choices.items}
-                if len(ticked) < section.choices.min:
-                    missing.append(
-                        Missing(
-                            section.code,
-                            f"{name} : cochez au moins {section.choices.min} compétences "
-                            f"sur {len(section.choices.items)}",
-                            field_anchor(section.code, "choix"),
-                        )
+                        f"{name} : cochez au moins {section.choices.min} compétences "
+                        f"sur {len(section.choices.items)}",
+                        field_anchor(section.code, "choix"),
                     )
-            for number, situation in enumerate(situations, start=1):
-                started = started or any(_filled(v) for v in situation.fields.values())
-                missing += _missing_fields(
-                    SITUATION_FIELDS,
-                    situation.fields,
-                    section.code,
-                    f"{name}, situation {number}",
-                    situation.id,
                 )
-        status = DONE if not missing else STARTED if started else TODO
-        states.append(SectionState(section.code, status, tuple(missing)))
-    return Report(tuple(states))
+        for number, situation in enumerate(situations, start=1):
+            started = started or any(_filled(v) for v in situation.fields.values())
+            missing += _missing_fields(
+                SITUATION_FIELDS,
+                situation.fields,
+                section.code,
+                f"{name}, situation {number}",
+                situation.id,
+            )
+    status = DONE if not missing else STARTED if started else TODO
+    return SectionState(section.code, status, tuple(missing))

@@ -7,10 +7,14 @@ version of a livret whose candidate invited them, while the access is not revoke
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+
+from home.referentials.domain import LivretSection
 
 from .completeness import LivretContent, SituationContent
 from .models import Answer, Document, Livret, Revision, Situation
+from .structure import section_by_code
 
 
 def livrets_of(user) -> QuerySet[Livret]:
@@ -40,6 +44,29 @@ def readable_livret(user, pk: int) -> Livret:
 def readable_document(user, livret_pk: int, pk: int) -> Document:
     livret = readable_livret(user, livret_pk)
     return get_object_or_404(Document.objects.select_related("livret"), pk=pk, livret=livret)
+
+
+def save_target(user, pk: int, part: str) -> tuple[Livret, str, Situation | None]:
+    """The owner's livret, section code and situation of an autosave's ``part``, in one query.
+
+    ``part`` is ``section:<code>`` or ``situation:<id>``; anything else, or another person's
+    livret, is a 404.
+    """
+    kind, _, ref = part.partition(":")
+    if kind == "situation" and ref.isdigit():
+        situation = get_object_or_404(
+            Situation.objects.select_related("livret__referential_version"),
+            pk=int(ref),
+            livret_id=pk,
+            livret__owner=user,
+        )
+        return situation.livret, situation.section_code, situation
+    livret = get_object_or_404(
+        Livret.objects.select_related("referential_version"), pk=pk, owner=user
+    )
+    if kind == "section" and section_by_code(livret.referential_version.referential, ref):
+        return livret, ref, None
+    raise Http404("Partie inconnue")
 
 
 def situation_for(user, livret_pk: int, pk: int) -> Situation:
@@ -86,6 +113,21 @@ def content_of(answers: list[Answer], situations: list[Situation]) -> LivretCont
         answers=section_answers,
         situations=tuple(SituationContent(s.pk, s.section_code, fields[s.pk]) for s in situations),
     )
+
+
+def section_content(livret: Livret, section: LivretSection) -> LivretContent:
+    """One section's answers (its situations' too) and, if it has any, its situations."""
+    answers = list(
+        livret.answers.filter(section_code=section.code).only(
+            "situation_id", "section_code", "field_key", "text"
+        )
+    )
+    situations = (
+        list(livret.situations.filter(section_code=section.code))
+        if section.kind == "situations"
+        else []
+    )
+    return content_of(answers, situations)
 
 
 def livret_content(livret: Livret) -> LivretContent:

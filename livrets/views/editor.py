@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from home.referentials.selectors import current_version, current_versions
 
 from .. import selectors, services
-from ..completeness import check
+from ..completeness import check, check_section
 from ..forms import FinaliseForm, JourneyForm, StartForm
 from ..journey import deadlines
 from ..models import Livret, Situation
@@ -200,8 +200,10 @@ def _save_form(request, livret: Livret) -> dict[str, dict]:
 def autosave(request, pk: int):
     """POST {part, field, text, base_version}: saves one field, answers an HTML fragment.
 
-    200 saved (with the menu and the missing list as out-of-band swaps), 409 stale save
-    (nothing overwritten, both texts shown), 400 refused text, 401 session expired.
+    200 saved: the field's status, with out-of-band swaps of what the save can change (the
+    section's state and its entry in the menu); 409 stale save (nothing overwritten, both
+    texts shown); 400 refused text; 401 session expired. The version is in X-Livret-Version.
+    Reads only the saved section, never the whole livret.
     """
     if not request.user.is_authenticated:
         response = HttpResponse(
@@ -209,8 +211,9 @@ def autosave(request, pk: int):
             status=401,
         )
         return response
-    livret = selectors.livret_for(request.user, pk)
-    section_code, situation = _parse_part(livret, request.POST.get("part", ""))
+    livret, section_code, situation = selectors.save_target(
+        request.user, pk, request.POST.get("part", "")
+    )
     key = request.POST.get("field", "")
     try:
         base = int(request.POST.get("base_version", "0"))
@@ -235,18 +238,27 @@ def autosave(request, pk: int):
             render_to_string("livrets/_save_error.html", {"error": str(error)}), status=400
         )
     if result.conflict:
-        response = render(
-            request,
-            "livrets/_save_conflict.html",
-            {"theirs": result.text, "mine": text, "version": result.version},
+        response = HttpResponse(
+            render_to_string(
+                "livrets/_save_conflict.html",
+                {"theirs": result.text, "mine": text, "version": result.version},
+            ),
             status=409,
         )
     else:
-        editor, view = build(livret, section_code)
-        response = render(
-            request,
-            "livrets/_save_ok.html",
-            {"livret": livret, "editor": editor, "view": view, "saved_at": timezone.localtime()},
+        ref = livret.referential_version.referential
+        section = section_by_code(ref, section_code)
+        state = check_section(ref, selectors.section_content(livret, section), section_code)
+        response = HttpResponse(
+            render_to_string(
+                "livrets/_save_ok.html",
+                {
+                    "livret": livret,
+                    "view": state,
+                    "code": section_code,
+                    "saved_at": timezone.localtime(),
+                },
+            )
         )
     response["X-Livret-Version"] = str(result.version)
     return response

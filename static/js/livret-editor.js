@@ -127,11 +127,15 @@
       this.setVersion(version);
       if (this.value() === text) storePending(this.name, null);
       else this.again = true;
+      // The fragment swaps the section's state and its menu entry out of band.
       if (window.htmx) window.htmx.swap(this.status, html, { swapStyle: "innerHTML" });
       else this.status.textContent = html.split("<")[0].trim();
+      progress();
       this.status.classList.remove("error");
       if (this.conflict) this.conflict.innerHTML = "";
-      document.dispatchEvent(new CustomEvent("livret:activity"));
+      // The session was extended: the server says by how much (at most once a minute).
+      var left = parseInt(response.headers.get("X-Session-Expires-In") || "", 10);
+      document.dispatchEvent(new CustomEvent("livret:activity", { detail: { expiresIn: left } }));
     } else if (response.status === 409) {
       this.blocked = true;
       this.conflictVersion = version;
@@ -168,6 +172,20 @@
       this.save();
     }
   };
+
+  // "N parties complètes sur M" above the menu, counted from the menu's entries.
+  function progress() {
+    var line = document.querySelector("#livret-menu [data-progress]");
+    if (!line) return;
+    var states = document.querySelectorAll("#livret-menu [data-menu-state]");
+    var done = document.querySelectorAll("#livret-menu [data-menu-state].state-done").length;
+    var s = done === 1 ? "" : "s";
+    line.innerHTML = "";
+    var strong = document.createElement("strong");
+    strong.textContent = String(done);
+    line.appendChild(strong);
+    line.appendChild(document.createTextNode(" partie" + s + " complète" + s + " sur " + states.length));
+  }
 
   function counter(el) {
     var box = document.getElementById("count-" + el.id.replace(/^in-/, ""));

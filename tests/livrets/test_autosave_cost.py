@@ -1,0 +1,106 @@
+"""What one autosave costs and answers: a fixed number of queries, only the regions it changes,
+and a session kept alive without a write on every keystroke's save."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.urls import reverse
+from django.utils import timezone
+
+from livrets import services
+from livrets.models import Answer
+
+from .conftest import fill_situation
+
+pytestmark = pytest.mark.django_db
+
+
+def autosave(client, livret, part, field, text, base):
+    return client.post(
+        reverse("livrets:autosave", args=[livret.pk]),
+        {"part": part, "field": field, "text": text, "base_version": base},
+    )
+
+
+@pytest.mark.parametrize("situations", [1, 30])
+def test_autosave_query_count_does_not_grow_with_the_livret(
+    situations, client_of, livret, candidate, django_assert_num_queries
+):
+    for _ in range(situations):
+        fill_situation(livret, "activite-1")
+    target = fill_situation(livret, "activite-3")
+    client = client_of(candidate)
+    part = f"situation:{target.pk}"
+    assert autosave(client, livret, part, "contexte", "Premier jet.", 1).status_code == 200
+    # Session, user, situation with its livret; the compare-and-set save in a transaction
+    # (update, read back, revision, livret's date); the saved section's answers and situations.
+    with django_assert_num_queries(11):
+        response = autosave(client, livret, part, "contexte", "Second jet.", 2)
+    assert response.status_code == 200
+    assert response["X-Livret-Version"] == "3"
+    assert Answer.objects.get(situation=target, field_key="contexte").text == "Second jet."
+
+
+def test_autosave_answers_only_the_field_status_section_state_and_menu_entry(
+    client_of, livret, candidate
+):
+    client = client_of(candidate)
+    for key, text in {"raisons": "Parce que.", "points_forts": "L'écoute."}.items():
+        response = autosave(client, livret, "section:motivation", key, text, 0)
+    assert response.status_code == 200
+    assert response.text.startswith("Enregistré à")
+    assert 'id="section-state"' in response.text and "Complet" in response.text
+    assert 'id="menu-state-motivation"' in response.text
+    assert "state-done" in response.text
+    assert 'id="livret-menu"' not in response.text  # not the whole menu
+    page = client.get(reverse("livrets:section", args=[livret.pk, "motivation"]))
+    assert 'id="menu-state-motivation"' in page.text and "1</strong> partie complète" in page.text
+
+
+def test_situation_save_reports_what_the_section_still_misses(client_of, livret, candidate):
+    client = client_of(candidate)
+    situation = services.add_situation(livret=livret, section="activite-1")
+    response = autosave(client, livret, f"situation:{situation.pk}", "contexte", "Un accueil.", 0)
+    assert "En cours" in response.text
+    assert "1 situation sur 2" in response.text
+    assert f"#champ-s{situation.pk}-actions" in response.text
+
+
+def test_a_save_of_another_candidates_situation_is_a_404(client_of, livret, other_candidate):
+    situation = services.add_situation(livret=livret, section="activite-1")
+    response = autosave(
+        client_of(other_candidate), livret, f"situation:{situation.pk}", "contexte", "x", 0
+    )
+    assert response.status_code == 404
+    assert not Answer.objects.filter(situation=situation).exists()
+
+
+def _expiry(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_a_save_keeps_the_session_alive_and_says_for_how_long(client_of, livret, candidate):
+    client = client_of(candidate)
+    # The session was last extended twenty minutes ago: ten minutes are left.
+    session = client.session
+    session.set_expiry(timezone.now() + timedelta(minutes=10))
+    session.save()
+    response = autosave(client, livret, "section:motivation", "raisons", "Parce que.", 0)
+    age = settings.SESSION_COOKIE_AGE
+    assert int(response["X-Session-Expires-In"]) == age
+    left = (_expiry(client) - timezone.now()).total_seconds()
+    assert age - 5 < left <= age
+    # Saves within the next minute do not write the session again; the time left is told.
+    written = _expiry(client)
+    again = autosave(client, livret, "section:motivation", "raisons", "Parce que. Et puis.", 1)
+    assert age - 60 < int(again["X-Session-Expires-In"]) <= age
+    assert _expiry(client) == written
+
+
+def test_an_anonymous_visit_creates_no_session(client, site_pages):
+    assert client.get("/cqp/").status_code == 200
+    assert Session.objects.count() == 0

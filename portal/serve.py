@@ -76,6 +76,33 @@ def ensure_database(url: str) -> None:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def start_gunicorn(env: dict, bind: str, *, workers: int = 2, quiet: bool = True):
+    """A gunicorn of the production mode on `bind`, ready to answer (a Popen to terminate)."""
+    import http.client
+    import time
+
+    env = {**env, "GUNICORN_BIND": bind, "GUNICORN_WORKERS": str(workers)}
+    if quiet:
+        env.update(GUNICORN_ACCESS_LOG="", GUNICORN_LOG_LEVEL="warning")
+    proc = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "--config", "portal/gunicorn.conf.py"], env=env, cwd=ROOT
+    )
+    host, port = bind.rsplit(":", 1)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"gunicorn on {bind} exited with {proc.returncode}")
+        try:
+            conn = http.client.HTTPConnection(host, int(port), timeout=2)
+            conn.request("GET", "/sante/")
+            if conn.getresponse().status == 200:
+                return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise RuntimeError(f"gunicorn on {bind} did not answer within 60 s")
+
+
 def manage(env: dict, *args: str) -> None:
     subprocess.run([sys.executable, "-m", "portal", *args], env=env, cwd=ROOT, check=True)  # noqa: S603
 

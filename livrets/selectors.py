@@ -55,14 +55,19 @@ def save_target(user, pk: int, part: str) -> tuple[Livret, str, Situation | None
     kind, _, ref = part.partition(":")
     if kind == "situation" and ref.isdigit():
         situation = get_object_or_404(
-            Situation.objects.select_related("livret__referential_version"),
+            # The referential's typed view is cached per process: not its 50 kB of JSON.
+            Situation.objects.select_related("livret__referential_version").defer(
+                "livret__referential_version__data"
+            ),
             pk=int(ref),
             livret_id=pk,
             livret__owner=user,
         )
         return situation.livret, situation.section_code, situation
     livret = get_object_or_404(
-        Livret.objects.select_related("referential_version"), pk=pk, owner=user
+        Livret.objects.select_related("referential_version").defer("referential_version__data"),
+        pk=pk,
+        owner=user,
     )
     if kind == "section" and section_by_code(livret.referential_version.referential, ref):
         return livret, ref, None

@@ -168,6 +168,7 @@ CATALOGUE_QUERIES = 3
 
 def test_notice_and_catalogue_queries_are_pinned_and_do_not_grow(client, site_pages, tmp_path):
     url = "/cqp/assistant-formation/"
+
     def measure():
         notice = (_queries(client, url), _queries(client, url, cache_clear=False))
         catalogue = (_queries(client, "/cqp/"), _queries(client, "/cqp/", cache_clear=False))

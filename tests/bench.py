@@ -180,6 +180,9 @@ def main() -> None:
         figures["notice_uncached_ratio"] = ratio(base_url, "/cqp/assistant-formation/")
         for fn in extra_server:
             figures.update(fn(base_url))
+    from portal import bench_production  # production mode: page cache, Lighthouse, CSS+JS
+
+    figures.update(bench_production.run())
     for name, value in figures.items():
         print(f"{name}: {round(value, 3) if isinstance(value, float) else value}")
 

@@ -32,8 +32,20 @@ def press(page, locator):
         page.keyboard.press("Enter")
 
 
+@pytest.fixture
+def two_pages(browser, live_server):
+    """The candidate's and the accompagnateur's browsers, closed before the live server stops."""
+    contexts = [browser.new_context(locale="fr-FR") for _ in range(2)]
+    pages = [c.new_page() for c in contexts]
+    for p in pages:
+        p.set_default_timeout(10_000)
+    yield pages
+    for c in contexts:
+        c.close()
+
+
 def test_invite_accept_comment_answer_resolve(
-    browser, live_server, referentials, assert_accessible
+    two_pages, live_server, referentials, assert_accessible
 ):
     candidate = make_candidate("clara@example.fr")
     make_candidate("coach@example.fr")
@@ -41,10 +53,7 @@ def test_invite_accept_comment_answer_resolve(
         owner=candidate, version=version_of("conseiller-offres-services")
     )
     fill_section(livret, "motivation", {"raisons": "Faire reconnaître mon expérience."})
-    clara = browser.new_context(locale="fr-FR").new_page()
-    coach = browser.new_context(locale="fr-FR").new_page()
-    for p in (clara, coach):
-        p.set_default_timeout(10_000)
+    clara, coach = two_pages
 
     # The candidate invites their accompagnateur.
     login(clara, live_server, "clara@example.fr", f"/livrets/{livret.pk}/")

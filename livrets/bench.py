@@ -73,7 +73,25 @@ def _session_cookie(user) -> str:
     return store.session_key
 
 
+# The editor saves a field about a second after typing stops: a writer at full speed sends
+# one save a second. `autosave_*` measure 20 such writers; `autosave_saturated_*` the same
+# writers sending saves back to back (a throughput test: the queue then sets the latency).
+PACE_SECONDS = 1.0
+
+
 def run_autosave(base_url: str) -> dict:
+    paced = _autosave(base_url, pace=PACE_SECONDS)
+    saturated = _autosave(base_url, pace=0.0)
+    return {
+        **paced,
+        "autosave_saturated_p50_ms": saturated["autosave_p50_ms"],
+        "autosave_saturated_p95_ms": saturated["autosave_p95_ms"],
+        "autosave_lost_updates": paced["autosave_lost_updates"]
+        + saturated["autosave_lost_updates"],
+    }
+
+
+def _autosave(base_url: str, *, pace: float) -> dict:
     """20 concurrent writers; each pair shares one field and re-bases on conflict.
 
     A lost update is a save the server acknowledged (200) whose text is not the revision of
@@ -109,7 +127,10 @@ def run_autosave(base_url: str) -> dict:
             situation, key = targets[index // 2]
             conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
             base = 0
+            # Spread the writers' first saves over one pace period, deterministically.
+            time.sleep(pace * index / WRITERS)
             for n in range(SAVES_PER_WRITER):
+                started = time.perf_counter()
                 text = f"Écrivain {index}, sauvegarde {n}."
                 for _attempt in range(20):
                     body = urlencode(
@@ -145,6 +166,7 @@ def run_autosave(base_url: str) -> dict:
                     with lock:
                         errors.append(f"HTTP {response.status}")
                     break
+                time.sleep(max(0.0, pace - (time.perf_counter() - started)))
             conn.close()
 
         threads = [threading.Thread(target=writer, args=(i,)) for i in range(WRITERS)]

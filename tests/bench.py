@@ -171,6 +171,12 @@ def main() -> None:
             extra_server.append(livrets_bench.run_autosave)
     except ImportError:
         pass
+    try:
+        from livrets.pdf import bench as pdf_bench
+
+        extra_inprocess.append(pdf_bench.run)
+    except ImportError:
+        pass
     for fn in extra_inprocess:
         figures.update(fn())
     from django.db import connections

@@ -150,7 +150,7 @@ def run() -> dict[str, float]:
     port = _free_port()
     env = _environment(port)
     serve.ensure_database(env["DATABASE_URL"])
-    serve.manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    serve.collectstatic(env)
     serve.manage(env, "migrate", "--noinput", "--verbosity", "0")
     if not os.environ.get("DATABASE_URL"):
         serve.manage(env, "load_initial_data")

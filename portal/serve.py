@@ -107,9 +107,21 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([sys.executable, "-m", "portal", *args], env=env, cwd=ROOT, check=True)  # noqa: S603
 
 
+def collectstatic(env: dict) -> None:
+    """Hash and compress the static files, unless nothing changed since the last time."""
+    var = Path(env.get("PORTAL_VAR_DIR", ROOT / "var"))
+    manifest = var / "static" / "staticfiles.json"
+    sources = [ROOT / "requirements.lock", ROOT / "pyproject.toml"]
+    for directory in [ROOT / "static", *ROOT.glob("*/static"), *ROOT.glob("*/*/static")]:
+        sources += [f for f in directory.rglob("*") if f.is_file()]
+    newest = max((f.stat().st_mtime for f in sources if f.exists()), default=0)
+    if not manifest.exists() or manifest.stat().st_mtime < newest:
+        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+
+
 def setup(env: dict) -> None:
     ensure_database(env["DATABASE_URL"])
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    collectstatic(env)
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "load_initial_data")
 

@@ -88,6 +88,11 @@ def test_admin_sign_in_goes_through_allauth():
     assert login["Location"] == "/accounts/login/?next=/admin/pages/"
     outside = Client().get("/admin/login/?next=https://ailleurs.example/")
     assert outside["Location"] == "/accounts/login/?next=/admin/"
+    # Candidates are not editors: no way into the admin.
+    candidate = Client()
+    candidate.force_login(make_candidate("camille@example.fr"))
+    assert candidate.get("/admin/").status_code in (302, 403)
+    assert candidate.get("/admin/pages/").status_code in (302, 403)
 
 
 @pytest.fixture

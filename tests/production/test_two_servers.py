@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -80,6 +81,7 @@ def servers():
     env["ALLOWED_HOSTS"] = "127.0.0.1,localhost"
     serve.ensure_database(DATABASE_URL)
     serve.manage(env, "migrate", "--noinput", "--verbosity", "0")
+    serve.collectstatic(env)  # hashed names, as in production
     subprocess.run(  # noqa: S603
         [sys.executable, "-m", "portal", "load_initial_data"],
         env=env,
@@ -95,7 +97,7 @@ def servers():
         yield ports
     finally:
         for proc in procs:
-            proc.terminate()
+            proc.send_signal(signal.SIGINT)  # quick shutdown
         for proc in procs:
             proc.wait(timeout=30)
 
@@ -150,6 +152,16 @@ def test_a_session_and_alternating_autosaves_across_two_servers(servers):
             f"/livrets/{pk}/historique/?{urlencode({'part': part, 'field': 'raisons'})}",
         )
         assert all(t in history for t in texts[-5:]), "every revision kept"
+    # Behind the HTTPS proxy: HSTS for a year with subdomains, secure __Host- cookies.
+    response, _ = Browser().request(
+        a, "GET", "/accounts/login/", headers={"X-Forwarded-Proto": "https"}
+    )
+    assert response.headers["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains; preload"
+    )
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-csrftoken=") and "Secure" in cookie and "Path=/" in cookie
+    assert "HttpOnly" in cookie
     # Public pages come from the shared page cache on either server (same Host: the proxy's).
     anonymous, proxied = Browser(), {"Host": "localhost"}
     anonymous.request(a, "GET", "/cqp/?deux-serveurs", headers=proxied)

@@ -135,3 +135,18 @@ def test_the_period_is_configurable_and_the_command_runs(inactive):
     with time_machine.travel(START + timedelta(days=200), tick=False):
         call_command("retention_purge", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert RetentionWarning.objects.filter(user=user, livret=None).exists()
+
+
+def test_purge_and_notifications_run_as_tasks(inactive):
+    from django.tasks import TaskResultStatus
+
+    from portal.tasks import retention_purge, send_review_notifications
+
+    with time_machine.travel(START.replace(year=START.year + 2), tick=False):
+        result = retention_purge.enqueue()
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert result.return_value["warned_accounts"] == [inactive[0].pk]
+    out = __import__("io").StringIO()
+    call_command("retention_purge", "--enqueue", stdout=out)
+    assert "en file d'attente" in out.getvalue()
+    assert send_review_notifications.enqueue().status == TaskResultStatus.SUCCESSFUL

@@ -152,6 +152,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site's root by WhiteNoise (favicon.ico).
+WHITENOISE_ROOT = BASE_DIR / "portal" / "public"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 # Uploads: local files by default, S3-compatible object storage with STORAGE=s3.

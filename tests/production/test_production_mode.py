@@ -139,3 +139,9 @@ def test_publishing_a_page_refreshes_the_cache(site_pages, page_cache):
     fresh = client.get(url)
     assert fresh["X-Page-Cache"] == "miss"
     assert "Tous les CQP accessibles par la VAE" in fresh.text
+
+
+def test_favicon_is_served_at_the_root(db):
+    response = Client().get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] in ("image/x-icon", "image/vnd.microsoft.icon")

@@ -30,8 +30,14 @@ class PortalPage(Page):
     class Meta:
         abstract = True
 
+    # Set by home.routing from the query that validated the route (None: not known).
+    site_has_view_restrictions: bool | None = None
+
     def get_view_restrictions(self):
-        if not PageViewRestriction.objects.exists():
+        restricted = self.site_has_view_restrictions
+        if restricted is None:
+            restricted = PageViewRestriction.objects.exists()
+        if not restricted:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

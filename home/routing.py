@@ -18,11 +18,12 @@ import functools
 
 from django.core.cache import cache
 from django.db import connections, router
+from django.db.models import Exists
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 ROUTE_TTL = 600
@@ -69,20 +70,25 @@ def _fingerprint_query(model, alias: str) -> tuple[str, list]:
     queryset = (
         model.objects.using(alias)
         .filter(pk=_PK, live=True, url_path=_URL_PATH)
-        .values_list(*_fingerprint_fields(model))
+        .annotate(restricted=Exists(PageViewRestriction.objects.all()))
+        .values_list(*_fingerprint_fields(model), "restricted")
     )
     sql, params = queryset.query.get_compiler(alias).as_sql()
     return sql, list(params)
 
 
-def _fingerprint(model, pk: int, url_path: str):
+def _fingerprint(model, pk: int, url_path: str) -> tuple[tuple | None, bool]:
+    """The page's fingerprint (None when it is gone, moved or unpublished) and whether any
+    view restriction exists on the site, in one query."""
     alias = router.db_for_read(model)
     sql, template = _fingerprint_query(model, alias)
     params = [pk if p == _PK else url_path if p == _URL_PATH else p for p in template]
     with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
-    return tuple(row) if row else None
+    if row is None:
+        return None, True
+    return tuple(row[:-1]), bool(row[-1])
 
 
 def remembered_page(site: Site, path: str) -> Page | None:
@@ -90,8 +96,11 @@ def remembered_page(site: Site, path: str) -> Page | None:
     if entry is None:
         return None
     page, fingerprint = entry
-    if _fingerprint(type(page), page.pk, page.url_path) != fingerprint:
+    current, restricted = _fingerprint(type(page), page.pk, page.url_path)
+    if current != fingerprint:
         return None
+    # Read by PortalPage.get_view_restrictions: no second query when the site has none.
+    page.site_has_view_restrictions = restricted
     return page
 
 
@@ -104,7 +113,7 @@ def remember(site: Site, path: str, page: Page) -> None:
             .defer(*getattr(model, "route_defer", ()))
             .get(pk=page.pk)
         )
-    fingerprint = _fingerprint(model, page.pk, page.url_path)
+    fingerprint, _restricted = _fingerprint(model, page.pk, page.url_path)
     if fingerprint is not None:
         cache.set(_key(site, path), (page, fingerprint), ROUTE_TTL)
 

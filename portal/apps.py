@@ -6,7 +6,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portail"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -19,3 +19,16 @@ class PortalConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_cache.bump_generation, dispatch_uid=f"page-cache-{signal!r}")
         post_delete.connect(page_deleted, dispatch_uid="page-cache-delete", weak=False)
+        # A page made private, or a notice whose referential moves to a new version, must not
+        # be served from the cache as it was.
+        from wagtail.models import PageViewRestriction
+
+        from home.referentials.models import Cqp
+
+        for model in (PageViewRestriction, Cqp):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    page_cache.bump_generation,
+                    sender=model,
+                    dispatch_uid=f"page-cache-{model.__name__}-{signal!r}",
+                )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.utils.html import escape
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from home.demo_content import build_site
 from home.models import CqpIndexPage, CqpNoticePage, EditorialPage, HomePage
@@ -160,10 +160,10 @@ def _queries(client, url, cache_clear=True):
 # A first visit (nothing remembered): Wagtail routes the path level by level.
 NOTICE_QUERIES_COLD = 10
 CATALOGUE_QUERIES_COLD = 8
-# Later visits: the route check and the view-restriction check (home.routing, PortalPage);
-# the catalogue also lists its notices.
-NOTICE_QUERIES = 2
-CATALOGUE_QUERIES = 3
+# Later visits: one query checks the remembered route and whether any view restriction
+# exists (home.routing, PortalPage); the catalogue also lists its notices.
+NOTICE_QUERIES = 1
+CATALOGUE_QUERIES = 2
 
 
 def test_notice_and_catalogue_queries_are_pinned_and_do_not_grow(client, site_pages, tmp_path):
@@ -192,6 +192,12 @@ def test_a_remembered_route_never_serves_a_stale_page(client, site_pages):
     notice.title = "Conseiller offres de services : notice révisée"
     notice.save_revision().publish()
     assert "notice révisée" in client.get(url).content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=notice, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(url).status_code == 302  # to the login page, as Wagtail does
+    restriction.delete()
+    assert client.get(url).status_code == 200
     notice.unpublish()
     assert client.get(url).status_code == 404
     notice.save_revision().publish()

@@ -141,6 +141,22 @@ def test_publishing_a_page_refreshes_the_cache(site_pages, page_cache):
     assert "Tous les CQP accessibles par la VAE" in fresh.text
 
 
+@pytest.mark.django_db
+def test_a_page_made_private_is_not_served_from_the_cache(site_pages, page_cache):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import CqpNoticePage
+
+    url = "/cqp/conseiller-offres-services/"
+    client = Client()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    notice = CqpNoticePage.objects.get(slug="conseiller-offres-services")
+    PageViewRestriction.objects.create(page=notice, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(url)
+    assert response.status_code == 302 and "X-Page-Cache" not in response
+
+
 def test_favicon_is_served_at_the_root(db):
     response = Client().get("/favicon.ico")
     assert response.status_code == 200

@@ -19,7 +19,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 from http.cookies import SimpleCookie
@@ -40,28 +39,14 @@ DEMO_EMAIL = "candidate@demo.cqp-vae.fr"
 DEMO_PASSWORD = "demo-portail-cqp-vae"  # noqa: S105 - the published demo account
 
 
-def _reachable(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=2):
-            return True
-    except OSError:
-        return False
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _environment(port: int) -> dict:
     base = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env = serve.local_environment(base, bind=f"127.0.0.1:{port}")
     env["PAGE_CACHE_SECONDS"] = "300"
     env["ALLOWED_HOSTS"] = "127.0.0.1"
-    if not os.environ.get("DATABASE_URL") and not _reachable("127.0.0.1", 5432):
+    if not os.environ.get("DATABASE_URL") and not serve.reachable("127.0.0.1", 5432):
         env["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
-    if not os.environ.get("REDIS_URL") and not _reachable("127.0.0.1", 6379):
+    if not os.environ.get("REDIS_URL") and not serve.reachable("127.0.0.1", 6379):
         print(
             "make bench: Redis does not answer, the production mode uses a local cache",
             file=sys.stderr,
@@ -147,7 +132,7 @@ def run() -> dict[str, float]:
     from tests.bench import ratio
 
     figures: dict[str, float] = {}
-    port = _free_port()
+    port = serve.free_port()
     env = _environment(port)
     serve.ensure_database(env["DATABASE_URL"])
     serve.collectstatic(env)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -18,19 +17,15 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from portal import serve
+
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.bench")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def gunicorn(workers: int = 2):
-    port = free_port()
+    port = serve.free_port()
     proc = subprocess.Popen(  # noqa: S603 - fixed arguments
         [
             sys.executable,

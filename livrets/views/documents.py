@@ -48,7 +48,11 @@ def upload(request, pk: int):
 
 
 def download(request, pk: int, did: int):
-    document = selectors.document_for(request.user, pk, did)
+    return document_response(selectors.document_for(request.user, pk, did))
+
+
+def document_response(document) -> FileResponse:
+    """A supporting document as a private attachment, typed from its checked content."""
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import http.client
 import re
 import signal
-import socket
 import subprocess
 import sys
 from http.cookies import SimpleCookie
@@ -19,20 +18,6 @@ from portal import serve
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/cqp_vae_two_servers"
 REDIS_URL = "redis://127.0.0.1:6379/5"
 EMAIL = "candidate@demo.cqp-vae.fr"
-
-
-def _reachable(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=2):
-            return True
-    except OSError:
-        return False
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Browser:
@@ -68,7 +53,7 @@ class Browser:
 
 @pytest.fixture(scope="module")
 def servers():
-    if not (_reachable("127.0.0.1", 5432) and _reachable("127.0.0.1", 6379)):
+    if not (serve.reachable("127.0.0.1", 5432) and serve.reachable("127.0.0.1", 6379)):
         pytest.skip("PostgreSQL (127.0.0.1:5432) or Redis (127.0.0.1:6379) is unreachable")
     env = serve.local_environment(
         {
@@ -89,7 +74,7 @@ def servers():
         check=True,
         capture_output=True,
     )
-    ports = [_free_port(), _free_port()]
+    ports = [serve.free_port(), serve.free_port()]
     procs = []
     try:
         for port in ports:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ... import selectors as livret_selectors
 from ...presenters import build
-from ...uploads import KINDS
+from ...views.documents import document_response
 from .. import selectors, services
 from ..models import SectionReview
 from .common import base_context, safe_next
@@ -104,16 +104,7 @@ def section_status(request, pk: int, code: str):
 
 
 def document(request, pk: int, did: int):
-    document = livret_selectors.readable_document(request.user, pk, did)
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.name,
-        content_type=KINDS[document.kind][1],
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return document_response(livret_selectors.readable_document(request.user, pk, did))
 
 
 def history(request, pk: int):

@@ -136,3 +136,21 @@ def test_section_status_beside_the_completeness_state(people, as_user):
     assert "Avis : À retravailler" in menu
     as_user(people["coach"]).post(url, {"status": ""})
     assert not SectionReview.objects.exists()
+
+
+def test_the_accompagnateur_reads_a_field_history_without_restoring(people, situation, as_user):
+    livret_services.save_answer(
+        livret=people["livret_a"],
+        section="activite-1",
+        key="contexte",
+        text="Une CAF de 300 agents, accueil de familles.",
+        base_version=1,
+        situation=situation,
+    )
+    query = {"part": f"situation:{situation.pk}", "field": "contexte"}
+    url = reverse("review:history", args=[people["livret_a"].pk])
+    coach_page = as_user(people["coach"]).get(url, query).text
+    assert "Une CAF de 300 agents." in coach_page and "Version 2" in coach_page
+    assert "Rétablir ce texte" not in coach_page
+    own = reverse("livrets:history", args=[people["livret_a"].pk])
+    assert "Rétablir ce texte" in as_user(people["a"]).get(own, query).text

@@ -21,6 +21,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+# How long a browser step may wait (a navigation, an element). Generous: CI shares two cores
+# between the live server, Chromium and the test; a step that never comes still fails.
+BROWSER_TIMEOUT_MS = 30_000
+
+
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
@@ -59,7 +64,7 @@ def browser():
 def page(browser):
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from livrets import services as livret_services
 from livrets.review.models import Comment
+from tests.conftest import BROWSER_TIMEOUT_MS
 from tests.livrets.conftest import PASSWORD, fill_section, make_candidate, version_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,7 +39,7 @@ def two_pages(browser, live_server):
     contexts = [browser.new_context(locale="fr-FR") for _ in range(2)]
     pages = [c.new_page() for c in contexts]
     for p in pages:
-        p.set_default_timeout(10_000)
+        p.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield pages
     for c in contexts:
         c.close()

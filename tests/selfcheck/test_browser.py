@@ -8,6 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from tests.conftest import BROWSER_TIMEOUT_MS
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 COS = "conseiller-offres-services"
@@ -117,7 +119,7 @@ def test_previous_and_the_back_button_keep_what_was_typed(live_server, site_page
 def test_the_journey_works_without_javascript(live_server, site_pages, browser):
     context = browser.new_context(locale="fr-FR", java_script_enabled=False)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     try:
         page.goto(f"{live_server.url}/verifier-mon-eligibilite/?cqp=assistant-formation")
         page.get_by_role("button", name="Continuer").click()

@@ -35,6 +35,13 @@ def token_matches(token: str, stored_hash: str) -> bool:
     return hmac.compare_digest(hash_token(token), stored_hash)
 
 
+def masked_email(email: str) -> str:
+    """An address shown to whoever holds the link: enough to recognise, not to harvest
+    ("nouvelle-coach@example.fr" -> "n…@example.fr")."""
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}…@{domain}" if domain else "…"
+
+
 def invitation_state(
     *, accepted_at: datetime | None, revoked_at: datetime | None, expires_at: datetime, now
 ) -> str:

@@ -68,11 +68,19 @@ def state_of(invitation: Invitation, now=None) -> str:
     )
 
 
+def is_invited(invitation: Invitation, user) -> bool:
+    """The signed-in account is the invited address (verified: login requires it)."""
+    return (user.email or "").strip().lower() == invitation.email
+
+
 def accept(*, invitation: Invitation, user, now=None) -> Invitation:
-    """Single use: only a pending, unexpired invitation is accepted, once."""
+    """Single use: only a pending, unexpired invitation is accepted, once, by the account of
+    the invited address, so that a forwarded or intercepted link opens nothing."""
     now = now or timezone.now()
     if invitation.livret.owner_id == user.pk:
         raise ReviewError("Vous ne pouvez pas accepter une invitation à votre propre livret.")
+    if not is_invited(invitation, user):
+        raise ReviewError("Cette invitation a été envoyée à une autre adresse électronique.")
     if not rules.can_accept(state_of(invitation, now)):
         raise ReviewError("Cette invitation n'est plus valable.")
     with transaction.atomic():

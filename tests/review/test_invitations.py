@@ -129,3 +129,34 @@ def test_a_user_is_candidate_in_one_livret_and_accompagnateur_in_another(people,
     assert client.get(reverse("review:livret", args=[people["livret_a"].pk])).status_code == 200
     assert client.get(reverse("livrets:detail", args=[people["livret_b"].pk])).status_code == 200
     assert client.get(reverse("livrets:detail", args=[people["livret_a"].pk])).status_code == 404
+
+
+def test_a_forwarded_link_opens_nothing_for_another_account(people, newcomer, as_user):
+    link = invite_by_form(as_user, people)
+    intruder = as_user(people["b"])
+    page = intruder.get(link)
+    assert page.status_code == 200
+    text = page.text.replace("&#x27;", "'")
+    assert "envoyée à n…@example.fr" in text and "nouvelle-coach@example.fr" not in text
+    assert "Accepter l'invitation</button>" not in text
+    assert intruder.post(link).status_code == 403
+    livret = people["livret_a"]
+    assert intruder.get(reverse("review:livret", args=[livret.pk])).status_code == 404
+    # The invited account still can, the link being unused.
+    response = as_user(newcomer).post(link)
+    assert response["Location"] == reverse("review:livret", args=[livret.pk])
+    with pytest.raises(services.ReviewError):
+        services.accept(
+            invitation=services.invite(livret=livret, email="x@example.fr").invitation,
+            user=people["b"],
+        )
+
+
+@pytest.mark.parametrize(
+    ("email", "shown"),
+    [("nouvelle-coach@example.fr", "n…@example.fr"), ("a@b.fr", "a…@b.fr"), ("", "…")],
+)
+def test_the_invited_address_is_shown_masked(email, shown):
+    from livrets.review.rules import masked_email
+
+    assert masked_email(email) == shown

@@ -90,7 +90,8 @@ def accept(request, token: str):
             {**base_context(request), "invitation": invitation, "usable": False},
             status=410,
         )
-    if request.method == "POST":
+    invited = services.is_invited(invitation, request.user)
+    if request.method == "POST" and invited:
         try:
             services.accept(invitation=invitation, user=request.user)
         except services.ReviewError as error:
@@ -106,7 +107,10 @@ def accept(request, token: str):
             "invitation": invitation,
             "usable": True,
             "own": invitation.livret.owner_id == request.user.pk,
+            "invited": invited,
+            "invited_address": rules.masked_email(invitation.email),
         },
+        status=403 if request.method == "POST" else 200,
     )
 
 

@@ -36,6 +36,7 @@ def export_data(user) -> dict:
                 "declaration": {
                     "nom": livret.sworn_name,
                     "date": livret.sworn_on.isoformat() if livret.sworn_on else None,
+                    "lieu": livret.sworn_place,
                 },
                 "parcours": {
                     "demande_recevabilite": _iso(livret.recevabilite_requested_on),

@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 
 from home.referentials.selectors import cqp_choices
@@ -24,11 +26,32 @@ class FinaliseForm(forms.Form):
         error_messages={"required": "Cochez la déclaration sur l'honneur pour finaliser."},
     )
     name = forms.CharField(label="Votre nom et prénom", max_length=200)
+    place = forms.CharField(
+        label="Fait à (ville)",
+        max_length=120,
+        error_messages={"required": "Indiquez la ville où vous signez la déclaration."},
+    )
     date = forms.DateField(
         label="Date",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Saisissez une date valide."},
     )
+
+    def __init__(self, *args, started_on: datetime.date, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.started_on, self.today = started_on, today
+
+    def clean_date(self):
+        """The day of signing: not in the future, not before the livret was started."""
+        signed_on = self.cleaned_data["date"]
+        if signed_on > self.today:
+            raise forms.ValidationError("La date ne peut pas être dans le futur.")
+        if signed_on < self.started_on:
+            raise forms.ValidationError(
+                "La date ne peut pas précéder le début du livret, "
+                f"le {self.started_on.strftime('%d/%m/%Y')}."
+            )
+        return signed_on
 
 
 class JourneyForm(forms.Form):

@@ -58,6 +58,7 @@ class Livret(models.Model):
     finalised_at = models.DateTimeField(null=True, blank=True)
     sworn_name = models.CharField("nom du signataire", max_length=200, blank=True)
     sworn_on = models.DateField("date de la déclaration", null=True, blank=True)
+    sworn_place = models.CharField("lieu de la déclaration", max_length=120, blank=True)
     recevabilite_requested_on = models.DateField("demande de recevabilité", null=True, blank=True)
     recevabilite_notified_on = models.DateField(
         "notification de recevabilité", null=True, blank=True

@@ -98,6 +98,12 @@ def document_for(user, livret_pk: int, pk: int) -> Document:
     )
 
 
+def section_answer(livret: Livret, section: str, key: str) -> str:
+    """One section field's current text ("" when never written)."""
+    found = livret.answers.filter(situation=None, section_code=section, field_key=key)
+    return found.values_list("text", flat=True).first() or ""
+
+
 def livret_data(livret: Livret) -> tuple[list[Answer], list[Situation], list[Document]]:
     """Everything the editor shows, in three queries whatever the number of situations."""
     answers = list(livret.answers.all())

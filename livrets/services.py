@@ -211,7 +211,7 @@ def delete_document(*, document: Document) -> None:
     document.delete()
 
 
-def finalise(*, livret: Livret, sworn_name: str, sworn_on: date) -> None:
+def finalise(*, livret: Livret, sworn_name: str, sworn_on: date, sworn_place: str = "") -> None:
     """Lock the livret if nothing is missing; raise with the count of missing items otherwise."""
     _ensure_draft(livret)
     report = check(livret.referential_version.referential, selectors.livret_content(livret))
@@ -221,6 +221,7 @@ def finalise(*, livret: Livret, sworn_name: str, sworn_on: date) -> None:
     livret.finalised_at = timezone.now()
     livret.sworn_name = sworn_name
     livret.sworn_on = sworn_on
+    livret.sworn_place = sworn_place
     livret.save()
 
 

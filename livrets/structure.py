@@ -7,6 +7,7 @@ key (``raisons``, ``C1.I2.exemples``, ``A2.Q1``...). A situation's fields use th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from home.referentials.domain import LivretSection, Referential
@@ -195,3 +196,12 @@ def prefill_from_activities(ref: Referential, codes: list[str]) -> dict[tuple[st
             if ticked:
                 answers[(section.code, "choix")] = ",".join(ticked)
     return answers
+
+
+def place_from_address(address: str) -> str:
+    """The town of an address typed freely: its last line or last comma-separated part,
+    without the postcode ("1 rue de la Paix\\n69001 Lyon" -> "Lyon")."""
+    lines = [line.strip() for line in address.replace(",", "\n").splitlines() if line.strip()]
+    if not lines:
+        return ""
+    return re.sub(r"^\d{4,5}\s*", "", lines[-1]).strip()

@@ -6,7 +6,6 @@ The PDF follows the CQP's own structure: ``structure.section_fields`` and
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,7 +13,14 @@ from home.referentials.domain import LivretSection, Referential
 
 from ..models import Document, Livret
 from ..selectors import livret_data
-from ..structure import SITUATION_FIELDS, FieldSpec, section_fields, section_name, split_choices
+from ..structure import (
+    SITUATION_FIELDS,
+    FieldSpec,
+    place_from_address,
+    section_fields,
+    section_name,
+    split_choices,
+)
 from ..uploads import KINDS, format_size
 
 EMPTY = "Non renseigné"
@@ -122,15 +128,6 @@ def _field(spec: FieldSpec, text: str, section: LivretSection | None = None) -> 
     return PrintedField(typo(spec.label), text, "text" if spec.multiline else "short")
 
 
-def place_from_address(address: str) -> str:
-    """The town of an address typed freely: its last line or last comma-separated part,
-    without the postcode ("1 rue de la Paix\\n69001 Lyon" -> "Lyon")."""
-    lines = [line.strip() for line in address.replace(",", "\n").splitlines() if line.strip()]
-    if not lines:
-        return ""
-    return re.sub(r"^\d{4,5}\s*", "", lines[-1]).strip()
-
-
 def candidate_name(answers: dict[tuple[str, str], str], livret: Livret) -> str:
     first = answers.get(("identite", "prenom"), "").strip()
     last = answers.get(("identite", "nom"), "").strip()
@@ -213,5 +210,7 @@ def build(livret: Livret, *, today: date) -> PrintedLivret:
         draft=not livret.is_finalised,
         sections=tuple(printed),
         documents=tuple(livret_docs),
-        sworn_place=place_from_address(section_answers.get(("identite", "adresse"), "")),
+        # Livrets finalised before the place was asked for: the town of the address.
+        sworn_place=livret.sworn_place
+        or place_from_address(section_answers.get(("identite", "adresse"), "")),
     )

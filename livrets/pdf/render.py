@@ -57,6 +57,7 @@ def pool() -> RenderPool:
                 static_url=settings.STATIC_URL,
                 size=int(getattr(settings, "PDF_RENDER_PROCESSES", 2)),
                 memory_mib=int(getattr(settings, "PDF_MEMORY_LIMIT_MIB", 512)),
+                recycle_mib=int(getattr(settings, "PDF_RECYCLE_MIB", 100)),
             )
             atexit.register(_pool.close)
         return _pool

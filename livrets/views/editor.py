@@ -19,7 +19,7 @@ from ..forms import FinaliseForm, JourneyForm, StartForm
 from ..journey import deadlines
 from ..models import Livret, Situation
 from ..presenters import build
-from ..structure import SITUATION_FIELDS_BY_KEY, section_by_code
+from ..structure import SITUATION_FIELDS_BY_KEY, place_from_address, section_by_code
 from .common import base_context
 
 SELFCHECK_KEY = "selfcheck_activities"
@@ -355,7 +355,13 @@ def finalise(request, pk: int):
     editor, _ = build(livret)
     form = FinaliseForm(
         request.POST or None,
-        initial={"date": timezone.localdate(), "name": request.user.get_full_name()},
+        initial={
+            "date": timezone.localdate(),
+            "name": request.user.get_full_name(),
+            "place": place_from_address(selectors.section_answer(livret, "identite", "adresse")),
+        },
+        started_on=timezone.localdate(livret.created_at),
+        today=timezone.localdate(),
     )
     if (
         request.method == "POST"
@@ -364,7 +370,10 @@ def finalise(request, pk: int):
         and form.is_valid()
     ):
         services.finalise(
-            livret=livret, sworn_name=form.cleaned_data["name"], sworn_on=form.cleaned_data["date"]
+            livret=livret,
+            sworn_name=form.cleaned_data["name"],
+            sworn_on=form.cleaned_data["date"],
+            sworn_place=form.cleaned_data["place"],
         )
         messages.success(request, "Votre livret est finalisé. Il n'est plus modifiable.")
         return redirect("livrets:detail", pk=livret.pk)

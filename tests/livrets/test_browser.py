@@ -126,6 +126,7 @@ def test_a_whole_conseiller_livret_from_an_empty_account_to_finalised(
     assert_accessible(page)
     livret.refresh_from_db()
     assert livret.is_finalised and livret.sworn_name == "Clara Durand"
+    assert livret.sworn_place == "Lyon"  # proposed from the address, kept as it was
     page.goto(f"{live_server.url}/livrets/{livret.pk}/partie/activite-1/")
     assert page.locator("textarea").count() == 0
     assert_accessible(page)

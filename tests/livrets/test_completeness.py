@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from home.referentials.domain import Referential
 from livrets.completeness import DONE, STARTED, TODO, LivretContent, SituationContent, check
-from livrets.structure import SITUATION_FIELDS, prefill_from_activities, section_fields
+from livrets.structure import (
+    SITUATION_FIELDS,
+    place_from_address,
+    prefill_from_activities,
+    section_fields,
+)
 
 
 def load(slug: str) -> Referential:
@@ -152,3 +157,16 @@ def test_prefill_ticks_declared_items_and_competences():
     assert prefill_from_activities(COS, ["A1.I1", "A2.I2", "A2.I4"]) == {
         ("activite-2", "choix"): "A2.I2,A2.I4"
     }
+
+
+@pytest.mark.parametrize(
+    ("address", "town"),
+    [
+        ("1 rue de la Paix\n69001 Lyon", "Lyon"),
+        ("3 place Bellecour, Lyon", "Lyon"),
+        ("12 avenue Foch, 75016 Paris", "Paris"),
+        ("", ""),
+    ],
+)
+def test_the_place_proposed_for_the_sworn_statement_is_the_town_of_the_address(address, town):
+    assert place_from_address(address) == town

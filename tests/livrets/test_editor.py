@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from livrets import services
 from livrets.models import Answer, Livret, Revision
@@ -188,12 +191,27 @@ def test_finalise_refused_with_links_then_accepted_then_read_only(client_of, liv
         in refused.text
     )
     complete_cos(livret)
-    post = {"sworn": "on", "name": "Alice Martin", "date": "2025-05-02"}
+    form = client.get(url).text
+    assert 'name="place" value="Lyon"' in form  # from the address typed in Identité
+    today = timezone.localdate()
+    post = {"sworn": "on", "name": "Alice Martin", "place": "Villeurbanne", "date": today}
     assert client.post(url, {**post, "sworn": ""}).status_code == 400
+    refused = {
+        "place": ("", "Indiquez la ville où vous signez la déclaration."),
+        "date": (today + timedelta(days=1), "La date ne peut pas être dans le futur."),
+    }
+    for key, (value, message) in refused.items():
+        response = client.post(url, {**post, key: value})
+        assert response.status_code == 400 and message in response.text, key
+    response = client.post(url, {**post, "date": date(2001, 1, 1)})
+    assert "La date ne peut pas précéder le début du livret" in response.text
+    livret.refresh_from_db()
+    assert not livret.is_finalised
     response = client.post(url, post)
     assert response.status_code == 302
     livret.refresh_from_db()
     assert livret.is_finalised and livret.sworn_name == "Alice Martin"
+    assert (livret.sworn_place, livret.sworn_on) == ("Villeurbanne", today)
     assert (
         autosave(client, livret, "section:contexte", "description", "changé", 1).status_code == 403
     )

@@ -105,18 +105,86 @@ def test_a_full_livret_has_every_part_in_order_tagged_with_embedded_fonts(
     assert fonts and all(fonts.values()), fonts
 
 
+def watermark_pixels(pdf: bytes, page: int) -> int:
+    """Pixels of the watermark's light grey (#e4e4e4) on one page: text is darker."""
+    return sum(1 for p in page_pixels(pdf, page) if 215 <= p <= 240)
+
+
 def test_the_watermark_is_on_every_page_of_a_draft_and_gone_once_finalised(livret):
     complete_cos(livret)
-    draft = pages_text(livret_pdf(livret).pdf)
-    assert all("BROUILLON" in page for page in draft)
+    draft_pdf = livret_pdf(livret).pdf
+    draft = pages_text(draft_pdf)
     assert "sera complétée lorsque le livret sera finalisé" in flat(" ".join(draft))
+    # Drawn on every page as a background: an artifact, not words of the livret.
+    assert not any("BROUILLON" in page for page in draft)
+    drafted = [watermark_pixels(draft_pdf, n) for n in range(1, len(draft) + 1)]
 
-    services.finalise(livret=livret, sworn_name="Alice Martin", sworn_on=date(2026, 3, 2))
-    final = pages_text(livret_pdf(livret).pdf)
-    assert not any("BROUILLON" in page for page in final)
+    services.finalise(
+        livret=livret, sworn_name="Alice Martin", sworn_on=date(2026, 3, 2), sworn_place="Bron"
+    )
+    final_pdf = livret_pdf(livret).pdf
+    final = pages_text(final_pdf)
+    finals = [watermark_pixels(final_pdf, n) for n in range(1, len(final) + 1)]
+    # Page by page, the same text with and without the word, which covers some thousands of
+    # a page's 150,000 pixels at 40 dpi.
+    assert len(drafted) == len(finals)
+    assert all(d - f > 1_500 for d, f in zip(drafted, finals, strict=True)), (drafted, finals)
     sworn = flat(final[-1])
     assert "Je soussigné(e) Alice Martin déclare conformes et sincères" in sworn
-    assert "Fait à Lyon, le 2 mars 2026." in sworn
+    assert "Fait à Bron, le 2 mars 2026." in sworn
+
+
+def test_the_table_of_contents_gives_the_page_of_each_part(referentials, candidate):
+    livret = services.start_livret(owner=candidate, version=version_of("assistant-formation"))
+    fill_everything(livret)
+    ref = livret.referential_version.referential
+    pages = [flat(p) for p in pages_text(livret_pdf(livret).pdf)]
+    toc = pages[1]
+    assert toc.startswith("Sommaire")
+    titles = [typo(s.title) for s in ref.livret_sections]
+    for title in [*titles, "Documents joints", "Déclaration sur l’honneur"]:
+        found = re.search(re.escape(flat(title)) + r" (\d+)", toc)
+        assert found, f"{title!r} has no page number in {toc[:300]!r}"
+        number = int(found.group(1))
+        # The part's heading, under the running header, starts that page.
+        assert flat(title) in pages[number - 1][:400], (title, number)
+
+
+def test_the_memory_savings_change_nothing_in_the_file(referentials, candidate, monkeypatch):
+    from weasyprint import HTML
+
+    from livrets.pdf import engine
+    from livrets.pdf.engine import PDF_VARIANT
+    from livrets.pdf.fetcher import StaticOnlyFetcher
+
+    monkeypatch.setattr(engine, "LONG_DOCUMENT_PAGES", 1)
+
+    livret = services.start_livret(owner=candidate, version=version_of("assistant-formation"))
+    fill_everything(livret)
+    html = livret_html(livret, today=date(2026, 3, 2))
+    roots = static_roots()
+    fetcher = StaticOnlyFetcher(roots=roots, static_url="/static/")
+    bare = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
+        pdf_variant=PDF_VARIANT
+    )
+    assert write_pdf(html, roots=roots, static_url="/static/") == bare
+
+
+def test_a_render_process_that_grew_past_its_limit_is_replaced(referentials):
+    from livrets.pdf.worker import RenderPool
+
+    html = "<html lang='fr'><title>t</title><p>Une page.</p></html>"
+    kept = RenderPool(roots=static_roots(), static_url="/static/", size=1, recycle_mib=10_000)
+    replaced = RenderPool(roots=static_roots(), static_url="/static/", size=1, recycle_mib=1)
+    try:
+        first, second = (kept.render(html, time_limit=60) for _ in range(2))
+        assert first.process == second.process
+        first, second = (replaced.render(html, time_limit=60) for _ in range(2))
+        assert first.process != second.process
+        assert second.pdf.startswith(b"%PDF-")
+    finally:
+        kept.close()
+        replaced.close()
 
 
 def test_hostile_text_is_shown_as_text_and_nothing_is_fetched(referentials, candidate):
@@ -137,7 +205,8 @@ def test_hostile_text_is_shown_as_text_and_nothing_is_fetched(referentials, cand
 
     fetched: list[str] = []
     pdf = write_pdf(html, roots=static_roots(), static_url="/static/", log=fetched)
-    assert fetched == [f"{BASE_URL}static/css/pdf.css"]
+    # The stylesheet and the draft's watermark, both the project's own static files.
+    assert fetched == [f"{BASE_URL}static/css/pdf.css", f"{BASE_URL}static/pdf/brouillon.png"]
     text = " ".join(pages_text(pdf))
     assert '<script>alert("x")</script>' in flat(text)
     assert '<img src="file:///etc/passwd">' in flat(text)

@@ -10,6 +10,7 @@ from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from livrets.models import Answer, Livret
+from tests.conftest import BROWSER_TIMEOUT_MS
 
 from .conftest import PASSWORD, make_candidate
 
@@ -157,3 +158,43 @@ def test_text_typed_after_the_session_expired_is_saved_after_signing_in_again(
     answer = Answer.objects.get(field_key="description")
     assert answer.text == "Début. Suite tapée après l'expiration."
     assert answer.revisions.count() == 2
+
+
+def test_a_stale_tab_overwrites_nothing_and_keeps_its_text_until_the_candidate_chooses(
+    page, live_server, empty_account, assert_accessible
+):
+    from livrets import services
+    from livrets.tests_support import version
+
+    livret = services.start_livret(
+        owner=empty_account, version=version("conseiller-offres-services")
+    )
+    editor = f"/livrets/{livret.pk}/partie/contexte/"
+    name = "section:contexte|description"
+    login(page, live_server, editor)
+    stale = page.context.new_page()  # a second tab, opened before the first one writes
+    stale.set_default_timeout(BROWSER_TIMEOUT_MS)
+    stale.goto(f"{live_server.url}{editor}")
+
+    type_into(page, page.locator(f'[name="{name}"]'), "Écrit dans le premier onglet.")
+    wait_saved(page, name)
+    type_into(stale, stale.locator(f'[name="{name}"]'), "Écrit dans le second onglet.")
+    status = stale.locator(f'[data-status-for="{name}"]')
+    expect(status).to_contain_text("conflit")
+    alert = stale.locator(f'[data-conflict-for="{name}"] [role="alert"]')
+    expect(alert).to_contain_text("Rien n'a été écrasé")
+    expect(alert).to_contain_text("Écrit dans le premier onglet.")
+    expect(alert).to_contain_text("Écrit dans le second onglet.")
+    assert Answer.objects.get(field_key="description").text == "Écrit dans le premier onglet."
+    assert_accessible(stale)
+
+    alert.get_by_role("button", name="Garder ma version").focus()
+    stale.keyboard.press("Enter")
+    wait_saved(stale, name)
+    answer = Answer.objects.get(field_key="description")
+    assert answer.text == "Écrit dans le second onglet."
+    # The first tab's text is not lost either: it is the previous revision.
+    assert [r.text for r in answer.revisions.order_by("version")] == [
+        "Écrit dans le premier onglet.",
+        "Écrit dans le second onglet.",
+    ]

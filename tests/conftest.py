@@ -79,8 +79,21 @@ def axe_violations(page) -> list[dict]:
         import axe_playwright_python
 
         AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-    page.evaluate(AXE_SOURCE)
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in (1, 2):
+        try:
+            page.evaluate(AXE_SOURCE)
+            result = page.evaluate(
+                "async () => await axe.run(document, {resultTypes: ['violations']})"
+            )
+            break
+        except PlaywrightError as error:
+            # Seen once in CI in the walk over every page: a navigation ended while axe ran
+            # (the page was replaced under it). Audit again once the page has loaded.
+            if attempt == 2 or "Execution context was destroyed" not in str(error):
+                raise
+            page.wait_for_load_state()
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]

@@ -169,10 +169,7 @@ def _save_form(request, livret: Livret) -> dict[str, dict]:
             continue
         values = request.POST.getlist(name)
         text = ",".join(values) if spec.widget == "choices" else (values[0] if values else "")
-        try:
-            base = int(request.POST.get(f"v:{name}", "0"))
-        except ValueError:
-            base = 0
+        base = _base_version(request.POST.get(f"v:{name}", "0"))
         try:
             result = services.save_answer(
                 livret=livret,
@@ -195,6 +192,14 @@ def _save_form(request, livret: Livret) -> dict[str, dict]:
     return problems
 
 
+def _base_version(raw: str) -> int:
+    """The version a save is based on, as the form sent it; 0 (a first save) if garbled."""
+    try:
+        return int(raw)
+    except ValueError:
+        return 0
+
+
 @login_not_required
 @require_POST
 def autosave(request, pk: int):
@@ -215,10 +220,7 @@ def autosave(request, pk: int):
         request.user, pk, request.POST.get("part", "")
     )
     key = request.POST.get("field", "")
-    try:
-        base = int(request.POST.get("base_version", "0"))
-    except ValueError:
-        base = 0
+    base = _base_version(request.POST.get("base_version", "0"))
     text = request.POST.get("text", "")
     try:
         result = services.save_answer(

@@ -119,6 +119,8 @@ def build(d: dict[str, Any]) -> Referential:
                 if choices
                 else None,
                 from_source=src,
+                fields=tuple(s.get("fields", ())),
+                documents_column=_x(s.get("documents_column", ""), src),
             )
         )
     rule, rec, delays, cert = d["mastery_rule"], d["recevabilite"], d["delays"], d["certifier"]

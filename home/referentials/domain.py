@@ -112,6 +112,10 @@ class LivretSection:
     situations_required: int = 0
     choices: Choices | None = None
     from_source: bool = True
+    # identity: the fields the source's form asks for; () when no source gives the form.
+    fields: tuple[str, ...] = ()
+    # activities_table: the source's heading of its documents column ("" when it has none).
+    documents_column: str = ""
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ NOT_PROSE = frozenset(
         "website",
         "source",
         "answer_from",
+        "fields",
         "$schema",
     }
 )

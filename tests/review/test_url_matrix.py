@@ -58,6 +58,7 @@ MATRIX = {
     "livrets:reopen": row("post", 302, 404),
     "livrets:journey": row("post", 302, 404),
     "livrets:pdf": row("get", 200, 200),
+    "livrets:pdf_progress": row("get", 200, 200),
     # Review: read for the owner and the invited accompagnateur, never for anyone else.
     "review:livret": row("get", 200, 200),
     "review:section": row("get", 200, 200),
@@ -140,11 +141,9 @@ def _objects(people) -> dict:
 @pytest.fixture
 def light_pdf(monkeypatch):
     """The PDF row checks access, not rendering: answer a stub once access is granted."""
-    try:
-        from livrets.pdf import views as pdf_views
-    except ImportError:
-        return
-    monkeypatch.setattr(pdf_views, "pdf_response", lambda *a, **k: HttpResponse(b"%PDF"))
+    from portal.pdf import export
+
+    monkeypatch.setattr(export, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))

@@ -211,6 +211,15 @@ def referential_data(ref: Referential) -> dict[str, Any]:
                 "name": ref.unit_name(u),
                 "title": u.title,
                 "activity_items": [{"code": i.code, "label": i.label} for i in u.activity_items],
+                "elements": [
+                    {
+                        "code": e.code,
+                        "title": e.title,
+                        "essential": e.essential,
+                        "criteria": list(e.criteria),
+                    }
+                    for e in u.elements
+                ],
             }
             for u in ref.units
         ],

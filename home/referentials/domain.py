@@ -327,4 +327,6 @@ def _build(d: dict[str, Any]) -> Referential:
         routes=_t(d.get("routes")),
         evaluation=_t(d.get("evaluation")),
         jury=d.get("jury", ""),
+        # Sections read by their own packages (``mastery``: livrets.jury.referential).
+        extra={key: d[key] for key in ("mastery",) if key in d},
     )

@@ -99,6 +99,14 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "review:comment_add": ("coach", LIVRET),
     "review:comment_reply": ("coach", _one(pk="{pk}", cid="{cid}")),
     "review:comment_toggle": ("coach", _one(pk="{pk}", cid="{cid}")),
+    # The jury preparation: a 002 livret (elements rated) and the COS one (no elements).
+    "jury:grid": ("owner", lambda ids: [({"pk": ids["pk_af"]}, {}), ({"pk": ids["pk"]}, {})]),
+    "jury:rate": ("owner", _one(pk="{pk_af}", code="C4")),
+    "jury:history": ("owner", _one(pk="{pk_af}")),
+    "jury:interview": ("owner", lambda ids: [({"pk": ids["pk_af"]}, {}), ({"pk": ids["pk"]}, {})]),
+    "jury:pdf": ("owner", _one(pk="{pk_af}")),
+    "jury:decision": ("owner", _one(pk="{pk_af}")),
+    "jury:follow_up": ("owner", _one(pk="{pk_af}", did="{jdid}")),
 }
 
 
@@ -141,7 +149,44 @@ def make_people() -> dict:
         body="Un titre plus précis ?",
     )
     ids.update({"cid": comment.pk, "iid": pending.invitation.pk, "token": pending.token})
+    ids.update(_jury_ids(owner, coach))
     return {"people": people, "ids": ids}
+
+
+def _jury_ids(owner, coach) -> dict:
+    """A 002 livret followed by the accompagnateur, rated by both, with a partial decision."""
+    from datetime import date
+
+    from livrets import services as livret_services
+    from livrets.jury import services as jury
+    from livrets.review import services as review
+    from tests.livrets.conftest import version_of
+
+    livret = livret_services.start_livret(owner=owner, version=version_of("assistant-formation"))
+    review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
+    codes = [f"C4.E{i}" for i in range(1, 6)]
+    jury.rate_unit(
+        livret=livret,
+        unit_code="C4",
+        role="candidat",
+        author=owner,
+        values={c: "acquis" for c in codes} | {"C4.E2": "non_mis_en_oeuvre"},
+    )
+    jury.rate_unit(
+        livret=livret,
+        unit_code="C4",
+        role="accompagnateur",
+        author=coach,
+        values={c: "acquis" for c in codes},
+    )
+    decision = jury.record_decision(
+        owner=owner,
+        livret=livret,
+        decided_on=date(2025, 3, 14),
+        outcome="partielle",
+        validated_units=["C1", "C2"],
+    )
+    return {"pk_af": livret.pk, "jdid": decision.pk}
 
 
 def targets(ids: dict) -> tuple[list[Target], list[str]]:

@@ -167,6 +167,12 @@ def main() -> None:
     except ImportError:
         pass
     try:
+        from livrets.jury import bench as jury_bench
+
+        extra_inprocess.append(jury_bench.run)
+    except ImportError:
+        pass
+    try:
         from livrets.pdf import bench as pdf_bench
 
         extra_inprocess.append(pdf_bench.run)

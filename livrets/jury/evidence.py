@@ -43,7 +43,7 @@ def options_for(ref: Referential, unit: Unit, content: LivretContent) -> tuple[O
                 found.append(
                     Option(
                         f"section:{section.code}|{key}",
-                        f"Activité : {item.label}",
+                        f"Activité : {item.label}",
                         section.code,
                         excerpt(text),
                     )
@@ -54,7 +54,7 @@ def options_for(ref: Referential, unit: Unit, content: LivretContent) -> tuple[O
                 found.append(
                     Option(
                         f"section:{section.code}|{q.code}",
-                        f"Question : {q.text}",
+                        f"Question : {q.text}",
                         section.code,
                         excerpt(text),
                     )
@@ -68,7 +68,7 @@ def options_for(ref: Referential, unit: Unit, content: LivretContent) -> tuple[O
         found.append(
             Option(
                 f"situation:{s.id}",
-                f"Situation {number}" + (f" : {title}" if title else ""),
+                f"Situation {number}" + (f" : {title}" if title else ""),
                 section.code,
                 excerpt(s.fields.get("contexte", "")),
             )

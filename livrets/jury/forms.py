@@ -52,7 +52,7 @@ class UnitForm(forms.Form):
                 )
         if links and choices and not unit.elements:
             self.fields[evidence_field(unit.unit.code)] = forms.MultipleChoiceField(
-                label=f"Ce qui montre « {unit.unit.title} » dans mon livret",
+                label=f"Ce qui montre « {unit.unit.title} » dans mon livret",
                 choices=choices,
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
@@ -117,7 +117,7 @@ class DecisionForm(forms.Form):
         word = ref.unit_plural[0].upper() + ref.unit_plural[1:]
         self.fields["validated_units"].label = f"{word} validées (validation partielle)"
         self.fields["validated_units"].choices = [
-            (u.code, f"{ref.unit_name(u)} : {u.title}") for u in ref.units
+            (u.code, f"{ref.unit_name(u)} : {u.title}") for u in ref.units
         ]
         self.unit_count = len(ref.units)
         self.unit_plural = ref.unit_plural
@@ -134,7 +134,7 @@ class DecisionForm(forms.Form):
         if data.get("outcome") == Outcome.PARTIAL and not 0 < len(units) < self.unit_count:
             self.add_error(
                 "validated_units",
-                f"Cochez les {self.unit_plural} validées par le jury (pas toutes : ce serait "
+                f"Cochez les {self.unit_plural} validées par le jury (pas toutes : ce serait "
                 "une validation totale).",
             )
         return data

@@ -54,7 +54,7 @@ def parse_mastery(
     ratings = data.get("ratings")
     checked: dict[str, str] = {}
     if not isinstance(ratings, dict):
-        add("$.ratings", "Objet attendu : code d’élément → évaluation.")
+        add("$.ratings", "Objet attendu : code d’élément → évaluation.")
     elif len(ratings) > MAX_RATINGS:
         add("$.ratings", f"{MAX_RATINGS} évaluations au plus.")
     else:
@@ -68,7 +68,7 @@ def parse_mastery(
                 else:
                     add(path, "Code d’élément inconnu pour ce CQP.")
             if not isinstance(value, str) or value not in RATINGS:
-                add(path, "Évaluation inconnue : " + ", ".join(RATINGS) + ".")
+                add(path, "Évaluation inconnue : " + ", ".join(RATINGS) + ".")
             checked[code] = value
     if errors or ref is None:
         return None, errors

@@ -78,7 +78,7 @@ def _verb(codes: Sequence[str], singular: str, plural: str) -> str:
 def _missing_reason(missing: Sequence[str]) -> str:
     return (
         _verb(missing, "n’est pas encore évalué", "ne sont pas encore évalués")
-        + " : la règle s’applique quand chaque élément l’est."
+        + " : la règle s’applique quand chaque élément l’est."
     )
 
 
@@ -97,21 +97,21 @@ def elements_tolerance(*, elements: Sequence[Rated], max_non_implemented: int) -
     failures = []
     if not_acquired:
         failures.append(
-            _verb(not_acquired, "est « non acquis »", "sont « non acquis »")
-            + " : la règle ne tolère que « non mis en œuvre », et seulement sur des éléments"
+            _verb(not_acquired, "est « non acquis »", "sont « non acquis »")
+            + " : la règle ne tolère que « non mis en œuvre », et seulement sur des éléments"
             " non incontournables."
         )
     if len(absent) > max_non_implemented:
         words = NUMBER_WORDS.get(max_non_implemented, str(max_non_implemented))
         failures.append(
-            f"{len(absent)} éléments sont « non mis en œuvre » ({join([e.code for e in absent])})"
-            f" : la règle en tolère {words} au plus."
+            f"{len(absent)} éléments sont « non mis en œuvre » ({join([e.code for e in absent])})"
+            f" : la règle en tolère {words} au plus."
         )
     essential_absent = [e.code for e in absent if e.essential is True]
     if essential_absent:
         failures.append(
             _verb(essential_absent, "est incontournable", "sont incontournables")
-            + " et « non mis en œuvre » : la règle exige que tous les éléments incontournables"
+            + " et « non mis en œuvre » : la règle exige que tous les éléments incontournables"
             " soient acquis."
         )
     if missing:
@@ -123,9 +123,9 @@ def elements_tolerance(*, elements: Sequence[Rated], max_non_implemented: int) -
         return Outcome(
             None,
             (
-                _verb(unknown, "est « non mis en œuvre »", "sont « non mis en œuvre »")
+                _verb(unknown, "est « non mis en œuvre »", "sont « non mis en œuvre »")
                 + " et la source ne dit pas quels éléments sont incontournables (leur marque"
-                " est perdue) : la règle ne tolère « non mis en œuvre » que sur un élément non"
+                " est perdue) : la règle ne tolère « non mis en œuvre » que sur un élément non"
                 " incontournable, le portail ne peut donc pas décider.",
             ),
         )
@@ -135,7 +135,7 @@ def elements_tolerance(*, elements: Sequence[Rated], max_non_implemented: int) -
             True,
             (
                 _verb(codes, "est non incontournable", "sont non incontournables")
-                + " et « non mis en œuvre », les autres éléments sont acquis : la règle le"
+                + " et « non mis en œuvre », les autres éléments sont acquis : la règle le"
                 " tolère.",
             ),
         )
@@ -153,7 +153,7 @@ def bloc_threshold(*, criteria: Sequence[Rated], threshold_percent: int) -> Outc
             None,
             (
                 "La source ne donne pas les critères d’évaluation de ce bloc ni lesquels sont"
-                " essentiels : le portail ne peut pas appliquer la règle.",
+                " essentiels : le portail ne peut pas appliquer la règle.",
             ),
         )
     missing = tuple(c.code for c in criteria if c.rating is None)
@@ -164,11 +164,11 @@ def bloc_threshold(*, criteria: Sequence[Rated], threshold_percent: int) -> Outc
     if essential_lacking:
         failures.append(
             _verb(essential_lacking, "est essentiel et non acquis", "sont essentiels et non acquis")
-            + " : la règle exige l’ensemble des critères essentiels."
+            + " : la règle exige l’ensemble des critères essentiels."
         )
     if not missing and acquired * 100 < threshold_percent * len(criteria):
         failures.append(
-            f"{acquired} critère{'s' if acquired > 1 else ''} acquis sur {len(criteria)} :"
+            f"{acquired} critère{'s' if acquired > 1 else ''} acquis sur {len(criteria)} :"
             f" la règle en exige {threshold_percent} %."
         )
     if missing:
@@ -181,7 +181,7 @@ def bloc_threshold(*, criteria: Sequence[Rated], threshold_percent: int) -> Outc
             None,
             (
                 _verb(unknown, "n’est pas acquis", "ne sont pas acquis")
-                + " et la source ne dit pas s’ils sont essentiels : le portail ne peut pas"
+                + " et la source ne dit pas s’ils sont essentiels : le portail ne peut pas"
                 " décider.",
             ),
         )
@@ -220,7 +220,7 @@ def unit_outcome(
         return UnitOutcome(
             None,
             (
-                f"La source ne donne ni les éléments ni la règle de maîtrise de {name} : le"
+                f"La source ne donne ni les éléments ni la règle de maîtrise de {name} : le"
                 " portail ne peut pas calculer ce résultat, c’est le jury qui évalue.",
             ),
             code=unit.code,
@@ -235,15 +235,15 @@ def cqp_outcome(ref: Referential, mastery: Mastery, ratings: Mapping[str, str]) 
     obtained = all_units(units)
     names = {u.code: ref.unit_name(u) for u in ref.units}
     if obtained is True:
-        reason = f"Toutes les {ref.unit_plural} sont maîtrisées : le CQP demande chacune."
+        reason = f"Toutes les {ref.unit_plural} sont maîtrisées : le CQP demande chacune."
     elif obtained is False:
         failed = [names[u.code] for u in units if u.mastered is False]
         reason = (
             _verb(failed, "n’est pas maîtrisée", "ne sont pas maîtrisées")
-            + " : le CQP demande chacune."
+            + " : le CQP demande chacune."
         )
     elif not any(u.computable for u in units):
-        reason = "Le portail ne peut pas calculer ce résultat : la source ne donne pas de quoi."
+        reason = "Le portail ne peut pas calculer ce résultat : la source ne donne pas de quoi."
     else:
         open_ = [names[u.code] for u in units if u.mastered is None]
         reason = _verb(open_, "reste indéterminée", "restent indéterminées") + "."

@@ -205,7 +205,7 @@ def decisions_of(user, *, cqp_id: int | None = None):
 
 
 def latest_decisions(user, *, today: date) -> list[DecisionView]:
-    """The latest decision per CQP, for « Mes démarches »."""
+    """The latest decision per CQP, for « Mes démarches »."""
     seen: set[int] = set()
     views = []
     for d in decisions_of(user):

@@ -95,7 +95,7 @@ def record_decision(
         validated = [c for c in codes if c in set(validated_units)]
         if not validated or len(validated) == len(codes):
             raise JuryError(
-                f"Une validation partielle porte sur une partie des {ref.unit_plural} : "
+                f"Une validation partielle porte sur une partie des {ref.unit_plural} : "
                 "cochez celles que le jury a validées, pas toutes."
             )
     else:

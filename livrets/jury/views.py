@@ -93,7 +93,7 @@ def rate_unit(request, pk: int, code: str):
     except services.JuryError as error:
         form.add_error(None, str(error))
         return _grid_page(request, livret, forms=forms, status=400)
-    messages.success(request, f"{unit.name} : enregistré.")
+    messages.success(request, f"{unit.name} : enregistré.")
     return redirect(reverse("jury:grid", args=[livret.pk]) + f"#{unit.anchor}")
 
 

@@ -114,8 +114,9 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, ref: Referential, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        word = ref.unit_plural[0].upper() + ref.unit_plural[1:]
-        self.fields["validated_units"].label = f"{word} validées (validation partielle)"
+        self.fields[
+            "validated_units"
+        ].label = f"Ce que le jury a validé, en cas de validation partielle ({ref.unit_plural})"
         self.fields["validated_units"].choices = [
             (u.code, f"{ref.unit_name(u)} : {u.title}") for u in ref.units
         ]
@@ -134,7 +135,7 @@ class DecisionForm(forms.Form):
         if data.get("outcome") == Outcome.PARTIAL and not 0 < len(units) < self.unit_count:
             self.add_error(
                 "validated_units",
-                f"Cochez les {self.unit_plural} validées par le jury (pas toutes : ce serait "
-                "une validation totale).",
+                f"Cochez ce que le jury a validé ({self.unit_plural}), pas tout : ce serait "
+                "une validation totale.",
             )
         return data

@@ -220,8 +220,8 @@ def unit_outcome(
         return UnitOutcome(
             None,
             (
-                f"La source ne donne ni les éléments ni la règle de maîtrise de {name} : le"
-                " portail ne peut pas calculer ce résultat, c’est le jury qui évalue.",
+                f"{name} : la source n’en donne ni les éléments ni la règle de maîtrise, le"
+                " portail ne peut donc pas calculer ce résultat ; c’est le jury qui évalue.",
             ),
             code=unit.code,
             computable=False,

@@ -96,7 +96,7 @@ def record_decision(
         if not validated or len(validated) == len(codes):
             raise JuryError(
                 f"Une validation partielle porte sur une partie des {ref.unit_plural} : "
-                "cochez celles que le jury a validées, pas toutes."
+                "cochez ce que le jury a validé, pas tout."
             )
     else:
         validated = codes if outcome == Outcome.TOTAL else []

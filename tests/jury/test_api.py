@@ -96,7 +96,7 @@ def test_where_the_source_gives_no_elements_the_answer_says_it_cannot_compute(cl
     assert "ne donne pas les critères" in data["units"][0]["reasons"][0]
     assert data["cqp_obtained"] is None
     data = post(client, {"cqp": "conseiller-offres-services", "ratings": {}}).json()
-    assert "ni les éléments ni la règle" in data["units"][0]["reasons"][0]
+    assert "n’en donne ni les éléments ni la règle" in data["units"][0]["reasons"][0]
 
 
 @pytest.mark.parametrize(

@@ -163,7 +163,9 @@ def test_a_partial_decision_keeps_the_units_five_years_and_opens_a_livret_on_the
     url = f"/preparer-le-jury/livrets/{livret.pk}/decision/"
     answer = client.post(url, {"decided_on": "2025-03-14", "outcome": "partielle"})
     assert answer.status_code == 400
-    assert "Cochez les compétences validées" in answer.content.decode().replace(NBSP, " ")
+    assert "Cochez ce que le jury a validé (compétences)" in answer.content.decode().replace(
+        NBSP, " "
+    )
     answer = client.post(
         url,
         {"decided_on": "2025-03-14", "outcome": "partielle", "validated_units": ["C1", "C2"]},

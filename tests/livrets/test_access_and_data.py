@@ -17,8 +17,7 @@ from django.urls import URLPattern, reverse
 from livrets import services
 from livrets import urls as livret_urls
 from livrets.models import Answer, Document, Livret, Revision, Situation
-
-from .conftest import PASSWORD, complete_cos, fill_situation
+from tests.support.data import PASSWORD, complete_cos, fill_situation
 
 pytestmark = pytest.mark.django_db
 

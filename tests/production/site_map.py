@@ -106,7 +106,7 @@ def make_people() -> dict:
     """A candidate with a filled livret, an accompagnateur, a pending invitation."""
     from livrets import services as livret_services
     from livrets.models import Revision
-    from tests.livrets.conftest import fill_situation, make_candidate, version_of
+    from tests.support.data import fill_situation, make_candidate, version_of
 
     owner = make_candidate("proprietaire@example.fr")
     coach = make_candidate("accompagnateur@example.fr")

@@ -15,7 +15,7 @@ from livrets import services as livret_services
 from livrets.models import Revision
 from livrets.review import services
 from livrets.review.models import Comment, Invitation
-from tests.livrets.conftest import fill_situation
+from tests.support.data import fill_situation
 
 pytestmark = pytest.mark.django_db
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import atexit
 import threading
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from .worker import Rendered, RenderPool
 
@@ -73,15 +71,3 @@ def render_html(template: str, context: dict) -> str:
 
 def render_pdf(template: str, context: dict) -> bytes:
     return html_to_pdf(render_html(template, context)).pdf
-
-
-def livret_html(livret, *, today: date | None = None) -> str:
-    from .content import build
-
-    doc = build(livret, today=today or timezone.localdate())
-    return render_html("pdf/livret.html", {"doc": doc})
-
-
-def livret_pdf(livret, *, today: date | None = None) -> Rendered:
-    """The livret's PDF, as the candidate downloads it."""
-    return html_to_pdf(livret_html(livret, today=today))

@@ -8,7 +8,7 @@ save also writes a ``Revision``.
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import models
 
 
@@ -18,14 +18,7 @@ def livret_storage():
     The ``livrets`` entry of STORAGES: local files under LIVRET_FILES_ROOT by default, a
     private S3-compatible bucket in production if configured so (portal.settings.environment).
     """
-    from django.core.files.storage import InMemoryStorage, storages
-
-    if "livrets" in settings.STORAGES:
-        return storages["livrets"]
-    default = storages["default"]
-    if isinstance(default, InMemoryStorage):  # tests
-        return default
-    return FileSystemStorage(location=settings.LIVRET_FILES_ROOT, base_url=None)
+    return storages["livrets"]
 
 
 def document_path(instance, filename: str) -> str:

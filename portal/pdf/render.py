@@ -42,7 +42,7 @@ def static_roots() -> tuple[str, ...]:
 
 
 def time_limit() -> float:
-    return float(getattr(settings, "PDF_TIME_LIMIT_SECONDS", 60))
+    return settings.PDF_TIME_LIMIT_SECONDS
 
 
 def pool() -> RenderPool:
@@ -53,9 +53,9 @@ def pool() -> RenderPool:
             _pool = RenderPool(
                 roots=static_roots(),
                 static_url=settings.STATIC_URL,
-                size=int(getattr(settings, "PDF_RENDER_PROCESSES", 2)),
-                memory_mib=int(getattr(settings, "PDF_MEMORY_LIMIT_MIB", 512)),
-                recycle_mib=int(getattr(settings, "PDF_RECYCLE_MIB", 100)),
+                size=settings.PDF_RENDER_PROCESSES,
+                memory_mib=settings.PDF_MEMORY_LIMIT_MIB,
+                recycle_mib=settings.PDF_RECYCLE_MIB,
             )
             atexit.register(_pool.close)
         return _pool
@@ -67,7 +67,3 @@ def html_to_pdf(html: str) -> Rendered:
 
 def render_html(template: str, context: dict) -> str:
     return render_to_string(template, context)
-
-
-def render_pdf(template: str, context: dict) -> bytes:
-    return html_to_pdf(render_html(template, context)).pdf

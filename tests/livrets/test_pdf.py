@@ -29,7 +29,7 @@ from tests.support.pdf import (
 
 from .pdf_support import ACCENTS, fill_everything
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 CQPS = ["conseiller-offres-services", "assistant-formation", "assistant-industries-sante"]
 

@@ -6,7 +6,7 @@ app_name = "jury"
 
 urlpatterns = [
     path("livrets/<int:pk>/", views.grid, name="grid"),
-    path("livrets/<int:pk>/unites/<str:code>/", views.rate_unit, name="rate"),
+    path("livrets/<int:pk>/unites/<str:unit>/", views.rate_unit, name="rate"),
     path("livrets/<int:pk>/historique/", views.history, name="history"),
     path("livrets/<int:pk>/entretien/", views.interview, name="interview"),
     path("livrets/<int:pk>/pdf/", views.grid_pdf, name="pdf"),

@@ -11,9 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ..pdf.render import render_html
-from ..pdf.views import pdf_response
-from ..selectors import livret_for, readable_livret
+from portal.pdf.render import render_html
+from portal.pdf.response import pdf_response
+
+from ..review.selectors import readable_livret
+from ..selectors import livret_for
 from ..views.common import base_context
 from . import selectors, services
 from .forms import DecisionForm, UnitForm
@@ -62,39 +64,38 @@ def grid(request, pk: int):
 
 
 @require_POST
-def rate_unit(request, pk: int, code: str):
+def rate_unit(request, pk: int, unit: str):
     livret = readable_livret(request.user, pk)
     role = services.role_of(livret, request.user)
     grid = selectors.grid_of(livret)
-    unit = next((u for u in grid.units if u.unit.code == code), None)
-    if unit is None:
+    shown = next((u for u in grid.units if u.unit.code == unit), None)
+    if shown is None:
         raise Http404("Unité inconnue")
-    forms = _forms(grid, role=role, data=request.POST, posted=code)
-    form = forms[code]
+    forms = _forms(grid, role=role, data=request.POST, posted=unit)
+    form = forms[unit]
     if not form.is_valid():
         return _grid_page(request, livret, forms=forms, status=400)
     try:
         if grid.mastery.rates_elements:
             services.rate_unit(
                 livret=livret,
-                unit_code=code,
+                unit_code=unit,
                 role=role,
                 author=request.user,
                 values=form.ratings(),
             )
         if role == Role.CANDIDATE:
-            targets = [r.element.code for r in unit.elements] or [code]
             services.link_evidence(
                 livret=livret,
-                targets=targets,
+                targets=[r.element.code for r in shown.elements] or [unit],
                 chosen=form.evidence(),
-                allowed={o.key for o in unit.options},
+                allowed={o.key for o in shown.options},
             )
     except services.JuryError as error:
         form.add_error(None, str(error))
         return _grid_page(request, livret, forms=forms, status=400)
-    messages.success(request, f"{unit.name} : enregistré.")
-    return redirect(reverse("jury:grid", args=[livret.pk]) + f"#{unit.anchor}")
+    messages.success(request, f"{shown.name}\u00a0: enregistré.")
+    return redirect(reverse("jury:grid", args=[livret.pk]) + f"#{shown.anchor}")
 
 
 def history(request, pk: int):

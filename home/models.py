@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
@@ -203,13 +202,9 @@ class EditorialPage(PortalPage):
 
 def referential_text(ref) -> str:
     """The words of a referential that a search should find."""
-    parts = [ref.title, ref.certifier.name, ref.certifier.branch, *ref.presentation]
+    parts = [ref.title, ref.certifier.name, ref.certifier.branch or "", *ref.presentation]
     for unit in ref.units:
         parts.append(unit.title)
         parts.extend(e.title for e in unit.elements)
         parts.extend(i.label for i in unit.activity_items)
     return "\n".join(parts)
-
-
-def paginate(request, items, per_page: int = 20):
-    return Paginator(items, per_page).get_page(request.GET.get("page"))

@@ -1,4 +1,4 @@
-"""The self-check result's PDF, made by the portal's shared PDF machinery.
+"""The self-check result's PDF, made by the portal's shared PDF machinery (``portal.pdf``).
 
 Same print stylesheet, URL fetcher, render processes with their time and memory limits,
 per-user export limit, cache and progress page as the livret's PDF. The result lives in the
@@ -14,10 +14,9 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets.pdf import limits
-from livrets.pdf.render import render_html
-from portal.pdf import store
+from portal.pdf import limits, store
 from portal.pdf.export import PdfExport, export_response, progress_response
+from portal.pdf.render import render_html
 
 TEMPLATE = "pdf/selfcheck_result.html"
 

@@ -51,7 +51,7 @@ def revision_of(livret: Livret, *, today: date) -> str:
 
 def livret_export(livret: Livret) -> PdfExport:
     """The export of the livret as it is now (loaded with its owner)."""
-    from .render import livret_html
+    from .document import livret_html
 
     today = timezone.localdate()
     return PdfExport(

@@ -15,6 +15,7 @@ from django.utils import timezone
 def prepare_livret_pdf(*, livret_id: int) -> str:
     """Render and keep the livret's PDF if it has been quiet long enough; say what was done."""
     from portal.pdf import jobs, store
+    from portal.pdf.worker import PdfError
 
     from ..models import Livret
     from .export import (
@@ -24,7 +25,6 @@ def prepare_livret_pdf(*, livret_id: int) -> str:
         schedule_preparation,
         slot_of,
     )
-    from .worker import PdfError
 
     public_id = Livret.objects.filter(pk=livret_id).values_list("public_id", flat=True).first()
     if public_id is None:

@@ -1,64 +1,16 @@
 """The livret's PDF download and progress page (the owner and the accompagnateurs they
-invited), and the shared answers when a PDF cannot be given."""
+invited)."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_cache_control
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404
+
+from portal.pdf.export import export_response, progress_response
 
 from ..models import Livret
-from . import limits
 from .access import can_download_pdf
-from .worker import PdfBusy, PdfTimeout, PdfTooLarge
-
-MESSAGES = {
-    PdfTimeout: (
-        "La création du PDF a pris trop de temps et a été interrompue. Votre livret n’est pas "
-        "perdu : réessayez dans quelques minutes. Si le problème continue, raccourcissez les "
-        "textes les plus longs ou contactez-nous."
-    ),
-    PdfTooLarge: (
-        "Ce document est trop volumineux pour être mis en PDF. Votre livret n’est pas perdu : "
-        "raccourcissez les textes les plus longs puis réessayez, ou contactez-nous."
-    ),
-    PdfBusy: (
-        "Le service de création des PDF est très sollicité en ce moment. Réessayez dans "
-        "quelques minutes."
-    ),
-}
-FAILED = (
-    "Le PDF n’a pas pu être créé. Votre livret n’est pas perdu : réessayez dans quelques "
-    "minutes ou contactez-nous."
-)
-
-
-def refused(request, *, status: int, title: str, message: str, back: str) -> HttpResponse:
-    response = render(
-        request,
-        "pdf/unavailable.html",
-        {"title": title, "message": message, "back": back},
-        status=status,
-    )
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
-def too_many(request, *, back: str) -> HttpResponse:
-    """The answer past the per-hour export limit."""
-    per_hour = limits.exports_per_hour()
-    response = refused(
-        request,
-        status=429,
-        title="Trop de téléchargements",
-        message=(
-            f"Vous avez déjà téléchargé {per_hour} PDF au cours de la dernière heure, "
-            "le maximum autorisé. Réessayez dans une heure."
-        ),
-        back=back,
-    )
-    response["Retry-After"] = str(limits.WINDOW_SECONDS)
-    return response
+from .export import livret_export
 
 
 def _readable(request, pk: int) -> Livret:
@@ -76,10 +28,6 @@ def _readable(request, pk: int) -> Livret:
 
 
 def livret_pdf(request, pk: int):
-    from portal.pdf.export import export_response
-
-    from .export import livret_export
-
     livret = _readable(request, pk)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
@@ -87,10 +35,6 @@ def livret_pdf(request, pk: int):
 
 
 def livret_pdf_progress(request, pk: int):
-    from portal.pdf.export import progress_response
-
-    from .export import livret_export
-
     livret = _readable(request, pk)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])

@@ -26,11 +26,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 
-from livrets.pdf import limits
-from livrets.pdf.views import FAILED, MESSAGES, refused, too_many
-from livrets.pdf.worker import PdfError
-
-from . import jobs, store
+from . import jobs, limits, store
+from .response import FAILED, MESSAGES, failed, pdf_file, too_many
+from .worker import PdfError
 
 TEMPLATE = "pdf/progress.html"
 # htmx stops polling on this status (a 2xx: the fragment is still swapped in).
@@ -50,14 +48,6 @@ class PdfExport:
     progress_url: str
     # The page the export was asked from.
     back: str
-
-
-def pdf_file(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 def wait_seconds() -> float:
@@ -82,13 +72,7 @@ def export_response(request, export: PdfExport) -> HttpResponse:
     except FutureTimeout:
         return redirect(export.progress_url)
     except PdfError as error:
-        return refused(
-            request,
-            status=503,
-            title="PDF indisponible",
-            message=MESSAGES.get(type(error), FAILED),
-            back=export.back,
-        )
+        return failed(request, error, back=export.back)
     return pdf_file(rendered.pdf, export.filename)
 
 

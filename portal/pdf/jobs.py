@@ -18,10 +18,9 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 
-from livrets.pdf import render as rendering
-from livrets.pdf.worker import PdfError, Rendered
-
+from . import render as rendering
 from . import store
+from .worker import PdfError, Rendered
 
 logger = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from livrets import services
 from livrets.models import Livret
-from livrets.pdf import render as rendering
 from livrets.pdf.tasks import prepare_livret_pdf
 from livrets.review import services as review_services
+from portal.pdf import render as rendering
 
 from .conftest import complete_cos, make_candidate
 from .pdf_checks import flat, pages_text

@@ -11,8 +11,8 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
-from livrets.pdf import render as rendering
-from livrets.pdf.worker import PdfTimeout
+from portal.pdf import render as rendering
+from portal.pdf.worker import PdfTimeout
 
 from .conftest import make_candidate
 

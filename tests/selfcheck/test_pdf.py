@@ -7,11 +7,11 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from tests.livrets.pdf_checks import embedded_fonts, flat, pages_text, reader
+from tests.support.pdf import embedded_fonts, flat, pages_text, reader
 
 from .test_wizard import fill, post, url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +49,7 @@ def test_the_same_result_is_exported_again_from_the_cache_for_its_requester_only
 ):
     from django.test import Client
 
-    from livrets.pdf import render as rendering
+    from portal.pdf import render as rendering
 
     made = []
 

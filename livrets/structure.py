@@ -2,7 +2,7 @@
 
 Every field is anchored to stable codes: the section code from the referential and a field
 key (``raisons``, ``C1.I2.exemples``, ``A2.Q1``...). A situation's fields use the keys of
-``SITUATION_FIELDS``. A later review feature can point at any field by (section, key).
+``SITUATION_FIELDS``. The review points at any field by (section, key).
 """
 
 from __future__ import annotations
@@ -95,14 +95,6 @@ IDENTITY_FIELDS: tuple[FieldSpec, ...] = (
         max_chars=SHORT_MAX_CHARS,
     ),
 )
-
-KIND_LABELS = {
-    "identity": "Identité",
-    "motivation": "Motivation",
-    "context": "Contexte",
-    "situations": "Situations",
-    "activities_table": "Activités réalisées",
-}
 
 
 def is_optional(ref: Referential, section: LivretSection) -> bool:

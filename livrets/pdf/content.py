@@ -25,7 +25,6 @@ from ..structure import (
 )
 from ..uploads import KINDS, format_size
 
-EMPTY = "Non renseigné"
 YES_NO = {"oui": "Oui", "non": "Non"}
 KIND_NAMES = {
     "pdf": "PDF",

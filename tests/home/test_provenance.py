@@ -15,8 +15,8 @@ from django.utils.html import escape
 
 from home.referentials.provenance import PROPOSED, found_in, normalise, walk
 from livrets import services
-from tests.livrets.conftest import make_candidate, version_of
-from tests.livrets.pdf_checks import flat, pages_text
+from tests.support.data import make_candidate, version_of
+from tests.support.pdf import flat, pages_text
 
 DATA_DIR = Path(settings.REFERENTIAL_DATA_DIR)
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"

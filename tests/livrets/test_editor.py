@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from livrets import services
 from livrets.models import Answer, Livret, Revision, Situation
-
-from .conftest import complete_cos, make_candidate, version_of
+from tests.support.data import complete_cos, make_candidate, version_of
 
 pytestmark = pytest.mark.django_db
 

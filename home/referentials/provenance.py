@@ -119,10 +119,11 @@ def walk(data: Any, path: str = "$", from_source: bool = True) -> Iterator[Sourc
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from walk(value, f"{path}[{i}]", from_source)
-    elif isinstance(data, str):
+    elif isinstance(data, str) and not SOURCE_FILE.fullmatch(data):
         yield SourcedText(path, data, from_source, data)
 
 
+SOURCE_FILE = re.compile(r"00[0-9]_[0-9a-f]{16}\.txt")
 _BULLET = re.compile(r"^\s*(?:[-·•✓➔]|➔|\(|\d+\.)\s+", re.MULTILINE)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "\u00a0": " "})
 

@@ -177,7 +177,7 @@ def test_gaps_are_named_with_advice_and_guidance_is_not_a_verdict(client, refere
     html = page_text(client.get("/verifier-mon-eligibilite/resultat/"))
     assert html.count("aucune activité déclarée") == 2
     assert "pas un verdict" in html
-    assert "les sources ne le disent pas" in html
+    assert "ne précisent pas quelles activités sont essentielles" in html
 
 
 def test_previous_keeps_what_was_typed_on_the_current_step(client, referentials):

@@ -106,7 +106,7 @@ def versus_chromium(values: dict) -> dict[str, float]:
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.bench")
-    from . import prepare
+    from .__main__ import prepare
     from .figures import Figures
 
     prepare()

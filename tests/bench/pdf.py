@@ -1,7 +1,8 @@
 """Figures for `make bench`: the livret PDF against bare WeasyPrint and Chromium.
 
-Two generated livrets (about 30 and 120 pages, every field filled, long texts) go through the project's export path
-(`render.livret_pdf`: the livret read from the database, the print template, a render
+Two generated livrets (about 30 and 120 pages: every field filled, long texts) go through
+the project's export path (`render.livret_pdf`: the livret read from the database, the print
+template, a render
 process under its limits, the bytes back) and, in the same run, their HTML goes straight
 through WeasyPrint in this process, with the same stylesheet and fetcher. Runs alternate and
 the median of each is kept, so that the machine's speed and load cancel out in the ratio.

@@ -127,6 +127,8 @@ def test_a_revoked_accompagnateur_gets_nothing_from_the_cache(client_of, livret,
     client = client_of(coach)
     kept = client.get(url)
     assert kept.status_code == 200 and kept.content.startswith(b"%PDF")
+    progress = client.get(reverse("livrets:pdf_progress", args=[livret.pk]))
+    assert f'href="{reverse("review:livret", args=[livret.pk])}">Retour</a>' in progress.text
 
     review_services.revoke(invitation=invitation)
     for target in (url, reverse("livrets:pdf_progress", args=[livret.pk])):

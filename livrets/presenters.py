@@ -9,7 +9,15 @@ from home.referentials.domain import LivretSection, Referential
 from .completeness import Report, check, field_anchor
 from .models import Answer, Document, Livret, Situation
 from .selectors import content_of, livret_data
-from .structure import SITUATION_FIELDS, FieldSpec, section_fields, section_name, split_choices
+from .structure import (
+    SITUATION_FIELDS,
+    FieldSpec,
+    Widget,
+    YesNo,
+    section_fields,
+    section_name,
+    split_choices,
+)
 from .uploads import format_size
 
 
@@ -84,16 +92,18 @@ class EditorView:
     report: Report
     menu: list[tuple[LivretSection, str, str, str]]
     livret_documents: list[DocumentView]
+    # Every document of the livret, the situations' included.
+    documents: list[Document] = field(default_factory=list)
 
 
 def _field_view(spec: FieldSpec, part: str, answer: Answer | None, anchor: str, choices=None):
     text = answer.text if answer else ""
     view = FieldView(spec, part, text, answer.version if answer else 0, anchor)
-    if spec.widget == "choices" and choices:
+    if spec.widget == Widget.CHOICES and choices:
         ticked = set(split_choices(text))
         view.options = [(c.code, c.label, c.code in ticked) for c in choices.items]
-    elif spec.widget == "yesno":
-        view.options = [("oui", "Oui", text == "oui"), ("non", "Non", text == "non")]
+    elif spec.widget == Widget.YESNO:
+        view.options = [(answer.value, answer.label, text == answer) for answer in YesNo]
     return view
 
 
@@ -112,6 +122,7 @@ def build(livret: Livret, section_code: str | None = None):
         report,
         menu,
         [DocumentView(d) for d in documents if not d.situation_id],
+        documents,
     )
     if section_code is None:
         return editor, None

@@ -9,13 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from home.referentials.domain import LivretSection, Referential
+from home.referentials.domain import LivretSection, Referential, SectionKind
 
 from ..models import Document, Livret
 from ..selectors import livret_data
 from ..structure import (
     SITUATION_FIELDS,
     FieldSpec,
+    Widget,
+    YesNo,
+    identity_answer,
     place_from_address,
     section_fields,
     section_name,
@@ -23,7 +26,6 @@ from ..structure import (
 )
 from ..uploads import KINDS, format_size
 
-YES_NO = {"oui": "Oui", "non": "Non"}
 KIND_NAMES = {
     "pdf": "PDF",
     "png": "Image PNG",
@@ -118,9 +120,10 @@ def _document(d: Document) -> PrintedDocument:
 
 
 def _field(spec: FieldSpec, text: str, section: LivretSection | None = None) -> PrintedField:
-    if spec.widget == "yesno":
-        return PrintedField(typo(spec.label), YES_NO.get(text, ""), "short")
-    if spec.widget == "choices" and section is not None and section.choices:
+    if spec.widget == Widget.YESNO:
+        label = YesNo(text).label if text in YesNo else ""
+        return PrintedField(typo(spec.label), label, "short")
+    if spec.widget == Widget.CHOICES and section is not None and section.choices:
         ticked = set(split_choices(text))
         labels = tuple(typo(c.label) for c in section.choices.items if c.code in ticked)
         return PrintedField(typo(spec.label), "", "list", labels)
@@ -128,8 +131,9 @@ def _field(spec: FieldSpec, text: str, section: LivretSection | None = None) -> 
 
 
 def candidate_name(answers: dict[tuple[str, str], str], livret: Livret) -> str:
-    first = answers.get(("identite", "prenom"), "").strip()
-    last = answers.get(("identite", "nom"), "").strip()
+    ref = livret.referential_version.referential
+    first = identity_answer(ref, answers, "prenom").strip()
+    last = identity_answer(ref, answers, "nom").strip()
     name = " ".join(p for p in (first, last) if p)
     return name or livret.owner.get_full_name() or livret.owner.email
 
@@ -165,7 +169,7 @@ def build(livret: Livret, *, today: date) -> PrintedLivret:
         fields = [_field(s, section_answers.get((section.code, s.key), ""), section) for s in specs]
         rows: list[TableRow] = []
         questions: list[PrintedField] = []
-        if section.kind == "activities_table":
+        if section.kind == SectionKind.ACTIVITIES_TABLE:
             items, fields = fields, []
             for i in range(0, len(specs), 3):
                 if specs[i].widget != "yesno":
@@ -211,5 +215,5 @@ def build(livret: Livret, *, today: date) -> PrintedLivret:
         documents=tuple(livret_docs),
         # Livrets finalised before the place was asked for: the town of the address.
         sworn_place=livret.sworn_place
-        or place_from_address(section_answers.get(("identite", "adresse"), "")),
+        or place_from_address(identity_answer(ref, section_answers, "adresse")),
     )

@@ -1,4 +1,4 @@
-"""The livret's PDF download (the owner and the accompagnateurs they invited)."""
+"""The livret's PDF download (the owner and the reviewers they invited)."""
 
 from __future__ import annotations
 

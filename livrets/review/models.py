@@ -1,6 +1,8 @@
-"""Accompagnateurs following a candidate's livret: invitations, comments, section reviews.
+"""Reviewers following a candidate's livret: invitations, comments, section reviews.
 
-An accepted, unrevoked ``Invitation`` is the access itself: the accompagnateur reads every
+The code calls the role *reviewer* everywhere; the pages and emails say « accompagnateur ».
+
+An accepted, unrevoked ``Invitation`` is the access itself: the reviewer reads every
 version of the invited livret (same candidate, same CQP) and nothing else. A ``Comment`` is
 anchored to stable codes (section code, situation, field key) with a snapshot of the text it
 was written about. Emails wait in ``PendingNotification`` until ``send_due_notifications``.
@@ -39,7 +41,7 @@ class Invitation(models.Model):
         related_name="followed_invitations",
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
-    # When the accompagnateur last read the livret, and when we last told them it changed.
+    # When the reviewer last read the livret, and when we last told them it changed.
     last_reviewed_at = models.DateTimeField(null=True, blank=True)
     change_notified_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,7 +1,7 @@
 """The review's rules as pure functions over plain data: no ORM, no request.
 
 Invitation states, what text a comment is anchored to, whether it changed since, which livret
-needs the accompagnateur's attention first, and when a batch of emails may go out.
+needs the reviewer's attention first, and when a batch of emails may go out.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""Reads of the review: threads by anchor, section reviews, the accompagnateur's dashboard.
+"""Reads of the review: threads by anchor, section reviews, the reviewer's dashboard.
 
-The ``readable_*`` functions let an invited accompagnateur read (never write): every version
+The ``readable_*`` functions let an invited reviewer read (never write): every version
 of a livret whose candidate invited them, while the access is not revoked.
 """
 
@@ -20,7 +20,7 @@ from .models import Comment, Invitation, SectionReview
 
 
 def readable_livrets(user) -> QuerySet[Livret]:
-    """The user's own livrets and every version of those they follow as accompagnateur."""
+    """The user's own livrets and every version of those they follow as reviewer."""
     followed = Invitation.objects.active().filter(
         reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
     )

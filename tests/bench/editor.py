@@ -1,4 +1,10 @@
-"""Figures for `make bench`: the editor's query count, autosave latency and lost updates."""
+"""Figures for `make bench`: the editor's query counts, autosave latency and lost updates.
+
+``autosave_queries`` counts the SQL queries of one save of a situation's field as the
+editor's autosave runs it (``livrets.services.autosave``: resolve the target, save, read the
+section's new state), transaction control (BEGIN) not counted; the request adds the
+session's and the user's, as every signed-in request does.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from urllib.parse import urlencode, urlparse
 
 from .client import connection as http_connection
 
-QUERY_FIGURES = ("editor_queries_1", "editor_queries_50")
+QUERY_FIGURES = ("editor_queries_1", "editor_queries_50", "autosave_queries")
 AUTOSAVE_FIGURES = (
     "autosave_p50_ms",
     "autosave_p95_ms",
@@ -64,8 +70,45 @@ def _editor_queries(situations: int) -> int:
         services.delete_account(user=user)
 
 
+def _autosave_queries() -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from livrets import services
+    from livrets.anchors import Anchor
+    from tests.support.data import version
+
+    user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
+    try:
+        livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
+        for _ in range(5):
+            services.add_situation(livret=livret, section="activite-1")
+        anchor = Anchor(
+            situation=services.add_situation(livret=livret, section="activite-1").pk,
+            field="contexte",
+        )
+        first = services.autosave(
+            user=user, livret_pk=livret.pk, anchor=anchor, text="Premier jet.", base_version=0
+        )
+        with CaptureQueriesContext(connection) as ctx:
+            services.autosave(
+                user=user,
+                livret_pk=livret.pk,
+                anchor=anchor,
+                text="Second jet.",
+                base_version=first.result.version,
+            )
+        return sum(1 for q in ctx.captured_queries if not q["sql"].startswith("BEGIN"))
+    finally:
+        services.delete_account(user=user)
+
+
 def run() -> dict[str, float]:
-    return {"editor_queries_1": _editor_queries(1), "editor_queries_50": _editor_queries(50)}
+    return {
+        "editor_queries_1": _editor_queries(1),
+        "editor_queries_50": _editor_queries(50),
+        "autosave_queries": _autosave_queries(),
+    }
 
 
 def _session_cookie(user) -> str:

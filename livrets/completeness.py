@@ -11,16 +11,9 @@ from enum import StrEnum
 
 from home.referentials.domain import LivretSection, Referential, SectionKind
 
+from . import structure
 from .anchors import Anchor
-from .structure import (
-    SITUATION_FIELDS,
-    FieldSpec,
-    Widget,
-    YesNo,
-    section_fields,
-    section_name,
-    split_choices,
-)
+from .structure import SITUATION_FIELDS, FieldSpec, Widget, YesNo
 
 
 class Status(StrEnum):
@@ -151,10 +144,10 @@ def _section_state(
     content: LivretContent,
     situations: list[SituationContent],
 ) -> SectionState:
-    name = section_name(ref, section)
+    name = structure.section_name(ref, section)
     values = {k: v for (code, k), v in content.answers.items() if code == section.code}
     missing: list[Missing] = []
-    specs = section_fields(ref, section)
+    specs = structure.section_fields(ref, section)
     prefix = name if section.kind == SectionKind.ACTIVITIES_TABLE else section.title
     missing += _missing_fields(specs, values, section.code, prefix)
     started = any(_filled(v) for v in values.values())
@@ -171,7 +164,7 @@ def _section_state(
                 ),
             )
         if section.choices:
-            ticked = set(split_choices(values.get("choix", "")))
+            ticked = set(structure.split_choices(values.get("choix", "")))
             ticked &= {c.code for c in section.choices.items}
             if len(ticked) < section.choices.min:
                 missing.append(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from home.referentials.domain import LivretSection, Referential
+from home.referentials.domain import LivretSection, Referential, SectionKind
 
-from .completeness import Report, check, field_anchor
+from .anchors import Anchor
+from .completeness import Report, check
 from .models import Answer, Document, Livret, Situation
 from .selectors import content_of, livret_data
 from .structure import (
@@ -17,6 +18,7 @@ from .structure import (
     section_fields,
     section_name,
     split_choices,
+    table_layout,
 )
 from .uploads import format_size
 
@@ -24,17 +26,25 @@ from .uploads import format_size
 @dataclass
 class FieldView:
     spec: FieldSpec
-    part: str
+    place: Anchor
     text: str
     version: int
-    anchor: str
     options: list[tuple[str, str, bool]] = field(default_factory=list)
     # After a refused no-JavaScript save: {"mine", "version", "conflict"/"error", "theirs"}.
     problem: dict | None = None
 
     @property
+    def part(self) -> str:
+        return self.place.part
+
+    @property
     def name(self) -> str:
-        return f"{self.part}|{self.spec.key}"
+        return self.place.name
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the field."""
+        return self.place.dom_id
 
     @property
     def count(self) -> int:
@@ -59,7 +69,12 @@ class SituationView:
 
     @property
     def part(self) -> str:
-        return f"situation:{self.situation.pk}"
+        return Anchor(situation=self.situation.pk).part
+
+    @property
+    def thread_key(self) -> str:
+        """The key of the review threads about the whole situation."""
+        return Anchor(situation=self.situation.pk).name
 
     @property
     def documents_anchor(self) -> str:
@@ -84,6 +99,11 @@ class SectionView:
     def code(self) -> str:
         return self.section.code
 
+    @property
+    def thread_key(self) -> str:
+        """The key of the review threads about the whole section."""
+        return Anchor(section=self.section.code).name
+
 
 @dataclass
 class EditorView:
@@ -96,14 +116,14 @@ class EditorView:
     documents: list[Document] = field(default_factory=list)
 
 
-def _field_view(spec: FieldSpec, part: str, answer: Answer | None, anchor: str, choices=None):
+def _field_view(spec: FieldSpec, place: Anchor, answer: Answer | None, choices=None):
     text = answer.text if answer else ""
-    view = FieldView(spec, part, text, answer.version if answer else 0, anchor)
+    view = FieldView(spec, place, text, answer.version if answer else 0)
     if spec.widget == Widget.CHOICES and choices:
         ticked = set(split_choices(text))
         view.options = [(c.code, c.label, c.code in ticked) for c in choices.items]
     elif spec.widget == Widget.YESNO:
-        view.options = [(answer.value, answer.label, text == answer) for answer in YesNo]
+        view.options = [(choice.value, choice.label, text == choice) for choice in YesNo]
     return view
 
 
@@ -124,61 +144,64 @@ def build(livret: Livret, section_code: str | None = None):
         [DocumentView(d) for d in documents if not d.situation_id],
         documents,
     )
-    if section_code is None:
-        return editor, None
     section = next((s for s in ref.livret_sections if s.code == section_code), None)
     if section is None:
         return editor, None
-    by_key = {(a.situation_id, a.section_code, a.field_key): a for a in answers}
-    part = f"section:{section.code}"
-    fields = [
-        _field_view(
-            spec,
-            part,
-            by_key.get((None, section.code, spec.key)),
-            field_anchor(section.code, spec.key),
-            section.choices,
-        )
-        for spec in section_fields(ref, section)
-    ]
+    return editor, _section_view(ref, report, section, answers, situations, documents)
+
+
+def _situation_views(section, situations, documents, by_key) -> list[SituationView]:
     docs_by_situation: dict[int, list[DocumentView]] = {}
     for d in documents:
         if d.situation_id:
             docs_by_situation.setdefault(d.situation_id, []).append(DocumentView(d))
-    situation_views = []
-    for number, s in enumerate((s for s in situations if s.section_code == section.code), 1):
-        situation_views.append(
-            SituationView(
-                s,
-                number,
-                [
-                    _field_view(
-                        spec,
-                        f"situation:{s.pk}",
-                        by_key.get((s.pk, section.code, spec.key)),
-                        field_anchor(section.code, spec.key, s.pk),
-                    )
-                    for spec in SITUATION_FIELDS
-                ],
-                docs_by_situation.get(s.pk, []),
-            )
+    own = (s for s in situations if s.section_code == section.code)
+    return [
+        SituationView(
+            s,
+            number,
+            [
+                _field_view(
+                    spec,
+                    Anchor(situation=s.pk, field=spec.key),
+                    by_key.get((s.pk, section.code, spec.key)),
+                )
+                for spec in SITUATION_FIELDS
+            ],
+            docs_by_situation.get(s.pk, []),
         )
+        for number, s in enumerate(own, 1)
+    ]
+
+
+def _section_view(
+    ref: Referential, report: Report, section: LivretSection, answers, situations, documents
+) -> SectionView:
+    by_key = {(a.situation_id, a.section_code, a.field_key): a for a in answers}
+    fields = [
+        _field_view(
+            spec,
+            Anchor(section=section.code, field=spec.key),
+            by_key.get((None, section.code, spec.key)),
+            section.choices,
+        )
+        for spec in section_fields(ref, section)
+    ]
     items, questions = [], []
-    if section.kind == "activities_table":
-        for i in range(0, len(fields), 3):
-            if fields[i].spec.widget != "yesno":
-                questions = fields[i:]
-                break
-            items.append((fields[i].spec.label, fields[i : i + 3]))
+    if section.kind == SectionKind.ACTIVITIES_TABLE:
+        layout = table_layout(ref, section)
+        by_spec = {f.spec.key: f for f in fields}
+        items = [(row.done.label, [by_spec[s.key] for s in row.fields]) for row in layout.rows]
+        questions = [by_spec[q.key] for q in layout.questions]
     state = report.section(section.code)
-    view = SectionView(
+    return SectionView(
         section,
         section_name(ref, section),
         state.status,
         state.label,
         list(state.missing),
         fields,
-        situation_views,
+        _situation_views(section, situations, documents, by_key),
         [
             DocumentView(d)
             for d in documents
@@ -187,4 +210,3 @@ def build(livret: Livret, section_code: str | None = None):
         items,
         questions,
     )
-    return editor, view

@@ -226,3 +226,8 @@ def answer_history(livret: Livret, *, section: str, key: str, situation=None) ->
             answer__situation=situation,
         ).select_related("answer")
     )
+
+
+def situation_history(situation: Situation) -> list[Revision]:
+    """Every revision of a situation's fields."""
+    return list(Revision.objects.filter(answer__situation=situation).select_related("answer"))

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Sum
+from django.db.models import F, Max, QuerySet, Sum
 from django.utils import timezone
 
 from home.referentials.domain import SectionKind
@@ -354,13 +354,20 @@ def set_journey(*, livret: Livret, requested_on, notified_on, jury_on) -> None:
     )
 
 
+def delete_livrets(livrets: QuerySet[Livret]) -> None:
+    """Remove livrets with their answers, revisions and files; a later version of one of
+    them forgets it was reopened from it. The one way a livret is deleted."""
+    with transaction.atomic():
+        for document in Document.objects.filter(livret__in=livrets):
+            document.file.delete(save=False)
+        Livret.objects.filter(previous__in=livrets).update(previous=None)
+        livrets.delete()
+
+
 def delete_account(*, user) -> None:
     """Remove the account and every livret, revision and file."""
     with transaction.atomic():
-        for document in Document.objects.filter(livret__owner=user):
-            document.file.delete(save=False)
-        Livret.objects.filter(owner=user).update(previous=None)
-        Livret.objects.filter(owner=user).delete()
+        delete_livrets(Livret.objects.filter(owner=user))
         user.delete()
 
 

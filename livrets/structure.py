@@ -129,11 +129,32 @@ def _context_fields(section: LivretSection) -> tuple[FieldSpec, ...]:
     )
 
 
-def _table_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:
+@dataclass(frozen=True)
+class TableRow:
+    """One activity of an "activités réalisées" table: done (yes/no), examples, tools."""
+
+    done: FieldSpec
+    examples: FieldSpec
+    tools: FieldSpec
+
+    @property
+    def fields(self) -> tuple[FieldSpec, FieldSpec, FieldSpec]:
+        return (self.done, self.examples, self.tools)
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """How an "activités réalisées" section is laid out: a row per activity, then questions.
+    The editor, the review pages and the PDF all lay the table out from this."""
+
+    rows: tuple[TableRow, ...]
+    questions: tuple[FieldSpec, ...]
+
+
+def table_layout(ref: Referential, section: LivretSection) -> TableLayout:
     unit = ref.units_by_code[section.unit]
-    fields: list[FieldSpec] = []
-    for item in unit.activity_items:
-        fields += [
+    rows = tuple(
+        TableRow(
             FieldSpec(
                 f"{item.code}.realise",
                 item.label,
@@ -154,9 +175,15 @@ def _table_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, 
                 required=False,
                 max_chars=2000,
             ),
-        ]
-    fields += [FieldSpec(q.code, q.text) for q in unit.questions]
-    return tuple(fields)
+        )
+        for item in unit.activity_items
+    )
+    return TableLayout(rows, tuple(FieldSpec(q.code, q.text) for q in unit.questions))
+
+
+def _table_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:
+    layout = table_layout(ref, section)
+    return tuple(spec for row in layout.rows for spec in row.fields) + layout.questions
 
 
 def section_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:

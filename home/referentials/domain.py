@@ -240,62 +240,61 @@ def _t(items) -> tuple:
     return tuple(items or ())
 
 
-def _build(d: dict[str, Any]) -> Referential:
-    units = tuple(
-        Unit(
-            code=u["code"],
-            number=u["number"],
-            title=u["title"],
-            label=u.get("label", ""),
-            description=u.get("description", ""),
-            evaluation_basis=_t(u.get("evaluation_basis")),
-            elements=tuple(
-                Element(
-                    code=e["code"],
-                    number=e["number"],
-                    title=e["title"],
-                    criteria=_t(e["criteria"]),
-                    essential=e["essential"],
-                )
-                for e in u["elements"]
-            ),
-            activity_items=tuple(
-                ActivityItem(
-                    code=i["code"], label=i["label"], from_source=i.get("from_source", True)
-                )
-                for i in u["activity_items"]
-            ),
-            questions=tuple(Question(code=q["code"], text=q["text"]) for q in u["questions"]),
-            interviewer_questions=tuple(
-                InterviewTheme(theme=t["theme"], questions=_t(t["questions"]))
-                for t in u.get("interviewer_questions", ())
-            ),
-            gap_advice=u.get("gap_advice", ""),
-        )
-        for u in d["units"]
-    )
-    sections = []
-    for s in d["livret"]["sections"]:
-        choices = s.get("choices")
-        sections.append(
-            LivretSection(
-                code=s["code"],
-                kind=SectionKind(s["kind"]),
-                title=s["title"],
-                unit=s.get("unit", ""),
-                guidance=_t(s.get("guidance")),
-                prompts=_t(s.get("prompts")),
-                situations_required=s.get("situations_required", 0),
-                choices=Choices(
-                    min=choices["min"],
-                    label=choices["label"],
-                    items=tuple(Choice(code=c["code"], label=c["label"]) for c in choices["items"]),
-                )
-                if choices
-                else None,
-                from_source=s.get("from_source", d["livret"]["from_source"]),
+def _unit(u: dict[str, Any]) -> Unit:
+    return Unit(
+        code=u["code"],
+        number=u["number"],
+        title=u["title"],
+        label=u.get("label", ""),
+        description=u.get("description", ""),
+        evaluation_basis=_t(u.get("evaluation_basis")),
+        elements=tuple(
+            Element(
+                code=e["code"],
+                number=e["number"],
+                title=e["title"],
+                criteria=_t(e["criteria"]),
+                essential=e["essential"],
             )
+            for e in u["elements"]
+        ),
+        activity_items=tuple(
+            ActivityItem(code=i["code"], label=i["label"], from_source=i.get("from_source", True))
+            for i in u["activity_items"]
+        ),
+        questions=tuple(Question(code=q["code"], text=q["text"]) for q in u["questions"]),
+        interviewer_questions=tuple(
+            InterviewTheme(theme=t["theme"], questions=_t(t["questions"]))
+            for t in u.get("interviewer_questions", ())
+        ),
+        gap_advice=u.get("gap_advice", ""),
+    )
+
+
+def _section(s: dict[str, Any], livret_from_source: bool) -> LivretSection:
+    choices = s.get("choices")
+    return LivretSection(
+        code=s["code"],
+        kind=SectionKind(s["kind"]),
+        title=s["title"],
+        unit=s.get("unit", ""),
+        guidance=_t(s.get("guidance")),
+        prompts=_t(s.get("prompts")),
+        situations_required=s.get("situations_required", 0),
+        choices=Choices(
+            min=choices["min"],
+            label=choices["label"],
+            items=tuple(Choice(code=c["code"], label=c["label"]) for c in choices["items"]),
         )
+        if choices
+        else None,
+        from_source=s.get("from_source", livret_from_source),
+    )
+
+
+def _build(d: dict[str, Any]) -> Referential:
+    units = tuple(_unit(u) for u in d["units"])
+    sections = [_section(s, d["livret"]["from_source"]) for s in d["livret"]["sections"]]
     rule, rec, delays, cert = d["mastery_rule"], d["recevabilite"], d["delays"], d["certifier"]
     return Referential(
         slug=d["slug"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from home.referentials.domain import LivretSection, Referential, SectionKind
 
@@ -23,6 +24,7 @@ from ..structure import (
     section_fields,
     section_name,
     split_choices,
+    table_layout,
 )
 from ..uploads import KINDS, format_size
 
@@ -35,13 +37,29 @@ KIND_NAMES = {
 }
 
 
+class Printed(StrEnum):
+    """How a field prints."""
+
+    TEXT = "text"  # paragraphs as typed
+    SHORT = "short"  # one line
+    LIST = "list"  # ticked choices
+
+
 @dataclass(frozen=True)
 class PrintedField:
     label: str
     text: str
-    # "text" (paragraphs as typed), "short" (one line), "list" (ticked choices)
-    kind: str = "text"
+    kind: Printed = Printed.TEXT
     items: tuple[str, ...] = ()
+
+    # For the template, which compares no magic strings.
+    @property
+    def is_list(self) -> bool:
+        return self.kind == Printed.LIST
+
+    @property
+    def is_short(self) -> bool:
+        return self.kind == Printed.SHORT
 
     @property
     def empty(self) -> bool:
@@ -122,12 +140,13 @@ def _document(d: Document) -> PrintedDocument:
 def _field(spec: FieldSpec, text: str, section: LivretSection | None = None) -> PrintedField:
     if spec.widget == Widget.YESNO:
         label = YesNo(text).label if text in YesNo else ""
-        return PrintedField(typo(spec.label), label, "short")
+        return PrintedField(typo(spec.label), label, Printed.SHORT)
     if spec.widget == Widget.CHOICES and section is not None and section.choices:
         ticked = set(split_choices(text))
         labels = tuple(typo(c.label) for c in section.choices.items if c.code in ticked)
-        return PrintedField(typo(spec.label), "", "list", labels)
-    return PrintedField(typo(spec.label), text, "text" if spec.multiline else "short")
+        return PrintedField(typo(spec.label), "", Printed.LIST, labels)
+    kind = Printed.TEXT if spec.multiline else Printed.SHORT
+    return PrintedField(typo(spec.label), text, kind)
 
 
 def candidate_name(answers: dict[tuple[str, str], str], livret: Livret) -> str:
@@ -138,82 +157,110 @@ def candidate_name(answers: dict[tuple[str, str], str], livret: Livret) -> str:
     return name or livret.owner.get_full_name() or livret.owner.email
 
 
+@dataclass
+class _Rows:
+    """The livret's rows sorted by where they print."""
+
+    section_answers: dict[tuple[str, str], str]
+    situation_answers: dict[tuple[int, str], str]
+    docs_of_section: dict[str, list[PrintedDocument]]
+    docs_of_situation: dict[int, list[PrintedDocument]]
+    livret_docs: list[PrintedDocument]
+
+
+def _sort_rows(ref: Referential, answers, documents) -> _Rows:
+    rows = _Rows({}, {}, {}, {}, [])
+    for a in answers:
+        if a.situation_id:
+            rows.situation_answers[(a.situation_id, a.field_key)] = a.text
+        else:
+            rows.section_answers[(a.section_code, a.field_key)] = a.text
+    for d in documents:
+        if d.situation_id:
+            rows.docs_of_situation.setdefault(d.situation_id, []).append(_document(d))
+        elif d.section_code:
+            rows.docs_of_section.setdefault(d.section_code, []).append(_document(d))
+        else:
+            rows.livret_docs.append(_document(d))
+    known = {s.code for s in ref.livret_sections}
+    for code in list(rows.docs_of_section):
+        if code not in known:  # a section the referential no longer has: list them anyway
+            rows.livret_docs += rows.docs_of_section.pop(code)
+    return rows
+
+
+def _table(
+    ref: Referential, section: LivretSection, values: dict[str, str]
+) -> tuple[tuple[TableRow, ...], tuple[PrintedField, ...]]:
+    """The rows and questions of an "activités réalisées" table, laid out as the editor's."""
+    layout = table_layout(ref, section)
+    rows = []
+    for row in layout.rows:
+        done, examples, tools = (_field(s, values.get(s.key, ""), section) for s in row.fields)
+        rows.append(TableRow(done.label, done.text, examples.text, tools.text))
+    questions = tuple(_field(q, values.get(q.key, ""), section) for q in layout.questions)
+    return tuple(rows), questions
+
+
+def _situations(section: LivretSection, situations, rows: _Rows) -> tuple[PrintedSituation, ...]:
+    own = [s for s in situations if s.section_code == section.code]
+    printed = []
+    for number, s in enumerate(own, 1):
+        values = {f.key: rows.situation_answers.get((s.pk, f.key), "") for f in SITUATION_FIELDS}
+        printed.append(
+            PrintedSituation(
+                number=number,
+                anchor=f"situation-{s.pk}",
+                title=values.get("titre", "").strip(),
+                fields=tuple(_field(spec, values[spec.key]) for spec in SITUATION_FIELDS),
+                documents=tuple(rows.docs_of_situation.get(s.pk, ())),
+            )
+        )
+    return tuple(printed)
+
+
+def _section(
+    ref: Referential, index: int, section: LivretSection, situations, rows: _Rows
+) -> PrintedSection:
+    values = {k: v for (code, k), v in rows.section_answers.items() if code == section.code}
+    fields: tuple[PrintedField, ...] = ()
+    table: tuple[TableRow, ...] = ()
+    questions: tuple[PrintedField, ...] = ()
+    if section.kind == SectionKind.ACTIVITIES_TABLE:
+        table, questions = _table(ref, section, values)
+    else:
+        specs = section_fields(ref, section)
+        fields = tuple(_field(s, values.get(s.key, ""), section) for s in specs)
+    return PrintedSection(
+        code=section.code,
+        anchor=f"partie-{index}",
+        title=typo(section.title),
+        name=typo(section_name(ref, section)),
+        kind=section.kind,
+        fields=fields,
+        rows=table,
+        questions=questions,
+        situations=_situations(section, situations, rows),
+        documents=tuple(rows.docs_of_section.get(section.code, ())),
+    )
+
+
 def build(livret: Livret, *, today: date) -> PrintedLivret:
     ref = livret.referential_version.referential
     answers, situations, documents = livret_data(livret)
-    section_answers: dict[tuple[str, str], str] = {}
-    situation_answers: dict[tuple[int, str], str] = {}
-    for a in answers:
-        if a.situation_id:
-            situation_answers[(a.situation_id, a.field_key)] = a.text
-        else:
-            section_answers[(a.section_code, a.field_key)] = a.text
-    docs_of_situation: dict[int, list[PrintedDocument]] = {}
-    docs_of_section: dict[str, list[PrintedDocument]] = {}
-    livret_docs: list[PrintedDocument] = []
-    for d in documents:
-        if d.situation_id:
-            docs_of_situation.setdefault(d.situation_id, []).append(_document(d))
-        elif d.section_code:
-            docs_of_section.setdefault(d.section_code, []).append(_document(d))
-        else:
-            livret_docs.append(_document(d))
-    known = {s.code for s in ref.livret_sections}
-    for code in list(docs_of_section):
-        if code not in known:  # a section the referential no longer has: list them anyway
-            livret_docs += docs_of_section.pop(code)
-
-    printed = []
-    for index, section in enumerate(ref.livret_sections, 1):
-        specs = section_fields(ref, section)
-        fields = [_field(s, section_answers.get((section.code, s.key), ""), section) for s in specs]
-        rows: list[TableRow] = []
-        questions: list[PrintedField] = []
-        if section.kind == SectionKind.ACTIVITIES_TABLE:
-            items, fields = fields, []
-            for i in range(0, len(specs), 3):
-                if specs[i].widget != "yesno":
-                    questions = items[i:]
-                    break
-                done, examples, tools = items[i : i + 3]
-                rows.append(TableRow(done.label, done.text, examples.text, tools.text))
-        own = [s for s in situations if s.section_code == section.code]
-        printed_situations = []
-        for number, s in enumerate(own, 1):
-            values = {f.key: situation_answers.get((s.pk, f.key), "") for f in SITUATION_FIELDS}
-            title = values.get("titre", "").strip()
-            printed_situations.append(
-                PrintedSituation(
-                    number=number,
-                    anchor=f"situation-{s.pk}",
-                    title=title,
-                    fields=tuple(_field(spec, values[spec.key]) for spec in SITUATION_FIELDS),
-                    documents=tuple(docs_of_situation.get(s.pk, ())),
-                )
-            )
-        printed.append(
-            PrintedSection(
-                code=section.code,
-                anchor=f"partie-{index}",
-                title=typo(section.title),
-                name=typo(section_name(ref, section)),
-                kind=section.kind,
-                fields=tuple(fields),
-                rows=tuple(rows),
-                questions=tuple(questions),
-                situations=tuple(printed_situations),
-                documents=tuple(docs_of_section.get(section.code, ())),
-            )
-        )
+    rows = _sort_rows(ref, answers, documents)
     return PrintedLivret(
         livret=livret,
         ref=ref,
-        candidate=candidate_name(section_answers, livret),
+        candidate=candidate_name(rows.section_answers, livret),
         printed_on=today,
         draft=not livret.is_finalised,
-        sections=tuple(printed),
-        documents=tuple(livret_docs),
+        sections=tuple(
+            _section(ref, index, section, situations, rows)
+            for index, section in enumerate(ref.livret_sections, 1)
+        ),
+        documents=tuple(rows.livret_docs),
         # Livrets finalised before the place was asked for: the town of the address.
         sworn_place=livret.sworn_place
-        or place_from_address(identity_answer(ref, section_answers, "adresse")),
+        or place_from_address(identity_answer(ref, rows.section_answers, "adresse")),
     )

@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from ..anchors import Anchor
+
 
 class InvitationQuerySet(models.QuerySet):
     def active(self):
@@ -103,15 +105,19 @@ class Comment(models.Model):
         return f"Commentaire {self.pk}"
 
     @property
+    def anchor(self) -> Anchor:
+        return Anchor.of(
+            section=self.section_code, situation=self.situation_id, field=self.field_key
+        )
+
+    @property
     def part(self) -> str:
-        if self.situation_id:
-            return f"situation:{self.situation_id}"
-        return f"section:{self.section_code}" if self.section_code else ""
+        return self.anchor.part
 
     @property
     def thread_key(self) -> str:
         """The anchor as the editor names a field: ``part|field`` (``|`` for the livret)."""
-        return f"{self.part}|{self.field_key}"
+        return self.anchor.name
 
     @property
     def is_open(self) -> bool:

@@ -73,9 +73,14 @@ def collect_reviewer_changes(now) -> int:
             )
             if t is not None
         )
-        if livret.is_finalised and livret.finalised_at and livret.finalised_at > seen:
+        unread = rules.unread_since(
+            seen,
+            updated_at=livret.updated_at,
+            finalised_at=livret.finalised_at if livret.is_finalised else None,
+        )
+        if unread.finalised:
             kind, text = Kind.FINALISED, "Le livret a été finalisé"
-        elif livret.updated_at > seen:
+        elif unread.changed:
             kind, text = Kind.CHANGED, "Le livret a été modifié depuis votre dernière lecture"
         else:
             continue

@@ -87,6 +87,20 @@ def livret_due_on(*, jury_on: date | None, months_before_jury: int | None) -> da
 
 
 @dataclass(frozen=True)
+class Unread:
+    """What a reviewer has not read of a livret since ``seen``."""
+
+    finalised: bool
+    changed: bool
+
+
+def unread_since(seen: datetime, *, updated_at: datetime, finalised_at: datetime | None) -> Unread:
+    """The "unread since" rule: finalised (``finalised_at``: None unless the livret is
+    finalised) or changed after the reviewer last read it or was told."""
+    return Unread(finalised=bool(finalised_at and finalised_at > seen), changed=updated_at > seen)
+
+
+@dataclass(frozen=True)
 class Attention:
     """What the dashboard sorts on, for one followed livret."""
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from portal.tasks import send_email
 
 from .. import selectors as livret_selectors
+from ..anchors import Anchor
 from ..models import Livret, Situation
 from ..structure import SITUATION_FIELDS_BY_KEY, section_by_code, section_field
 from . import notifications, rules
@@ -142,17 +143,19 @@ def mark_reviewed(*, user, livret: Livret, now=None) -> None:
 def parse_anchor(livret: Livret, part: str, key: str) -> tuple[str, Situation | None, str]:
     """(section code, situation, field key) from the editor's names; raise if unknown."""
     ref = livret.referential_version.referential
-    kind, _, value = part.partition(":")
+    anchor = Anchor.parse(part, key)
     situation = None
-    if not part:
-        section = ""
-    elif kind == "section" and section_by_code(ref, value):
-        section = value
-    elif kind == "situation" and value.isdigit():
-        situation = livret.situations.filter(pk=int(value)).first()
+    if anchor is None:
+        raise ReviewError("Cette partie n'existe pas.")
+    if anchor.situation:
+        situation = livret.situations.filter(pk=anchor.situation).first()
         if situation is None:
             raise ReviewError("Cette situation n'existe pas.")
         section = situation.section_code
+    elif not anchor.section:
+        section = ""
+    elif section_by_code(ref, anchor.section):
+        section = anchor.section
     else:
         raise ReviewError("Cette partie n'existe pas.")
     if key:

@@ -287,9 +287,7 @@ def situation_history(request, pk: int, sid: int):
     situation = selectors.situation_for(request.user, pk, sid)
     revisions = [
         (SITUATION_FIELDS_BY_KEY.get(r.answer.field_key), r)
-        for r in selectors.Revision.objects.filter(answer__situation=situation).select_related(
-            "answer"
-        )
+        for r in selectors.situation_history(situation)
     ]
     return render(
         request,

@@ -184,7 +184,7 @@ class EditorialPage(PortalPage):
 
 def referential_text(ref) -> str:
     """The words of a referential that a search should find."""
-    parts = [ref.title, ref.certifier.name, ref.certifier.branch, *ref.presentation]
+    parts = [ref.title, ref.certifier.name, ref.certifier.branch or "", *ref.presentation]
     for unit in ref.units:
         parts.append(unit.title)
         parts.extend(e.title for e in unit.elements)

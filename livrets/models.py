@@ -53,6 +53,9 @@ class Livret(models.Model):
     sworn_on = models.DateField("date de la déclaration", null=True, blank=True)
     sworn_place = models.CharField("lieu de la déclaration", max_length=120, blank=True)
     recevabilite_requested_on = models.DateField("demande de recevabilité", null=True, blank=True)
+    recevabilite_received_on = models.DateField(
+        "réception de la demande de recevabilité", null=True, blank=True
+    )
     recevabilite_notified_on = models.DateField(
         "notification de recevabilité", null=True, blank=True
     )

@@ -15,10 +15,11 @@ from .structure import (
     FieldSpec,
     Widget,
     YesNo,
+    is_optional,
+    item_groups,
     section_fields,
     section_name,
     split_choices,
-    table_layout,
 )
 from .uploads import format_size
 
@@ -94,6 +95,8 @@ class SectionView:
     # For "activities_table": (item label, [realise, exemples, documents]) then questions.
     items: list[tuple[str, list[FieldView]]]
     questions: list[FieldView]
+    # A part no source asks for: the candidate may leave it empty.
+    optional: bool = False
 
     @property
     def code(self) -> str:
@@ -189,10 +192,8 @@ def _section_view(
     ]
     items, questions = [], []
     if section.kind == SectionKind.ACTIVITIES_TABLE:
-        layout = table_layout(ref, section)
-        by_spec = {f.spec.key: f for f in fields}
-        items = [(row.done.label, [by_spec[s.key] for s in row.fields]) for row in layout.rows]
-        questions = [by_spec[q.key] for q in layout.questions]
+        groups, questions = item_groups(ref, section, fields)
+        items = [(group[0].spec.label, group) for _, group in groups]
     state = report.section(section.code)
     return SectionView(
         section,
@@ -209,4 +210,5 @@ def _section_view(
         ],
         items,
         questions,
+        optional=is_optional(ref, section),
     )

@@ -8,7 +8,7 @@ key (``raisons``, ``C1.I2.exemples``, ``A2.Q1``...). A situation's fields use th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from home.referentials.domain import LivretSection, Referential, SectionKind
@@ -47,6 +47,8 @@ class FieldSpec:
     widget: Widget = Widget.TEXT
     # For fields only required when another field of the section says yes.
     required_if_yes: str = ""
+    # The portal asks for it, no source does: shown « Proposé par le portail ».
+    proposed: bool = False
 
     # For the templates, which compare no magic strings.
     @property
@@ -58,35 +60,51 @@ class FieldSpec:
         return self.widget == Widget.CHOICES
 
 
+# What 004 asks of each situation ("Vous exposerez la situation et la façon dont vous l'avez
+# analysée puis vous décrirez vos différentes actions en expliquant pourquoi vous avez procédé
+# de cette façon"): the situation, its analysis, the actions and why. Title, when and where,
+# and outcome are the portal's proposals: available, optional.
 SITUATION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "titre",
         "Titre de la situation",
         "Un titre court qui résume la situation.",
+        required=False,
         multiline=False,
         max_chars=SHORT_MAX_CHARS,
+        proposed=True,
     ),
     FieldSpec(
         "quand_ou",
         "Quand et où",
         "La période, le lieu, le poste que vous occupiez.",
+        required=False,
         multiline=False,
         max_chars=SHORT_MAX_CHARS,
+        proposed=True,
     ),
     FieldSpec(
-        "contexte", "Le contexte", "Qui était concerné, quelle était la demande ou le problème."
+        "contexte",
+        "La situation",
+        "Exposez la situation : qui était concerné, quelle était la demande ou le problème.",
     ),
     FieldSpec(
         "analyse",
-        "Comment je l'ai analysée",
+        "La façon dont vous l'avez analysée",
         "Ce que vous avez observé, vérifié, les informations que vous avez recherchées.",
     ),
     FieldSpec(
         "actions",
-        "Ce que j'ai fait et pourquoi",
-        "Décrivez vos actions dans l'ordre et expliquez pourquoi vous avez procédé ainsi.",
+        "Vos différentes actions et pourquoi vous avez procédé de cette façon",
+        "Décrivez vos actions et expliquez pourquoi vous avez procédé ainsi.",
     ),
-    FieldSpec("resultat", "Le résultat", "Ce qui s'est passé ensuite, ce que vous en retirez."),
+    FieldSpec(
+        "resultat",
+        "Le résultat",
+        "Ce qui s'est passé ensuite, ce que vous en retirez.",
+        required=False,
+        proposed=True,
+    ),
 )
 SITUATION_FIELDS_BY_KEY = {f.key: f for f in SITUATION_FIELDS}
 
@@ -107,60 +125,71 @@ IDENTITY_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
-def _motivation_fields(section: LivretSection) -> tuple[FieldSpec, ...]:
+def is_optional(ref: Referential, section: LivretSection) -> bool:
+    """A section no source asks for, in a livret whose structure comes from a source: the
+    portal proposes it, the candidate may leave it empty."""
+    return ref.livret_from_source and not section.from_source
+
+
+def _identity_fields(section: LivretSection) -> tuple[FieldSpec, ...]:
+    """The identity the source's form asks for is required; the portal's other fields stay
+    available, optional and marked (004 asks only NOM and PRÉNOM)."""
+    if not section.fields:
+        return IDENTITY_FIELDS
+    asked = set(section.fields)
+    return tuple(
+        replace(
+            f,
+            required=f.required and f.key in asked,
+            proposed=f.key not in asked,
+        )
+        for f in IDENTITY_FIELDS
+    )
+
+
+def _motivation_fields(section: LivretSection, optional: bool) -> tuple[FieldSpec, ...]:
     prompts = section.prompts
     return (
-        FieldSpec("raisons", "Les raisons de votre démarche", prompts[0] if prompts else ""),
+        FieldSpec(
+            "raisons",
+            "Les raisons de votre démarche",
+            prompts[0] if prompts else "",
+            required=not optional,
+        ),
         FieldSpec(
             "points_forts",
             "Vos points forts pour ce CQP",
             prompts[1] if len(prompts) > 1 else "",
+            required=not optional,
         ),
     )
 
 
-def _context_fields(section: LivretSection) -> tuple[FieldSpec, ...]:
+def _context_fields(section: LivretSection, optional: bool) -> tuple[FieldSpec, ...]:
     return (
         FieldSpec(
             "description",
             "Description de l'organisation et du contexte",
             "Rédigée une seule fois, elle vaut pour toutes vos situations.",
+            required=not optional,
         ),
     )
 
 
-@dataclass(frozen=True)
-class TableRow:
-    """One activity of an "activités réalisées" table: done (yes/no), examples, tools."""
-
-    done: FieldSpec
-    examples: FieldSpec
-    tools: FieldSpec
-
-    @property
-    def fields(self) -> tuple[FieldSpec, FieldSpec, FieldSpec]:
-        return (self.done, self.examples, self.tools)
-
-
-@dataclass(frozen=True)
-class TableLayout:
-    """How an "activités réalisées" section is laid out: a row per activity, then questions.
-    The editor, the review pages and the PDF all lay the table out from this."""
-
-    rows: tuple[TableRow, ...]
-    questions: tuple[FieldSpec, ...]
-
-
-def table_layout(ref: Referential, section: LivretSection) -> TableLayout:
+def _table_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:
+    """The source's "activités réalisées" table: Oui/Non, "Exemples", and a documents column
+    only where the source prints one, under the source's own heading."""
     unit = ref.units_by_code[section.unit]
-    rows = tuple(
-        TableRow(
+    fields: list[FieldSpec] = []
+    for item in unit.activity_items:
+        fields += [
             FieldSpec(
                 f"{item.code}.realise",
                 item.label,
                 widget=Widget.YESNO,
                 multiline=False,
                 max_chars=3,
+                proposed=not item.from_source,
             ),
             FieldSpec(
                 f"{item.code}.exemples",
@@ -169,31 +198,44 @@ def table_layout(ref: Referential, section: LivretSection) -> TableLayout:
                 required=False,
                 required_if_yes=f"{item.code}.realise",
             ),
-            FieldSpec(
-                f"{item.code}.documents",
-                "Documents ou outils utilisés",
-                required=False,
-                max_chars=2000,
-            ),
-        )
-        for item in unit.activity_items
-    )
-    return TableLayout(rows, tuple(FieldSpec(q.code, q.text) for q in unit.questions))
+        ]
+        if section.documents_column:
+            fields.append(
+                FieldSpec(
+                    f"{item.code}.documents",
+                    section.documents_column,
+                    required=False,
+                    max_chars=2000,
+                )
+            )
+    fields += [FieldSpec(q.code, q.text, proposed=not q.from_source) for q in unit.questions]
+    return tuple(fields)
 
 
-def _table_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:
-    layout = table_layout(ref, section)
-    return tuple(spec for row in layout.rows for spec in row.fields) + layout.questions
+def item_groups(
+    ref: Referential, section: LivretSection, fields: list
+) -> tuple[list[tuple[str, list]], list]:
+    """An activities table's fields (or their views, anything with ``.key`` or ``.spec.key``)
+    grouped by activity item, in order, and the questions after them."""
+    unit = ref.units_by_code[section.unit]
+    codes = [i.code for i in unit.activity_items]
+
+    def key(f) -> str:
+        return f.spec.key if hasattr(f, "spec") else f.key
+
+    groups = [(code, [f for f in fields if key(f).startswith(f"{code}.")]) for code in codes]
+    questions = [f for f in fields if not any(key(f).startswith(f"{c}.") for c in codes)]
+    return groups, questions
 
 
 def section_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:
     """The fields a section asks for directly (not those of its situations)."""
     if section.kind == SectionKind.IDENTITY:
-        return IDENTITY_FIELDS
+        return _identity_fields(section)
     if section.kind == SectionKind.MOTIVATION:
-        return _motivation_fields(section)
+        return _motivation_fields(section, is_optional(ref, section))
     if section.kind == SectionKind.CONTEXT:
-        return _context_fields(section)
+        return _context_fields(section, is_optional(ref, section))
     if section.kind == SectionKind.ACTIVITIES_TABLE:
         return _table_fields(ref, section)
     if section.kind == SectionKind.SITUATIONS and section.choices:

@@ -11,6 +11,7 @@ from datetime import date
 from enum import StrEnum
 
 from home.referentials.domain import LivretSection, Referential, SectionKind
+from home.referentials.provenance import is_proposed
 
 from ..models import Document, Livret
 from ..selectors import livret_data
@@ -20,11 +21,11 @@ from ..structure import (
     Widget,
     YesNo,
     identity_answer,
+    item_groups,
     place_from_address,
     section_fields,
     section_name,
     split_choices,
-    table_layout,
 )
 from ..uploads import KINDS, format_size
 
@@ -51,6 +52,8 @@ class PrintedField:
     text: str
     kind: Printed = Printed.TEXT
     items: tuple[str, ...] = ()
+    # Asked by the portal, not by the source: « Proposé par le portail » beside the label.
+    proposed: bool = False
 
     # For the template, which compares no magic strings.
     @property
@@ -88,6 +91,7 @@ class TableRow:
     done: str
     examples: str
     tools: str
+    proposed: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,8 @@ class PrintedSection:
     title: str
     name: str
     kind: str
+    from_source: bool = True
+    documents_column: str = ""
     fields: tuple[PrintedField, ...] = ()
     rows: tuple[TableRow, ...] = ()
     questions: tuple[PrintedField, ...] = ()
@@ -138,15 +144,37 @@ def _document(d: Document) -> PrintedDocument:
 
 
 def _field(spec: FieldSpec, text: str, section: LivretSection | None = None) -> PrintedField:
+    mark = spec.proposed
     if spec.widget == Widget.YESNO:
         label = YesNo(text).label if text in YesNo else ""
-        return PrintedField(typo(spec.label), label, Printed.SHORT)
+        return PrintedField(typo(spec.label), label, Printed.SHORT, proposed=mark)
     if spec.widget == Widget.CHOICES and section is not None and section.choices:
         ticked = set(split_choices(text))
         labels = tuple(typo(c.label) for c in section.choices.items if c.code in ticked)
-        return PrintedField(typo(spec.label), "", Printed.LIST, labels)
+        return PrintedField(typo(spec.label), "", Printed.LIST, labels, proposed=mark)
     kind = Printed.TEXT if spec.multiline else Printed.SHORT
-    return PrintedField(typo(spec.label), text, kind)
+    return PrintedField(typo(spec.label), text, kind, proposed=mark)
+
+
+def _rows(ref: Referential, section: LivretSection, specs, fields) -> tuple[list, list]:
+    """An activities table's rows (one per activity item) and its questions, grouped as the
+    editor groups them (``structure.item_groups``)."""
+    printed = {spec.key: f for spec, f in zip(specs, fields, strict=True)}
+    groups, questions = item_groups(ref, section, list(specs))
+    rows = []
+    for code, group in groups:
+        by_suffix = {spec.key.removeprefix(f"{code}."): printed[spec.key] for spec in group}
+        done = by_suffix["realise"]
+        rows.append(
+            TableRow(
+                done.label,
+                done.text,
+                by_suffix["exemples"].text,
+                by_suffix["documents"].text if "documents" in by_suffix else "",
+                proposed=done.proposed,
+            )
+        )
+    return rows, [printed[spec.key] for spec in questions]
 
 
 def candidate_name(answers: dict[tuple[str, str], str], livret: Livret) -> str:
@@ -189,19 +217,6 @@ def _sort_rows(ref: Referential, answers, documents) -> _Rows:
     return rows
 
 
-def _table(
-    ref: Referential, section: LivretSection, values: dict[str, str]
-) -> tuple[tuple[TableRow, ...], tuple[PrintedField, ...]]:
-    """The rows and questions of an "activités réalisées" table, laid out as the editor's."""
-    layout = table_layout(ref, section)
-    rows = []
-    for row in layout.rows:
-        done, examples, tools = (_field(s, values.get(s.key, ""), section) for s in row.fields)
-        rows.append(TableRow(done.label, done.text, examples.text, tools.text))
-    questions = tuple(_field(q, values.get(q.key, ""), section) for q in layout.questions)
-    return tuple(rows), questions
-
-
 def _situations(section: LivretSection, situations, rows: _Rows) -> tuple[PrintedSituation, ...]:
     own = [s for s in situations if s.section_code == section.code]
     printed = []
@@ -222,24 +237,25 @@ def _situations(section: LivretSection, situations, rows: _Rows) -> tuple[Printe
 def _section(
     ref: Referential, index: int, section: LivretSection, situations, rows: _Rows
 ) -> PrintedSection:
-    values = {k: v for (code, k), v in rows.section_answers.items() if code == section.code}
-    fields: tuple[PrintedField, ...] = ()
-    table: tuple[TableRow, ...] = ()
-    questions: tuple[PrintedField, ...] = ()
+    specs = section_fields(ref, section)
+    answers = rows.section_answers
+    fields = [_field(s, answers.get((section.code, s.key), ""), section) for s in specs]
+    table: list[TableRow] = []
+    questions: list[PrintedField] = []
     if section.kind == SectionKind.ACTIVITIES_TABLE:
-        table, questions = _table(ref, section, values)
-    else:
-        specs = section_fields(ref, section)
-        fields = tuple(_field(s, values.get(s.key, ""), section) for s in specs)
+        table, questions = _rows(ref, section, specs, fields)
+        fields = []
     return PrintedSection(
         code=section.code,
         anchor=f"partie-{index}",
         title=typo(section.title),
         name=typo(section_name(ref, section)),
         kind=section.kind,
-        fields=fields,
-        rows=table,
-        questions=questions,
+        from_source=section.from_source and not is_proposed(section.title),
+        documents_column=typo(section.documents_column),
+        fields=tuple(fields),
+        rows=tuple(table),
+        questions=tuple(questions),
         situations=_situations(section, situations, rows),
         documents=tuple(rows.docs_of_section.get(section.code, ())),
     )

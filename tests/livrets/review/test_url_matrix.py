@@ -63,6 +63,14 @@ MATRIX = {
     "review:comment_add": row("post", 302, 302, data={**FIELD, "body": "Précisez."}),
     "review:comment_reply": row("post", 302, 302, data={"body": "D'accord."}),
     "review:comment_toggle": row("post", 302, 302, data={"action": "resolve"}),
+    # Jury preparation: the grid is shared with the accompagnateur, the decision is not.
+    "jury:grid": row("get", 200, 200),
+    "jury:rate": row("post", 302, 302),
+    "jury:history": row("get", 200, 200),
+    "jury:interview": row("get", 200, 200),
+    "jury:pdf": row("get", 200, 200),
+    "jury:decision": row("get", 200, 404),
+    "jury:follow_up": row("post", 302, 404),
     # The token is the secret: whoever holds a valid one sees the invitation (unknown: 404).
     "review:accept": {
         "method": "get",

@@ -25,6 +25,11 @@ AUTOSAVE_FIGURES = (
     "autosave_lost_updates",
 )
 WRITERS = 20
+# The conseiller-offres-services livret's situations, as many as each part asks for.
+SITUATION_PARTS = (
+    *("activite-1", "activite-1", "activite-3", "activite-3"),
+    *("activite-2", "activite-4"),
+)
 SAVES_PER_WRITER = 15
 FIELDS = ("contexte", "analyse", "actions", "resultat", "titre")
 
@@ -42,13 +47,18 @@ def _editor_queries(situations: int) -> int:
     from django.test.utils import CaptureQueriesContext
 
     from livrets import services
+    from livrets.models import Situation
     from tests.support.data import version
 
     user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
     try:
         livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
-        for _ in range(situations):
-            situation = services.add_situation(livret=livret, section="activite-1")
+        for position in range(1, situations + 1):
+            # More situations than the part asks for (the service refuses them): the query
+            # count must not grow with the number of situations.
+            situation = Situation.objects.create(
+                livret=livret, section_code="activite-1", position=position
+            )
             services.save_answer(
                 livret=livret,
                 section="activite-1",
@@ -81,10 +91,11 @@ def _autosave_queries() -> int:
     user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
     try:
         livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
-        for _ in range(5):
-            services.add_situation(livret=livret, section="activite-1")
+        # Every situation the livret may have (six), the field saved in the last one.
+        for section in SITUATION_PARTS[:-1]:
+            services.add_situation(livret=livret, section=section)
         anchor = Anchor(
-            situation=services.add_situation(livret=livret, section="activite-1").pk,
+            situation=services.add_situation(livret=livret, section=SITUATION_PARTS[-1]).pk,
             field="contexte",
         )
         first = services.autosave(
@@ -235,8 +246,8 @@ def _autosave(base_url: str, *, pace: float) -> dict:
     try:
         livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
         situations = [
-            services.add_situation(livret=livret, section="activite-1")
-            for _ in range(WRITERS // 2 // len(FIELDS) + 1)
+            services.add_situation(livret=livret, section=section)
+            for section in SITUATION_PARTS[: WRITERS // 2 // len(FIELDS) + 1]
         ]
         targets = [
             (situations[i // len(FIELDS)], FIELDS[i % len(FIELDS)]) for i in range(WRITERS // 2)

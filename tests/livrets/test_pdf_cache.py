@@ -103,6 +103,7 @@ def test_any_change_drops_the_kept_pdf(client_of, livret, candidate, renders, ch
     assert _pdf(client, livret) == after and len(renders) == 2
 
 
+@pytest.mark.pdf
 def test_a_render_of_older_content_is_never_served_for_newer(client_of, livret, candidate):
     """A render that ends after a change keeps its PDF under the older revision only."""
     from livrets.pdf.export import livret_export
@@ -146,6 +147,7 @@ def test_another_candidate_gets_nothing_from_the_cache(client_of, livret, other_
     assert stranger.get(reverse("livrets:pdf_progress", args=[livret.pk])).status_code == 404
 
 
+@pytest.mark.pdf
 def test_a_finalised_livrets_pdf_is_the_finalised_text(client_of, livret, candidate):
     complete_cos(livret)
     client = client_of(candidate)

@@ -257,8 +257,18 @@ def test_the_eleventh_export_in_an_hour_is_refused(client_of, livret, candidate,
     monkeypatch.setattr(rendering, "html_to_pdf", lambda html: rendered)
     client = client_of(candidate)
     url = reverse("livrets:pdf", args=[livret.pk])
-    for _ in range(10):
+
+    def change(n: int) -> None:  # each export renders: the livret changed since the last
+        services.save_answer(
+            livret=livret, section="motivation", key="raisons", text=f"Raison {n}", base_version=n
+        )
+
+    for n in range(10):
+        change(n)
         assert client.get(url).status_code == 200
+    # The PDF kept for an unchanged livret costs no render: not counted.
+    assert client.get(url).status_code == 200
+    change(10)
     refused = client.get(url)
     assert refused.status_code == 429
     assert "au cours de la dernière heure" in refused.text

@@ -255,21 +255,10 @@ MASTERY_EXAMPLE = {
 
 MASTERY = {
     "type": "object",
+    "additionalProperties": False,
     "required": ["cqp", "units", "cqp_obtained"],
     "properties": {
         "cqp": {"type": "string"},
-        "rule": {
-            "type": "object",
-            "description": "la règle de la source, mot pour mot",
-            "properties": {
-                "kind": {
-                    "type": "string",
-                    "enum": ["elements_tolerance", "bloc_threshold", "all_units"],
-                },
-                "unit_rule": {"type": "string", "nullable": True},
-                "cqp_rule": {"type": "string", "nullable": True},
-            },
-        },
         "units": {
             "type": "array",
             "items": {
@@ -287,8 +276,11 @@ MASTERY = {
                 },
             },
         },
-        "cqp_obtained": {"type": "boolean", "nullable": True},
-        "reasons": {"type": "array", "items": {"type": "string"}},
+        "cqp_obtained": {
+            "type": "boolean",
+            "nullable": True,
+            "description": "true : toutes les unités maîtrisées ; false : une ne l’est pas",
+        },
     },
 }
 

@@ -36,5 +36,4 @@ def mastery(request):
     if checked is None:
         return _errors(errors)
     ref = checked.referential
-    rule = mastery_of(ref)
-    return _json(outcome_data(ref, rule, cqp_outcome(ref, rule, checked.ratings)))
+    return _json(outcome_data(ref, cqp_outcome(ref, mastery_of(ref), checked.ratings)))

@@ -9,7 +9,6 @@ from typing import Any
 
 from home.referentials.domain import Referential
 
-from .referential import Mastery
 from .rules import RATINGS, CqpOutcome
 
 MAX_RATINGS = 500
@@ -75,14 +74,10 @@ def parse_mastery(
     return MasteryRequest(ref, checked), {}
 
 
-def outcome_data(ref: Referential, mastery: Mastery, outcome: CqpOutcome) -> dict[str, Any]:
+def outcome_data(ref: Referential, outcome: CqpOutcome) -> dict[str, Any]:
+    """The answer of ``POST /api/v1/mastery``, in the shape the issue gives."""
     return {
         "cqp": ref.slug,
-        "rule": {
-            "kind": mastery.kind,
-            "unit_rule": mastery.unit_rule.text if mastery.unit_rule else None,
-            "cqp_rule": mastery.cqp_rule.text if mastery.cqp_rule else None,
-        },
         "units": [
             {
                 "code": u.code,
@@ -93,5 +88,4 @@ def outcome_data(ref: Referential, mastery: Mastery, outcome: CqpOutcome) -> dic
             for u in outcome.units
         ],
         "cqp_obtained": outcome.mastered,
-        "reasons": list(outcome.reasons),
     }

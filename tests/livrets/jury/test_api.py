@@ -49,6 +49,7 @@ def test_a_unit_all_acquired_is_mastered_and_others_list_their_missing_ratings(
     answer = post(client, {"cqp": AF, "ratings": c4()})
     assert answer.status_code == 200
     data = answer.json()
+    assert set(data) == {"cqp", "units", "cqp_obtained"}
     assert data["cqp"] == AF
     assert unit(data, "C4") == {
         "code": "C4",

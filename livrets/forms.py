@@ -1,8 +1,17 @@
 import datetime
 
 from django import forms
+from django.utils import timezone
 
 from home.referentials.selectors import cqp_choices
+from portal.dates import BoundedDateField, add_months
+
+# The journey's dates (recevabilité, jury): from 2000 to ten years ahead.
+JOURNEY_EARLIEST = datetime.date(2000, 1, 1)
+
+
+def journey_latest() -> datetime.date:
+    return add_months(timezone.localdate(), 120)
 
 
 class StartForm(forms.Form):
@@ -31,11 +40,7 @@ class FinaliseForm(forms.Form):
         max_length=120,
         error_messages={"required": "Indiquez la ville où vous signez la déclaration."},
     )
-    date = forms.DateField(
-        label="Date",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Saisissez une date valide."},
-    )
+    date = BoundedDateField(label="Date", error_messages={"invalid": "Saisissez une date valide."})
 
     def __init__(self, *args, started_on: datetime.date, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,20 +60,23 @@ class FinaliseForm(forms.Form):
 
 
 class JourneyForm(forms.Form):
-    requested_on = forms.DateField(
+    requested_on = BoundedDateField(
         label="Date d'envoi de votre demande de recevabilité",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        earliest=JOURNEY_EARLIEST,
+        latest=journey_latest,
     )
-    notified_on = forms.DateField(
+    notified_on = BoundedDateField(
         label="Date de la notification de recevabilité",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        earliest=JOURNEY_EARLIEST,
+        latest=journey_latest,
     )
-    jury_on = forms.DateField(
+    jury_on = BoundedDateField(
         label="Date de votre session de jury",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        earliest=JOURNEY_EARLIEST,
+        latest=journey_latest,
     )
 
 

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
 from home.referentials.domain import Delays
+from portal.dates import add_months, add_months_or_none
+
+__all__ = ["Deadline", "add_months", "deadlines"]
 
 WARN_DAYS = 30
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day ``months`` later (or earlier), clamped to the end of a shorter month."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -36,7 +31,9 @@ class Deadline:
         return ""
 
 
-def _deadline(code: str, label: str, day: date, today: date) -> Deadline:
+def _deadline(code: str, label: str, day: date | None, today: date) -> Deadline | None:
+    if day is None:  # a stored date the arithmetic cannot carry: no deadline, no error
+        return None
     left = (day - today).days
     state = "past" if left < 0 else "soon" if left <= WARN_DAYS else "later"
     return Deadline(code, label, day, state, left)
@@ -50,7 +47,11 @@ def deadlines(
     jury_on: date | None,
     today: date,
 ) -> list[Deadline]:
-    """The dates that follow from the recorded ones, where the CQP states the delay."""
+    """The dates that follow from the recorded ones, where the CQP states the delay.
+
+    A recorded date too far off to compute from (entered before dates were range-checked)
+    gives no deadline rather than an error: the page that shows it must stay usable.
+    """
     out = []
     silence = delays.silence_means_acceptance and delays.answer_months
     if requested_on and silence and not notified_on:
@@ -58,7 +59,7 @@ def deadlines(
             _deadline(
                 "silence",
                 "Sans réponse à cette date, votre demande de recevabilité est acceptée",
-                add_months(requested_on, delays.answer_months),
+                add_months_or_none(requested_on, delays.answer_months),
                 today,
             )
         )
@@ -67,7 +68,7 @@ def deadlines(
             _deadline(
                 "validity",
                 "Fin de validité de la recevabilité",
-                add_months(notified_on, delays.validity_months),
+                add_months_or_none(notified_on, delays.validity_months),
                 today,
             )
         )
@@ -76,8 +77,8 @@ def deadlines(
             _deadline(
                 "livret_due",
                 "Date limite d'envoi de votre livret 2",
-                add_months(jury_on, -delays.livret_due_months_before_jury),
+                add_months_or_none(jury_on, -delays.livret_due_months_before_jury),
                 today,
             )
         )
-    return out
+    return [d for d in out if d is not None]

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from home.referentials.domain import LivretSection
+from portal.people import display_name
 
 from .completeness import LivretContent, SituationContent
 from .models import Answer, Document, Livret, Revision, Situation
@@ -102,6 +103,17 @@ def section_answer(livret: Livret, section: str, key: str) -> str:
     """One section field's current text ("" when never written)."""
     found = livret.answers.filter(situation=None, section_code=section, field_key=key)
     return found.values_list("text", flat=True).first() or ""
+
+
+def identity_name(livret: Livret) -> str:
+    """« Prénom Nom » as the livret's identity section gives it; the account's name without."""
+    found = dict(
+        livret.answers.filter(
+            situation=None, section_code="identite", field_key__in=("prenom", "nom")
+        ).values_list("field_key", "text")
+    )
+    name = " ".join(p for p in (found.get("prenom", "").strip(), found.get("nom", "").strip()) if p)
+    return name or display_name(livret.owner)
 
 
 def livret_data(livret: Livret) -> tuple[list[Answer], list[Situation], list[Document]]:

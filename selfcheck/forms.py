@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS, Referential
+from portal.dates import BoundedDateField
 
 from .payload import MAX_EXPERIENCES, MAX_TEXT
 
@@ -18,13 +19,6 @@ SITUATIONS = [
     ("autre", "Autre situation"),
 ]
 YES_NO = [("oui", "Oui"), ("non", "Non")]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class CqpForm(forms.Form):
@@ -62,8 +56,8 @@ class ExperienceForm(forms.Form):
     organisation = forms.CharField(
         label="Organisme ou employeur (facultatif)", max_length=MAX_TEXT, required=False
     )
-    start = forms.DateField(label="Début", widget=DateInput())
-    end = forms.DateField(label="Fin", widget=DateInput(), required=False)
+    start = BoundedDateField(label="Début")
+    end = BoundedDateField(label="Fin", required=False)
     ongoing = forms.BooleanField(label="En cours", required=False)
     part_time_percent = forms.IntegerField(
         label="Temps de travail (en %)",

@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from home.referentials.domain import EXPERIENCE_KINDS
+from portal.dates import EARLIEST, LATEST
 
 from .payload import MAX_ACTIVITIES, MAX_EXPERIENCES, MAX_TEXT
 
-DATE = {"type": "string", "format": "date", "example": "2024-01-31"}
+DATE = {
+    "type": "string",
+    "format": "date",
+    "example": "2024-01-31",
+    "description": f"entre le {EARLIEST.isoformat()} et le {LATEST.isoformat()}",
+}
+BETWEEN = DATE["description"]
 
 ERRORS = {
     "type": "object",
@@ -31,7 +38,7 @@ EXPERIENCE = {
         "title": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
         "organisation": {"type": "string", "maxLength": MAX_TEXT},
         "start": DATE,
-        "end": {**DATE, "nullable": True, "description": "null : expérience en cours"},
+        "end": {**DATE, "nullable": True, "description": f"{BETWEEN} ; null : en cours"},
         "part_time_percent": {"type": "integer", "minimum": 1, "maximum": 100, "default": 100},
         "related": {"type": "boolean", "description": "en lien avec le CQP"},
     },
@@ -43,7 +50,10 @@ ELIGIBILITY_REQUEST = {
     "required": ["cqp", "experiences"],
     "properties": {
         "cqp": {"type": "string", "minLength": 1, "example": "conseiller-offres-services"},
-        "as_of": {**DATE, "description": "date de référence, aujourd'hui par défaut"},
+        "as_of": {
+            **DATE,
+            "description": f"date de référence, aujourd'hui par défaut ; {BETWEEN}",
+        },
         "experiences": {"type": "array", "maxItems": MAX_EXPERIENCES, "items": EXPERIENCE},
         "activities": {
             "type": "array",
@@ -225,6 +235,10 @@ def openapi_document() -> dict[str, Any]:
                     "responses": {
                         "200": {"description": "Le verdict et ses raisons", **_json(VERDICT)},
                         "400": {"description": "Requête invalide", **_json(ERRORS)},
+                        "415": {
+                            "description": "Corps de requête autre que application/json",
+                            **_json(ERRORS),
+                        },
                     },
                 }
             },

@@ -56,15 +56,17 @@ def pdf_response(
     """Count the export, render under the limits, answer the PDF or a message in French."""
     if not limits.take_export(request):
         per_hour = limits.exports_per_hour()
+        message = (
+            f"Vous avez déjà téléchargé {per_hour} PDF au cours de la dernière heure, "
+            "le maximum autorisé. Réessayez dans une heure."
+        )
+        if not request.user.is_authenticated:
+            message = (
+                "Le nombre maximal de PDF téléchargés en une heure depuis cette connexion est "
+                "atteint. Réessayez dans une heure."
+            )
         response = _refused(
-            request,
-            status=429,
-            title="Trop de téléchargements",
-            message=(
-                f"Vous avez déjà téléchargé {per_hour} PDF au cours de la dernière heure, "
-                "le maximum autorisé. Réessayez dans une heure."
-            ),
-            back=back,
+            request, status=429, title="Trop de téléchargements", message=message, back=back
         )
         response["Retry-After"] = str(limits.WINDOW_SECONDS)
         return response

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from portal.people import display_name
+
 from ..completeness import LivretContent, SituationContent, check, field_anchor
 from ..models import Livret
 from ..selectors import content_of, readable_livret
@@ -250,7 +252,7 @@ def dashboard(user) -> list[DashboardRow]:
         rows.append(
             DashboardRow(
                 livret=livret,
-                candidate=owner.get_full_name() or owner.email,
+                candidate=display_name(owner),
                 organisation=organisations[pair],
                 percent=report.percent,
                 done=report.done_count,

@@ -51,9 +51,13 @@ def start(request):
     if request.method == "POST" and form.is_valid():
         slug = form.cleaned_data["cqp"]
         version = current_version(slug)
-        livret = services.start_livret(
-            owner=request.user, version=version, activities=_declared_activities(request, slug)
-        )
+        try:
+            livret = services.start_livret(
+                owner=request.user, version=version, activities=_declared_activities(request, slug)
+            )
+        except services.LivretError as error:
+            messages.error(request, str(error))
+            return redirect("livrets:list")
         if request.session.get(SELFCHECK_KEY, {}).get("cqp") == slug:
             del request.session[SELFCHECK_KEY]
         messages.success(
@@ -359,7 +363,7 @@ def finalise(request, pk: int):
         request.POST or None,
         initial={
             "date": timezone.localdate(),
-            "name": request.user.get_full_name(),
+            "name": selectors.identity_name(livret),
             "place": place_from_address(selectors.section_answer(livret, "identite", "adresse")),
         },
         started_on=timezone.localdate(livret.created_at),
@@ -416,5 +420,9 @@ def journey(request, pk: int):
         )
         messages.success(request, "Vos dates sont enregistrées.")
     else:
-        messages.error(request, "Une date n'est pas valide : utilisez le format JJ/MM/AAAA.")
+        details = " ".join(
+            f"{form.fields[name].label} : {' '.join(errors)}"
+            for name, errors in form.errors.items()
+        )
+        messages.error(request, f"Vos dates ne sont pas enregistrées. {details}")
     return redirect(f"{reverse('livrets:detail', args=[livret.pk])}#parcours")

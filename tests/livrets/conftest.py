@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from home.referentials.models import Cqp
 from livrets import services
 
-PASSWORD = "un-mot-de-passe-solide-42"
+PASSWORD = "Un-mot-de-passe-solide-42"
 
 
 def make_candidate(email: str):

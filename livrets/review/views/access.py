@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from portal.people import display_name
+
 from ... import selectors as livret_selectors
 from .. import rules, selectors, services
 from ..forms import InvitationForm, PreferenceForm
@@ -36,7 +38,7 @@ def access(request, pk: int):
                 message=render_to_string(
                     "review/email/invitation.txt",
                     {
-                        "candidate": request.user.get_full_name() or request.user.email,
+                        "candidate": display_name(request.user),
                         "livret": livret,
                         "organisation": new.invitation.organisation,
                         "email": new.invitation.email,

@@ -2,7 +2,8 @@
 
 A PDF must not run anything when opened: no JavaScript, no automatic action (``/OpenAction``,
 ``/AA``, ``/Launch``). Its dictionaries are read where they are, in the file or in its
-compressed object streams (inflated up to a fixed budget), with ``#xx``-escaped names decoded.
+compressed object streams (inflated up to a fixed budget), with ``#xx``-escaped names decoded;
+the binary data of other streams (images, fonts) is not read as names.
 An office file (ODT, DOCX) is a zip: the number of its entries and the bytes they inflate to
 are counted as they are read, so a zip bomb is refused without being unpacked.
 
@@ -24,6 +25,7 @@ _NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
 _HEX = re.compile(rb"#([0-9A-Fa-f]{2})")
 _STREAM = re.compile(rb"stream\r?\n")
 _ENDSTREAM = b"endstream"
+_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 # office files
 MAX_ZIP_ENTRIES = 1000
 MAX_UNZIPPED_BYTES = 64 * 1024 * 1024
@@ -61,19 +63,26 @@ def _names(data: bytes) -> set[str]:
     }
 
 
-def _streams(data: bytes):
-    """(dictionary text just before, raw bytes) of each stream of the file."""
-    position = 0
-    while True:
-        match = _STREAM.search(data, position)
-        if match is None:
-            return
+def _split(data: bytes) -> tuple[bytes, list[tuple[bytes, bytes]]]:
+    """The file without its streams' data, and each stream as (its dictionary, raw bytes).
+
+    Stream data (compressed images, fonts) is binary: read as names it would give random
+    matches, so it is set apart; only object streams are then inflated and read.
+    """
+    outside, streams, position = [], [], 0
+    while (match := _STREAM.search(data, position)) is not None:
         end = data.find(_ENDSTREAM, match.end())
         if end < 0:
-            return
+            break
+        outside.append(data[position : match.start()])
+        raw = data[match.end() : end]
+        if _OBJECT.search(raw):  # an object hidden in stream data (a cross-reference may
+            outside.append(raw)  # point into it): read it like the rest of the file
         start_of_dict = data.rfind(b"obj", max(0, match.start() - 4096), match.start())
-        yield data[max(0, start_of_dict) : match.start()], data[match.end() : end]
+        streams.append((data[max(0, start_of_dict) : match.start()], raw))
         position = end + len(_ENDSTREAM)
+    outside.append(data[position:])
+    return b"".join(outside), streams
 
 
 def _inflate(raw: bytes, budget: int) -> bytes | None:
@@ -88,13 +97,14 @@ def _inflate(raw: bytes, budget: int) -> bytes | None:
 
 def pdf_problem(data: bytes, *, name: str) -> str | None:
     """Why this PDF is refused (active content, encryption, unreadable), or None."""
-    names = _names(data)
+    outside, streams = _split(data)
+    names = _names(outside)
     if FORBIDDEN_NAMES & names:
         return ACTIVE_PDF.format(name=name)
     if "Encrypt" in names:
         return ENCRYPTED_PDF.format(name=name)
     budget = MAX_INFLATED_BYTES
-    for dictionary, raw in _streams(data):
+    for dictionary, raw in streams:
         keys = _names(dictionary)
         if "ObjStm" not in keys:
             continue

@@ -65,10 +65,11 @@ def check_documents(livret: Livret, *, adding: int) -> None:
 
 def check_new_livret(owner_id: int, *, copied_bytes: int = 0) -> None:
     """Raise when the account cannot hold one more livret (with ``copied_bytes`` of files)."""
-    if Livret.objects.filter(owner_id=owner_id).count() >= account_max_livrets():
+    limit = account_max_livrets()
+    if Livret.objects.filter(owner_id=owner_id).count() >= limit:
         raise QuotaExceeded(
-            f"Votre compte a déjà {account_max_livrets()} livrets (versions comprises), le "
-            "maximum autorisé : un nouveau livret ne peut pas être créé."
+            f"Votre compte a déjà {limit} livret{'s' if limit > 1 else ''} (versions "
+            "comprises), le maximum autorisé : un nouveau livret ne peut pas être créé."
         )
     used = _used(livret__owner_id=owner_id)
     if copied_bytes and used + copied_bytes > account_max_bytes():

@@ -3,12 +3,18 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 
+from .ratelimit import client_address
 from .tasks import queue_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         queue_email(self.render_mail(template_prefix, email, context))
+
+    def get_client_ip(self, request) -> str:
+        """The address allauth throttles failed logins by: behind the proxy, the client's
+        (as FORWARDED_ALLOW_IPS trusts it), not the proxy's, shared by everyone."""
+        return client_address(request)
 
 
 class NamesForm(forms.Form):

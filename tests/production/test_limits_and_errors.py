@@ -226,3 +226,22 @@ def test_people_appear_by_name_to_those_they_work_with(referentials):
     access = client.get(reverse("review:access", args=[livret.pk])).text
     assert "Camille Roux" in access
     assert "Camille Roux" in client.get(reverse("review:livret", args=[livret.pk])).text
+
+
+@pytest.mark.parametrize("next_url", ['"', "review:dashboard", "https://ailleurs.example/", "//x"])
+def test_a_bad_next_address_sends_back_to_the_section(referentials, next_url):
+    """Found by the fuzz: a bare word was taken by ``redirect`` for a view name (500)."""
+    candidate = make_candidate("alice@example.fr")
+    coach = make_candidate("coach@example.fr")
+    livret = livret_services.start_livret(
+        owner=candidate, version=version_of("conseiller-offres-services")
+    )
+    review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
+    client = Client()
+    client.force_login(coach)
+    response = client.post(
+        reverse("review:section_status", args=[livret.pk, "motivation"]),
+        {"status": "ready", "next": next_url},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/accompagnement/livrets/{livret.pk}/partie/motivation/"

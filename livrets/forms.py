@@ -59,25 +59,38 @@ class FinaliseForm(forms.Form):
         return signed_on
 
 
+def _journey_date(label: str, what: str) -> BoundedDateField:
+    return BoundedDateField(
+        label=label,
+        required=False,
+        earliest=JOURNEY_EARLIEST,
+        latest=journey_latest,
+        error_messages={
+            "invalid": f"{what} n'est pas valide (JJ/MM/AAAA).",
+            "out_of_range": f"{what} doit être comprise entre le {{earliest}} et le {{latest}}.",
+        },
+    )
+
+
 class JourneyForm(forms.Form):
-    requested_on = BoundedDateField(
-        label="Date d'envoi de votre demande de recevabilité",
-        required=False,
-        earliest=JOURNEY_EARLIEST,
-        latest=journey_latest,
+    requested_on = _journey_date("Date d'envoi de votre demande de recevabilité", "la date d'envoi")
+    received_on = _journey_date(
+        "Date de réception de votre demande par le certificateur (accusé de réception)",
+        "la date de réception",
     )
-    notified_on = BoundedDateField(
-        label="Date de la notification de recevabilité",
-        required=False,
-        earliest=JOURNEY_EARLIEST,
-        latest=journey_latest,
+    notified_on = _journey_date(
+        "Date de la notification favorable de recevabilité", "la date de notification"
     )
-    jury_on = BoundedDateField(
-        label="Date de votre session de jury",
-        required=False,
-        earliest=JOURNEY_EARLIEST,
-        latest=journey_latest,
-    )
+    jury_on = _journey_date("Date de votre session de jury", "la date du jury")
+
+    def clean(self):
+        data = super().clean()
+        sent, received = data.get("requested_on"), data.get("received_on")
+        if sent and received and received < sent:
+            raise forms.ValidationError(
+                "la date de réception ne peut pas précéder la date d'envoi de votre demande."
+            )
+        return data
 
 
 class DeleteAccountForm(forms.Form):

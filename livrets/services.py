@@ -16,6 +16,7 @@ from . import selectors
 from .completeness import check
 from .filecheck import content_problem
 from .models import Answer, Document, Livret, Revision, Situation
+from .pdf import export as pdf_export
 from .quotas import QuotaExceeded, check_documents, check_new_livret, lock_account
 from .structure import SITUATION_FIELDS_BY_KEY, prefill_from_activities, section_by_code
 from .structure import section_field as spec_of_section_field
@@ -38,6 +39,14 @@ class SaveResult:
     text: str
     # On conflict: the text currently stored (which the stale save did not overwrite).
     conflict: bool = False
+
+
+def _changed(livret: Livret) -> None:
+    """Record a change of what the livret's PDF shows: one UPDATE, then the PDF's cache."""
+    Livret.objects.filter(pk=livret.pk).update(
+        updated_at=timezone.now(), content_revision=F("content_revision") + 1
+    )
+    pdf_export.changed(livret)
 
 
 def _ensure_draft(livret: Livret) -> None:
@@ -141,7 +150,7 @@ def save_answer(
                     return SaveResult(True, current.version, current.text)
                 return SaveResult(False, current.version, current.text, conflict=True)
             Revision.objects.create(answer=answer, version=1, text=text)
-            Livret.objects.filter(pk=livret.pk).update(updated_at=timezone.now())
+            _changed(livret)
             return SaveResult(True, 1, text)
         updated = Answer.objects.filter(**lookup, version=base_version).update(
             text=text, version=F("version") + 1, updated_at=timezone.now()
@@ -152,7 +161,7 @@ def save_answer(
                 return SaveResult(True, answer.version, answer.text)
             return SaveResult(False, answer.version, answer.text, conflict=True)
         Revision.objects.create(answer=answer, version=answer.version, text=text)
-        Livret.objects.filter(pk=livret.pk).update(updated_at=timezone.now())
+        _changed(livret)
     return SaveResult(True, answer.version, text)
 
 
@@ -174,8 +183,16 @@ def add_situation(*, livret: Livret, section: str) -> Situation:
     sec = section_by_code(livret.referential_version.referential, section)
     if sec is None or sec.kind != "situations":
         raise LivretError("Cette partie ne comporte pas de situations.")
-    last = livret.situations.filter(section_code=section).aggregate(n=Max("position"))["n"] or 0
-    return Situation.objects.create(livret=livret, section_code=section, position=last + 1)
+    situations = livret.situations.filter(section_code=section)
+    if situations.count() >= sec.situations_required:
+        raise LivretError(
+            f"Cette partie demande {sec.situations_required} situation"
+            f"{'s' if sec.situations_required > 1 else ''} : vous ne pouvez pas en ajouter."
+        )
+    last = situations.aggregate(n=Max("position"))["n"] or 0
+    situation = Situation.objects.create(livret=livret, section_code=section, position=last + 1)
+    _changed(livret)
+    return situation
 
 
 def delete_situation(*, situation: Situation) -> None:
@@ -183,6 +200,7 @@ def delete_situation(*, situation: Situation) -> None:
     for document in situation.documents.all():
         document.file.delete(save=False)
     situation.delete()
+    _changed(situation.livret)
 
 
 def add_document(*, livret: Livret, upload, section: str = "", situation=None) -> Document:
@@ -224,6 +242,7 @@ def add_document(*, livret: Livret, upload, section: str = "", situation=None) -
     except QuotaExceeded as error:
         document.file.delete(save=False)
         raise LivretError(str(error)) from None
+    _changed(livret)
     return document
 
 
@@ -231,6 +250,7 @@ def delete_document(*, document: Document) -> None:
     _ensure_draft(document.livret)
     document.file.delete(save=False)
     document.delete()
+    _changed(document.livret)
 
 
 def finalise(*, livret: Livret, sworn_name: str, sworn_on: date, sworn_place: str = "") -> None:
@@ -245,6 +265,7 @@ def finalise(*, livret: Livret, sworn_name: str, sworn_on: date, sworn_place: st
     livret.sworn_on = sworn_on
     livret.sworn_place = sworn_place
     livret.save()
+    _changed(livret)
 
 
 def reopen(*, livret: Livret) -> Livret:
@@ -298,9 +319,10 @@ def reopen(*, livret: Livret) -> Livret:
     return new
 
 
-def set_journey(*, livret: Livret, requested_on, notified_on, jury_on) -> None:
+def set_journey(*, livret: Livret, requested_on, notified_on, jury_on, received_on=None) -> None:
     Livret.objects.filter(pk=livret.pk).update(
         recevabilite_requested_on=requested_on,
+        recevabilite_received_on=received_on,
         recevabilite_notified_on=notified_on,
         jury_on=jury_on,
     )

@@ -59,7 +59,8 @@ def add_months_or_none(day: date | None, months: int) -> date | None:
 class BoundedDateField(forms.DateField):
     """A date field that refuses, in French, a date outside ``[earliest, latest]``.
 
-    ``earliest`` and ``latest`` may be callables (today's date is not known at import).
+    ``earliest`` and ``latest`` may be callables (today's date is not known at import); the
+    ``out_of_range`` error message, if given, may name them as ``{earliest}`` and ``{latest}``.
     """
 
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -91,4 +92,7 @@ class BoundedDateField(forms.DateField):
         earliest, latest = self.bounds()
         error = range_error(value, earliest=earliest, latest=latest)
         if error:
+            custom = self.error_messages.get("out_of_range")
+            if custom:
+                error = custom.format(earliest=french_day(earliest), latest=french_day(latest))
             raise forms.ValidationError(error, code="out_of_range")

@@ -79,12 +79,6 @@ def endpoint(*methods: str):
 
 
 @endpoint("GET")
-def ping(request):
-    """A trivial view, the baseline of `make bench`."""
-    return JsonResponse({"status": "ok"})
-
-
-@endpoint("GET")
 def cqps(request):
     return _json({"cqps": cqp_list()})
 

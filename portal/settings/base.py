@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "livrets",
     "livrets.retention",
     "livrets.review",
+    "livrets.jury",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -160,10 +161,6 @@ ACCOUNT_MAX_BYTES = 500 * 1024 * 1024
 ACCOUNT_MAX_LIVRETS = 20
 # Data exports (a zip of everything held about the person) per account and hour.
 DATA_EXPORTS_PER_HOUR = 5
-# PDF downloads per hour: per account or anonymous session, and per client address for
-# anonymous self-checks (a new cookie makes a new session, not a new address).
-PDF_EXPORTS_PER_HOUR = 10
-PDF_EXPORTS_PER_HOUR_PER_ADDRESS = 30
 # The proxies allowed to name the client in X-Forwarded-For, comma-separated addresses or
 # networks ("*": any); the same variable tells gunicorn whom to trust (portal.ratelimit).
 FORWARDED_ALLOW_IPS = [
@@ -191,6 +188,15 @@ CACHES = environment.caches()
 SESSION_ENGINE = environment.session_engine()
 # Anonymous responses of the public Wagtail pages kept this many seconds (0: off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+
+# Exported PDFs (livrets, self-check results) kept in the "pdf" cache this many seconds: an
+# export of an unchanged document is answered from it (portal.pdf.store).
+PDF_CACHE_SECONDS = int(os.environ.get("PDF_CACHE_SECONDS", str(12 * 3600)))
+# How long an export waits for its render before showing the progress page instead.
+PDF_WAIT_SECONDS = float(os.environ.get("PDF_WAIT_SECONDS", "1"))
+# A livret's next PDF is prepared by the task worker once the candidate has stopped editing
+# for this long (0: never in the background).
+PDF_PREPARE_AFTER_SECONDS = int(os.environ.get("PDF_PREPARE_AFTER_SECONDS", "60"))
 
 # Background work (emails, purges): Django's tasks framework, queued in the database.
 TASKS = environment.tasks()
@@ -230,6 +236,21 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }
+# The Wagtail admin (editors only) needs inline styles and scripts; it may frame itself for
+# previews. portal.middleware applies this policy under /admin/; everything else keeps
+# SECURE_CSP.
+ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
@@ -237,6 +258,20 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # sent RETENTION_WARNING_DAYS before.
 RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "24"))
 RETENTION_WARNING_DAYS = int(os.environ.get("RETENTION_WARNING_DAYS", "14"))
+
+# PDF exports (portal.pdf): each WeasyPrint render runs in a child process, at most
+# PDF_RENDER_PROCESSES at a time per web process, stopped after PDF_TIME_LIMIT_SECONDS and
+# capped at PDF_MEMORY_LIMIT_MIB of address space; a render process whose memory went past
+# PDF_RECYCLE_MIB is replaced after its render. A person may export PDF_EXPORTS_PER_HOUR PDFs
+# in an hour.
+PDF_RENDER_PROCESSES = int(os.environ.get("PDF_RENDER_PROCESSES", "2"))
+PDF_TIME_LIMIT_SECONDS = float(os.environ.get("PDF_TIME_LIMIT_SECONDS", "60"))
+PDF_MEMORY_LIMIT_MIB = int(os.environ.get("PDF_MEMORY_LIMIT_MIB", "512"))
+PDF_RECYCLE_MIB = int(os.environ.get("PDF_RECYCLE_MIB", "100"))
+PDF_EXPORTS_PER_HOUR = int(os.environ.get("PDF_EXPORTS_PER_HOUR", "10"))
+# Anonymous self-checks are counted per session and per client address too (a new cookie
+# makes a new session, not a new address; people behind one address share this).
+PDF_EXPORTS_PER_HOUR_PER_ADDRESS = int(os.environ.get("PDF_EXPORTS_PER_HOUR_PER_ADDRESS", "30"))
 
 LOGGING = {
     "version": 1,

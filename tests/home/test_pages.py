@@ -80,13 +80,20 @@ def text_of(response) -> str:
 
 def test_the_cos_notice_states_its_delays(client, site_pages):
     text = text_of(client.get("/cqp/conseiller-offres-services/"))
+    assert "vous indiquant le délai d'instruction de votre demande, soit 2 mois maximum" in text
     assert (
-        "2 mois au plus ; l'absence de réponse au terme de ce délai vaut décision d'acceptation"
+        "L'absence de réponse de notre part au terme des deux mois vaut décision d'acceptation"
         in text
     )
-    assert "Validité de la recevabilité 18 mois" in text
-    assert "Au plus tard 1 mois avant la session d'évaluation" in text
+    assert "Elle est valable 18 mois" in text
+    assert "au plus tard 1 mois avant la session d'évaluation" in text
     assert "RNCP n° 35543" in text
+    assert (
+        "La recevabilité administrative de la demande ne préjuge en rien de la décision finale "
+        "du jury professionnel." in text
+    )
+    assert "livret-2" not in text
+    assert "CERFA" not in text
 
 
 def test_the_assistant_formation_notice_says_which_rule_it_applies(client, site_pages):
@@ -205,3 +212,28 @@ def test_a_remembered_route_never_serves_a_stale_page(client, site_pages):
     notice.save_revision().publish()
     assert client.get(url).status_code == 404
     assert "notice révisée" in client.get("/cqp/cos/").content.decode()
+
+
+def test_what_a_process_keeps_unpickled_goes_with_the_shared_cache_entry(client, site_pages):
+    """The process memory is reached only through the token the shared cache holds: clearing
+    the cache (as tests do, while SQLite reuses ids) or writing a new value forgets it."""
+    from django.core.cache import cache
+
+    from portal import shared
+
+    shared.set("test:kept", ["first"], 60)
+    assert shared.get("test:kept") == ["first"]
+    shared.set("test:kept", ["second"], 60)
+    assert shared.get("test:kept") == ["second"]
+    cache.clear()
+    assert shared.get("test:kept") is None
+
+    url = "/cqp/conseiller-offres-services/"
+    first = client.get(url).content.decode()
+    second = client.get(url).content.decode()
+    assert first == second  # served from what the process keeps, the same page
+    cache.clear()
+    notice = CqpNoticePage.objects.get(slug="conseiller-offres-services")
+    notice.title = "Conseiller offres de services : autre notice"
+    notice.save_revision().publish()
+    assert "autre notice" in client.get(url).content.decode()

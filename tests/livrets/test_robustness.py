@@ -13,8 +13,8 @@ from livrets.models import Answer, Livret, Revision
 from livrets.review import services as review
 from livrets.review.rules import livret_due_on
 from portal.dates import add_months, add_months_or_none, range_error
-from tests.livrets.conftest import complete_cos, make_candidate
 from tests.livrets.test_journey_and_uploads import COS_DELAYS
+from tests.support.data import complete_cos, make_candidate
 
 EXTREMES = [date(1, 1, 1), date(1, 1, 31), date(9999, 12, 31), date(9999, 6, 15)]
 
@@ -34,19 +34,25 @@ def test_month_arithmetic_on_extreme_dates_gives_none_not_an_error():
     with pytest.raises(ValueError):
         add_months(date(9999, 12, 1), 1)
     today = date(2025, 1, 1)
+    first = date(1, 1, 1)
     early = deadlines(
         delays=COS_DELAYS,
-        requested_on=date(1, 1, 1),
+        requested_on=first,
+        received_on=first,
         notified_on=None,
-        jury_on=date(1, 1, 1),
+        jury_on=first,
         today=today,
     )
-    assert [(d.code, d.day) for d in early] == [("silence", date(1, 3, 1))]
+    days = {d.code: d.day for d in early}
+    assert days["silence"] == date(1, 3, 1)
+    assert "livret_due" not in days  # a month before year 1: no date, no error
+    last = date(9999, 12, 31)
     late = deadlines(
         delays=COS_DELAYS,
         requested_on=None,
-        notified_on=date(9999, 12, 31),
-        jury_on=date(9999, 12, 31),
+        received_on=None,
+        notified_on=last,
+        jury_on=last,
         today=today,
     )
     assert [(d.code, d.day) for d in late] == [("livret_due", date(9999, 11, 30))]
@@ -67,8 +73,7 @@ def test_journey_dates_out_of_range_are_refused_with_a_french_message(
         follow=True,
     )
     assert response.status_code == 200
-    assert "Vos dates ne sont pas enregistrées." in response.text
-    assert "Date de votre session de jury" in response.text
+    assert "Vos dates ne sont pas enregistrées : la date du jury" in response.text
     livret.refresh_from_db()
     assert livret.jury_on is None
 
@@ -160,9 +165,11 @@ def test_no_javascript_save_naming_a_version_never_saved(client_of, livret, cand
 def test_journey_latest_is_ten_years_ahead(client_of, livret, candidate):
     client = client_of(candidate)
     far = add_months(timezone.localdate(), 121).isoformat()
-    client.post(
+    response = client.post(
         reverse("livrets:journey", args=[livret.pk]),
         {"requested_on": "", "notified_on": "", "jury_on": far},
+        follow=True,
     )
+    assert "la date du jury doit être comprise entre le 01/01/2000 et le" in response.text
     livret.refresh_from_db()
     assert livret.jury_on is None

@@ -24,7 +24,7 @@ from .site_map import make_people, targets, wagtail_pages
 pytestmark = pytest.mark.django_db
 
 # Views exempt from CSRF on purpose: they change nothing (a public computation).
-STATELESS = {"selfcheck_api:eligibility", "selfcheck_api:ping", "selfcheck_api:cqps"}
+STATELESS = {"selfcheck_api:eligibility", "selfcheck_api:cqps", "selfcheck_api:mastery"}
 
 
 def _counts() -> tuple[int, ...]:
@@ -179,7 +179,7 @@ RAW_DATE = st.one_of(
 def site(site_pages, monkeypatch):
     """The people and objects of the site map; PDFs rendered as a stub (speed, not coverage:
     the renderer's own limits are tested apart)."""
-    from livrets.pdf import render as rendering
+    from portal.pdf import render as rendering
 
     monkeypatch.setattr(
         rendering, "html_to_pdf", lambda html: rendering.Rendered(b"%PDF-1.7 stub", 0.0, 0.0)

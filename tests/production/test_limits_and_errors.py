@@ -12,12 +12,12 @@ from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
 from livrets import services as livret_services
-from livrets.pdf import render as rendering
 from livrets.review import services as review
 from portal.passwords import strong_enough
+from portal.pdf import render as rendering
 from portal.ratelimit import client_address
-from tests.livrets.conftest import PASSWORD, make_candidate, version_of
 from tests.selfcheck.test_wizard import fill, period, post, url
+from tests.support.data import PASSWORD, make_candidate, version_of
 
 pytestmark = pytest.mark.django_db
 

@@ -307,6 +307,9 @@ def _json(schema: dict[str, Any]) -> dict[str, Any]:
     return {"content": {"application/json": {"schema": schema}}}
 
 
+NOT_JSON = {"description": "Corps de requête autre que application/json", **_json(ERRORS)}
+
+
 def openapi_document() -> dict[str, Any]:
     return {
         "openapi": "3.0.3",
@@ -371,10 +374,7 @@ def openapi_document() -> dict[str, Any]:
                     "responses": {
                         "200": {"description": "Le verdict et ses raisons", **_json(VERDICT)},
                         "400": {"description": "Requête invalide", **_json(ERRORS)},
-                        "415": {
-                            "description": "Corps de requête autre que application/json",
-                            **_json(ERRORS),
-                        },
+                        "415": NOT_JSON,
                     },
                 }
             },
@@ -397,6 +397,7 @@ def openapi_document() -> dict[str, Any]:
                             **_json(MASTERY),
                         },
                         "400": {"description": "Requête invalide", **_json(ERRORS)},
+                        "415": NOT_JSON,
                     },
                 }
             },

@@ -23,8 +23,10 @@ from .site_map import make_people, targets, wagtail_pages
 
 pytestmark = pytest.mark.django_db
 
-# Views exempt from CSRF on purpose: they change nothing (a public computation).
+# Views exempt from CSRF on purpose: they change nothing (a public computation). The GET-only
+# API views answer a POST with a JSON 405 instead of the CSRF 403.
 STATELESS = {"selfcheck_api:eligibility", "selfcheck_api:cqps", "selfcheck_api:mastery"}
+API_READS = {"selfcheck_api:cqp", "selfcheck_api:openapi"}
 
 
 def _counts() -> tuple[int, ...]:
@@ -50,6 +52,8 @@ def test_every_post_without_a_csrf_token_is_refused(site_pages):
         response = clients[target.actor].post(
             target.url, {"text": "x", "part": f"situation:{site['ids']['sid']}", "field": "titre"}
         )
+        if target.name in API_READS and response.status_code == 405:
+            continue
         if response.status_code != 403 and target.name not in STATELESS:
             accepted.append(f"{target.name} {target.url}: {response.status_code}")
     assert accepted == []

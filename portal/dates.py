@@ -34,8 +34,9 @@ def in_range(day: date | None) -> bool:
     return day is not None and EARLIEST <= day <= LATEST
 
 
-def add_months(day: date, months: int) -> date:
-    """Same day ``months`` later (or earlier), clamped to the end of a shorter month.
+def add_months[D: date](day: D, months: int) -> D:
+    """Same day ``months`` later (or earlier), clamped to the end of a shorter month; a
+    datetime keeps its time and zone. The portal's one month arithmetic.
 
     Raises ValueError when the result is outside the years Python knows (1 to 9999).
     """
@@ -43,7 +44,9 @@ def add_months(day: date, months: int) -> date:
     year, month = day.year + index // 12, index % 12 + 1
     if not 1 <= year <= 9999:
         raise ValueError("year out of range")
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def add_months_or_none(day: date | None, months: int) -> date | None:

@@ -308,6 +308,84 @@ def _json(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 NOT_JSON = {"description": "Corps de requête autre que application/json", **_json(ERRORS)}
+PATHS = {
+    "/cqps": {
+        "get": {
+            "operationId": "listCqps",
+            "summary": "Les CQP",
+            "responses": {
+                "200": {
+                    "description": "Les CQP en vigueur",
+                    **_json(
+                        {
+                            "type": "object",
+                            "required": ["cqps"],
+                            "properties": {"cqps": {"type": "array", "items": CQP}},
+                        }
+                    ),
+                }
+            },
+        }
+    },
+    "/cqps/{slug}": {
+        "get": {
+            "operationId": "getReferential",
+            "summary": "Le référentiel d'un CQP, avec ses codes stables",
+            "parameters": [
+                {
+                    "name": "slug",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string", "minLength": 1},
+                }
+            ],
+            "responses": {
+                "200": {"description": "Le référentiel", **_json(REFERENTIAL)},
+                "404": {"description": "CQP inconnu", **_json(ERRORS)},
+            },
+        }
+    },
+    "/eligibility": {
+        "post": {
+            "operationId": "checkEligibility",
+            "summary": "Vérifier la recevabilité et la couverture du référentiel",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": ELIGIBILITY_REQUEST, "example": EXAMPLE}
+                },
+            },
+            "responses": {
+                "200": {"description": "Le verdict et ses raisons", **_json(VERDICT)},
+                "400": {"description": "Requête invalide", **_json(ERRORS)},
+                "415": NOT_JSON,
+            },
+        }
+    },
+    "/mastery": {
+        "post": {
+            "operationId": "checkMastery",
+            "summary": "Appliquer la règle de maîtrise de la source à des évaluations",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": MASTERY_REQUEST,
+                        "example": MASTERY_EXAMPLE,
+                    }
+                },
+            },
+            "responses": {
+                "200": {
+                    "description": "Le résultat par unité et pour le CQP",
+                    **_json(MASTERY),
+                },
+                "400": {"description": "Requête invalide", **_json(ERRORS)},
+                "415": NOT_JSON,
+            },
+        }
+    },
+}
 
 
 def openapi_document() -> dict[str, Any]:
@@ -324,82 +402,5 @@ def openapi_document() -> dict[str, Any]:
             ),
         },
         "servers": [{"url": "/api/v1"}],
-        "paths": {
-            "/cqps": {
-                "get": {
-                    "operationId": "listCqps",
-                    "summary": "Les CQP",
-                    "responses": {
-                        "200": {
-                            "description": "Les CQP en vigueur",
-                            **_json(
-                                {
-                                    "type": "object",
-                                    "required": ["cqps"],
-                                    "properties": {"cqps": {"type": "array", "items": CQP}},
-                                }
-                            ),
-                        }
-                    },
-                }
-            },
-            "/cqps/{slug}": {
-                "get": {
-                    "operationId": "getReferential",
-                    "summary": "Le référentiel d'un CQP, avec ses codes stables",
-                    "parameters": [
-                        {
-                            "name": "slug",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string", "minLength": 1},
-                        }
-                    ],
-                    "responses": {
-                        "200": {"description": "Le référentiel", **_json(REFERENTIAL)},
-                        "404": {"description": "CQP inconnu", **_json(ERRORS)},
-                    },
-                }
-            },
-            "/eligibility": {
-                "post": {
-                    "operationId": "checkEligibility",
-                    "summary": "Vérifier la recevabilité et la couverture du référentiel",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {"schema": ELIGIBILITY_REQUEST, "example": EXAMPLE}
-                        },
-                    },
-                    "responses": {
-                        "200": {"description": "Le verdict et ses raisons", **_json(VERDICT)},
-                        "400": {"description": "Requête invalide", **_json(ERRORS)},
-                        "415": NOT_JSON,
-                    },
-                }
-            },
-            "/mastery": {
-                "post": {
-                    "operationId": "checkMastery",
-                    "summary": "Appliquer la règle de maîtrise de la source à des évaluations",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": MASTERY_REQUEST,
-                                "example": MASTERY_EXAMPLE,
-                            }
-                        },
-                    },
-                    "responses": {
-                        "200": {
-                            "description": "Le résultat par unité et pour le CQP",
-                            **_json(MASTERY),
-                        },
-                        "400": {"description": "Requête invalide", **_json(ERRORS)},
-                        "415": NOT_JSON,
-                    },
-                }
-            },
-        },
+        "paths": PATHS,
     }

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from selfcheck.api import _errors, _json, _reject_constant, endpoint
-from selfcheck.payload import MAX_BODY_BYTES
+from selfcheck.api import _errors, _json, endpoint, json_body
 from selfcheck.selectors import cqp_list, referential_or_none
 
 from .payload import outcome_data, parse_mastery
@@ -24,13 +21,9 @@ def owner_of_element(code: str) -> str | None:
 
 @endpoint("POST")
 def mastery(request):
-    body = request.body
-    if len(body) > MAX_BODY_BYTES:
-        return _errors({"$": ["Le corps de la requête dépasse 64 Ko."]})
-    try:
-        data = json.loads(body, parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
-        return _errors({"$": ["JSON invalide."]})
+    data, refused = json_body(request)
+    if refused is not None:
+        return refused
     checked, errors = parse_mastery(
         data, find_referential=referential_or_none, owner_of_element=owner_of_element
     )

@@ -6,9 +6,18 @@ from django.shortcuts import render
 from wagtail.models import Page
 
 
+def clean_query(raw: str) -> str:
+    """The words typed, without what the database's full-text syntax would choke on: an
+    unbalanced double quote (SQLite's FTS5 refuses it) and control characters."""
+    query = "".join(c if c.isprintable() else " " for c in raw).strip()[:200]
+    if query.count('"') % 2:
+        query = query.replace('"', " ").strip()
+    return query
+
+
 @login_not_required
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = clean_query(request.GET.get("q", ""))
     results = (
         Page.objects.live().public().specific().search(query) if query else Page.objects.none()
     )

@@ -1,8 +1,17 @@
 import datetime
 
 from django import forms
+from django.utils import timezone
 
 from home.referentials.selectors import cqp_choices
+from portal.dates import BoundedDateField, add_months
+
+# The journey's dates (recevabilité, jury): from 2000 to ten years ahead.
+JOURNEY_EARLIEST = datetime.date(2000, 1, 1)
+
+
+def journey_latest() -> datetime.date:
+    return add_months(timezone.localdate(), 120)
 
 
 class StartForm(forms.Form):
@@ -31,11 +40,7 @@ class FinaliseForm(forms.Form):
         max_length=120,
         error_messages={"required": "Indiquez la ville où vous signez la déclaration."},
     )
-    date = forms.DateField(
-        label="Date",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Saisissez une date valide."},
-    )
+    date = BoundedDateField(label="Date", error_messages={"invalid": "Saisissez une date valide."})
 
     def __init__(self, *args, started_on: datetime.date, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,31 +59,29 @@ class FinaliseForm(forms.Form):
         return signed_on
 
 
+def _journey_date(label: str, what: str) -> BoundedDateField:
+    return BoundedDateField(
+        label=label,
+        required=False,
+        earliest=JOURNEY_EARLIEST,
+        latest=journey_latest,
+        error_messages={
+            "invalid": f"{what} n'est pas valide (JJ/MM/AAAA).",
+            "out_of_range": f"{what} doit être comprise entre le {{earliest}} et le {{latest}}.",
+        },
+    )
+
+
 class JourneyForm(forms.Form):
-    requested_on = forms.DateField(
-        label="Date d'envoi de votre demande de recevabilité",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "la date d'envoi n'est pas valide (JJ/MM/AAAA)."},
+    requested_on = _journey_date("Date d'envoi de votre demande de recevabilité", "la date d'envoi")
+    received_on = _journey_date(
+        "Date de réception de votre demande par le certificateur (accusé de réception)",
+        "la date de réception",
     )
-    received_on = forms.DateField(
-        label="Date de réception de votre demande par le certificateur (accusé de réception)",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "la date de réception n'est pas valide (JJ/MM/AAAA)."},
+    notified_on = _journey_date(
+        "Date de la notification favorable de recevabilité", "la date de notification"
     )
-    notified_on = forms.DateField(
-        label="Date de la notification favorable de recevabilité",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "la date de notification n'est pas valide (JJ/MM/AAAA)."},
-    )
-    jury_on = forms.DateField(
-        label="Date de votre session de jury",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "la date du jury n'est pas valide (JJ/MM/AAAA)."},
-    )
+    jury_on = _journey_date("Date de votre session de jury", "la date du jury")
 
     def clean(self):
         data = super().clean()

@@ -13,27 +13,19 @@ Each date counts from what the source counts from and carries the source's sente
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
 from home.referentials.domain import Delays
+from portal.dates import add_months, add_months_or_none
+
+__all__ = ["Deadline", "add_months", "answer_start", "deadlines"]
 
 WARN_DAYS = 30
 RECEIPT_BY_PORTAL = (
     "La source ne dit pas à partir de quelle date court ce délai : le portail le compte à "
     "partir de la réception de votre demande."
 )
-
-
-def add_months[D: date](day: D, months: int) -> D:
-    """Same day ``months`` later (or earlier), clamped to the end of a shorter month; a
-    datetime keeps its time and zone. The portal's one month arithmetic."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 @dataclass(frozen=True)
@@ -60,7 +52,9 @@ class Deadline:
         return ""
 
 
-def _deadline(code: str, label: str, day: date, today: date, **more) -> Deadline:
+def _deadline(code: str, label: str, day: date | None, today: date, **more) -> Deadline | None:
+    if day is None:  # a stored date the arithmetic cannot carry: no deadline, no error
+        return None
     left = (day - today).days
     state = "past" if left < 0 else "soon" if left <= WARN_DAYS else "later"
     return Deadline(code, label, day, state, left, **more)
@@ -86,11 +80,15 @@ def deadlines(
     today: date,
     received_on: date | None = None,
 ) -> list[Deadline]:
-    """The dates that follow from the recorded ones, where the CQP states the delay."""
+    """The dates that follow from the recorded ones, where the CQP states the delay.
+
+    A recorded date too far off to compute from (entered before dates were range-checked)
+    gives no deadline rather than an error: the page that shows it must stay usable.
+    """
     out = []
     answer_texts = tuple(t for t in (delays.answer_text, delays.silence_text) if t)
     start, note = answer_start(delays=delays, requested_on=requested_on, received_on=received_on)
-    answer_end = add_months(start, delays.answer_months) if start and delays.answer_months else None
+    answer_end = add_months_or_none(start, delays.answer_months) if delays.answer_months else None
     if answer_end and not notified_on:
         label = (
             "Sans réponse à cette date, votre demande de recevabilité est acceptée"
@@ -107,7 +105,7 @@ def deadlines(
                     "validity",
                     f"Fin de validité de la recevabilité ({delays.validity_months} mois après "
                     "la notification favorable)",
-                    add_months(notified_on, delays.validity_months),
+                    add_months_or_none(notified_on, delays.validity_months),
                     today,
                     because=(delays.validity_text,) if delays.validity_text else (),
                 )
@@ -118,7 +116,7 @@ def deadlines(
                     "validity",
                     "Si aucune réponse ne vous parvient : fin de validité de la recevabilité, "
                     "comptée du jour où le silence vaut acceptation",
-                    add_months(answer_end, delays.validity_months),
+                    add_months_or_none(answer_end, delays.validity_months),
                     today,
                     because=tuple(t for t in (delays.silence_text, delays.validity_text) if t),
                     portal_note=note,
@@ -129,9 +127,9 @@ def deadlines(
             _deadline(
                 "livret_due",
                 "Date limite d'envoi de votre livret 2",
-                add_months(jury_on, -delays.livret_due_months_before_jury),
+                add_months_or_none(jury_on, -delays.livret_due_months_before_jury),
                 today,
                 because=(delays.livret_due_text,) if delays.livret_due_text else (),
             )
         )
-    return out
+    return [d for d in out if d is not None]

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from home.referentials.domain import LivretSection, SectionKind
+from portal.people import display_name
 
 from .anchors import Anchor
 from .completeness import LivretContent, SectionState, SituationContent, check_section
@@ -173,6 +174,13 @@ def identity_answer(livret: Livret, key: str) -> str:
         return ""
     found = livret.answers.filter(situation=None, section_code=identity.code, field_key=key)
     return found.values_list("text", flat=True).first() or ""
+
+
+def identity_name(livret: Livret) -> str:
+    """« Prénom Nom » as the livret's identity section gives it; the account's name without."""
+    first, last = identity_answer(livret, "prenom").strip(), identity_answer(livret, "nom").strip()
+    name = " ".join(p for p in (first, last) if p)
+    return name or display_name(livret.owner)
 
 
 def livret_data(livret: Livret) -> tuple[list[Answer], list[Situation], list[Document]]:

@@ -16,8 +16,10 @@ from home.referentials.models import ReferentialVersion
 from . import selectors
 from .anchors import Anchor
 from .completeness import SectionState, check
+from .filecheck import content_problem
 from .models import Answer, Document, Livret, Revision, Situation
 from .pdf import export as pdf_export
+from .quotas import QuotaExceeded, check_documents, check_new_livret, lock_account
 from .structure import (
     SITUATION_FIELDS_BY_KEY,
     Widget,
@@ -26,7 +28,7 @@ from .structure import (
     section_by_code,
 )
 from .structure import section_field as spec_of_section_field
-from .uploads import KINDS, MAX_FILE_BYTES, MAX_LIVRET_BYTES, clean_name, detect_kind, format_size
+from .uploads import KINDS, MAX_FILE_BYTES, clean_name, detect_kind, format_size
 
 
 class LivretError(Exception):
@@ -61,8 +63,16 @@ def _ensure_draft(livret: Livret) -> None:
 
 
 def start_livret(*, owner, version: ReferentialVersion, activities: list[str] = ()) -> Livret:
-    """A new draft livret on the CQP's given referential version, pre-filled from the self-check."""
+    """A new draft livret on the CQP's given referential version, pre-filled from the self-check.
+
+    Refused when the account already holds as many livrets as allowed.
+    """
     with transaction.atomic():
+        lock_account(owner.pk)
+        try:
+            check_new_livret(owner.pk)
+        except QuotaExceeded as error:
+            raise LivretError(str(error)) from None
         livret = Livret.objects.create(
             owner=owner,
             cqp_id=version.cqp_id,
@@ -138,6 +148,8 @@ def save_answer(
         raise LivretError("Ce champ n'existe pas dans ce livret.")
     text = validate_text(spec, text)
     lookup = {"livret": livret, "situation": situation, "section_code": section, "field_key": key}
+    if base_version != 0 and not Answer.objects.filter(**lookup).exists():
+        base_version = 0  # never saved: no text a stale save could overwrite, a first save
     with transaction.atomic(savepoint=False):
         if base_version == 0:
             try:
@@ -274,18 +286,19 @@ def add_document(*, livret: Livret, upload, section: str = "", situation=None) -
             f"« {upload.name[:80]} » pèse {format_size(upload.size)} : "
             "la limite est de 10 Mo par fichier."
         )
-    used = livret.documents.aggregate(total=Sum("size"))["total"] or 0
-    if used + upload.size > MAX_LIVRET_BYTES:
-        raise LivretError(
-            "Ce fichier dépasserait la limite de 100 Mo par livret "
-            f"(déjà utilisés : {format_size(used)})."
-        )
+    try:
+        check_documents(livret, adding=upload.size)  # quick refusal before storing anything
+    except QuotaExceeded as error:
+        raise LivretError(str(error)) from None
     kind = detect_kind(upload)
     if kind is None:
         raise LivretError(
             f"« {upload.name[:80]} » n'est pas un fichier PDF, PNG, JPEG, ODT ou DOCX "
             "(le type est vérifié d'après le contenu du fichier, pas d'après son nom)."
         )
+    problem = content_problem(upload, kind=kind, name=upload.name[:80])
+    if problem:
+        raise LivretError(problem)
     document = Document(
         livret=livret,
         situation=situation,
@@ -295,7 +308,16 @@ def add_document(*, livret: Livret, upload, section: str = "", situation=None) -
         size=upload.size,
     )
     document.file.save(document.name, upload, save=False)
-    document.save()
+    try:
+        with transaction.atomic():
+            # Counted again under the account's lock, this document included: concurrent
+            # uploads of the same person cannot together pass a limit.
+            lock_account(livret.owner_id)
+            document.save()
+            check_documents(livret, adding=0)
+    except QuotaExceeded as error:
+        document.file.delete(save=False)
+        raise LivretError(str(error)) from None
     _changed(livret)
     return document
 
@@ -329,6 +351,12 @@ def reopen(*, livret: Livret) -> Livret:
     if Livret.objects.filter(previous=livret).exists():
         raise LivretError("Ce livret a déjà été rouvert.")
     with transaction.atomic():
+        lock_account(livret.owner_id)
+        copied = livret.documents.aggregate(total=Sum("size"))["total"] or 0
+        try:
+            check_new_livret(livret.owner_id, copied_bytes=copied)
+        except QuotaExceeded as error:
+            raise LivretError(str(error)) from None
         new = Livret.objects.create(
             owner=livret.owner,
             cqp_id=livret.cqp_id,

@@ -9,7 +9,6 @@ from pathlib import PurePosixPath
 from typing import IO
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_LIVRET_BYTES = 100 * 1024 * 1024
 
 # Detected kind -> (extension, content type)
 KINDS = {

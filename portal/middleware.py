@@ -7,6 +7,7 @@ which still uses inline styles and scripts, gets its own (``ADMIN_CSP``) here.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -49,3 +50,25 @@ class SecurityHeadersMiddleware:
             response.headers["Cache-Control"] = "private, no-store"
             response.headers.pop("Expires", None)
         return response
+
+
+class AdminAccessMiddleware:
+    """A signed-in person without access to the Wagtail admin gets a 403 page under /admin/.
+
+    Wagtail would send them to the login page, which sends a signed-in person back to
+    /admin/: a loop. Anonymous visitors still go to the login page (/admin/login/ included).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.path.startswith("/admin/")
+            and user is not None
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied
+        return self.get_response(request)

@@ -37,3 +37,8 @@ for pattern in wagtail_urls.urlpatterns:
         pattern.callback = routing.serve
     pattern.callback = login_not_required(pattern.callback)
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

@@ -3,6 +3,7 @@ the engine; CSRF-exempt (no cookie-based authority), never a server error on bad
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -10,7 +11,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
 
 from .eligibility import assess
 from .openapi import openapi_document
@@ -43,14 +43,59 @@ def json_body(request) -> tuple[Any, JsonResponse | None]:
         return None, _errors({"$": ["JSON invalide."]})
 
 
-@login_not_required
-@require_GET
+def not_allowed(method: str, allowed: list[str]) -> JsonResponse:
+    response = _errors(
+        {"$": [f"Méthode {method[:20]} non acceptée ici : utilisez {' ou '.join(allowed)}."]},
+        status=405,
+    )
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
+def is_json(content_type: str) -> bool:
+    return content_type.split(";", 1)[0].strip().lower() == "application/json"
+
+
+def _has_body(request) -> bool:
+    """A body was sent (an empty one is answered as invalid JSON, whatever its type)."""
+    return request.META.get("CONTENT_LENGTH", "") not in ("", "0")
+
+
+def endpoint(*methods: str):
+    """A public API view: JSON answers for a wrong method (405) or body type (415) too.
+
+    CSRF-exempt (no cookie carries any authority here) and exempt from login. A body must
+    be sent as ``application/json``.
+    """
+    allowed = [*methods, "HEAD"] if "GET" in methods else list(methods)
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in allowed:
+                return not_allowed(request.method, allowed)
+            if (
+                request.method == "POST"
+                and _has_body(request)
+                and not is_json(request.META.get("CONTENT_TYPE", ""))
+            ):
+                return _errors(
+                    {"$": ["Le corps de la requête doit être du JSON (application/json)."]},
+                    status=415,
+                )
+            return view(request, *args, **kwargs)
+
+        return login_not_required(csrf_exempt(wrapped))
+
+    return decorator
+
+
+@endpoint("GET")
 def cqps(request):
     return _json({"cqps": cqp_list()})
 
 
-@login_not_required
-@require_GET
+@endpoint("GET")
 def cqp_detail(request, slug: str):
     ref = referential_or_none(slug)
     if ref is None:
@@ -58,9 +103,7 @@ def cqp_detail(request, slug: str):
     return _json(referential_data(ref))
 
 
-@login_not_required
-@csrf_exempt
-@require_POST
+@endpoint("POST")
 def eligibility(request):
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -91,7 +134,6 @@ def not_found(request):
     return _errors({"$": ["Adresse inconnue dans l'API."]}, status=404)
 
 
-@login_not_required
-@require_GET
+@endpoint("GET")
 def openapi(request):
     return _json(openapi_document())

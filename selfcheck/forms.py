@@ -10,6 +10,7 @@ from django.utils.html import format_html
 
 from home.referentials.domain import EXPERIENCE_KINDS, Referential
 from home.referentials.provenance import PROPOSED
+from portal.dates import BoundedDateField
 
 from .payload import MAX_EXPERIENCES, MAX_TEXT
 
@@ -21,13 +22,6 @@ SITUATIONS = [
     ("autre", "Autre situation"),
 ]
 YES_NO = [("oui", "Oui"), ("non", "Non")]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class CqpForm(forms.Form):
@@ -65,8 +59,8 @@ class ExperienceForm(forms.Form):
     organisation = forms.CharField(
         label="Organisme ou employeur (facultatif)", max_length=MAX_TEXT, required=False
     )
-    start = forms.DateField(label="Début", widget=DateInput())
-    end = forms.DateField(label="Fin", widget=DateInput(), required=False)
+    start = BoundedDateField(label="Début")
+    end = BoundedDateField(label="Fin", required=False)
     ongoing = forms.BooleanField(label="En cours", required=False)
     part_time_percent = forms.IntegerField(
         label="Temps de travail (en %)",

@@ -6,10 +6,17 @@ from typing import Any
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from livrets.jury.payload import MAX_RATINGS
+from portal.dates import EARLIEST, LATEST
 
 from .payload import MAX_ACTIVITIES, MAX_EXPERIENCES, MAX_TEXT
 
-DATE = {"type": "string", "format": "date", "example": "2024-01-31"}
+DATE = {
+    "type": "string",
+    "format": "date",
+    "example": "2024-01-31",
+    "description": f"entre le {EARLIEST.isoformat()} et le {LATEST.isoformat()}",
+}
+BETWEEN = DATE["description"]
 
 ERRORS = {
     "type": "object",
@@ -32,7 +39,7 @@ EXPERIENCE = {
         "title": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
         "organisation": {"type": "string", "maxLength": MAX_TEXT},
         "start": DATE,
-        "end": {**DATE, "nullable": True, "description": "null : expérience en cours"},
+        "end": {**DATE, "nullable": True, "description": f"{BETWEEN} ; null : en cours"},
         "part_time_percent": {"type": "integer", "minimum": 1, "maximum": 100, "default": 100},
         "related": {"type": "boolean", "description": "en lien avec le CQP"},
     },
@@ -44,7 +51,10 @@ ELIGIBILITY_REQUEST = {
     "required": ["cqp", "experiences"],
     "properties": {
         "cqp": {"type": "string", "minLength": 1, "example": "conseiller-offres-services"},
-        "as_of": {**DATE, "description": "date de référence, aujourd'hui par défaut"},
+        "as_of": {
+            **DATE,
+            "description": f"date de référence, aujourd'hui par défaut ; {BETWEEN}",
+        },
         "experiences": {"type": "array", "maxItems": MAX_EXPERIENCES, "items": EXPERIENCE},
         "activities": {
             "type": "array",
@@ -289,6 +299,7 @@ def _json(schema: dict[str, Any]) -> dict[str, Any]:
     return {"content": {"application/json": {"schema": schema}}}
 
 
+NOT_JSON = {"description": "Corps de requête autre que application/json", **_json(ERRORS)}
 PATHS = {
     "/cqps": {
         "get": {
@@ -339,6 +350,7 @@ PATHS = {
             "responses": {
                 "200": {"description": "Le verdict et ses raisons", **_json(VERDICT)},
                 "400": {"description": "Requête invalide", **_json(ERRORS)},
+                "415": NOT_JSON,
             },
         }
     },
@@ -361,6 +373,7 @@ PATHS = {
                     **_json(MASTERY),
                 },
                 "400": {"description": "Requête invalide", **_json(ERRORS)},
+                "415": NOT_JSON,
             },
         }
     },

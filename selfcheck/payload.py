@@ -14,6 +14,7 @@ from typing import Any
 
 from home.referentials.domain import EXPERIENCE_KINDS, Referential, Unit
 from home.referentials.provenance import is_proposed
+from portal.dates import range_error
 
 from .eligibility import Period, Verdict
 
@@ -45,13 +46,15 @@ class _Collector:
 
 
 def parse_date(value: Any) -> tuple[date | None, str | None]:
-    """A strict YYYY-MM-DD date, or the French reason it is not one."""
+    """A strict YYYY-MM-DD date in the portal's range, or the French reason it is not one."""
     if not isinstance(value, str) or not DATE_RE.fullmatch(value):
         return None, "Date attendue au format AAAA-MM-JJ."
     try:
-        return date.fromisoformat(value), None
+        day = date.fromisoformat(value)
     except ValueError:
         return None, "Cette date n'existe pas."
+    error = range_error(day)
+    return (None, error) if error else (day, None)
 
 
 def _text(c: _Collector, path: str, value: Any, *, required: bool) -> str:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_not_required
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
-
-from selfcheck.api import _errors, _json, json_body
+from selfcheck.api import _errors, _json, endpoint, json_body
 from selfcheck.selectors import cqp_list, referential_or_none
 
 from .payload import outcome_data, parse_mastery
@@ -23,9 +19,7 @@ def owner_of_element(code: str) -> str | None:
     return None
 
 
-@login_not_required
-@csrf_exempt
-@require_POST
+@endpoint("POST")
 def mastery(request):
     data, refused = json_body(request)
     if refused is not None:

@@ -11,8 +11,9 @@ import hmac
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from portal.dates import add_months_or_none
+
 from ..completeness import LivretContent
-from ..journey import add_months
 from ..structure import SITUATION_FIELDS
 
 INVITATION_DAYS = 14
@@ -81,8 +82,9 @@ def text_changed(snapshot: str, current: str) -> bool:
 
 
 def livret_due_on(*, jury_on: date | None, months_before_jury: int | None) -> date | None:
+    """None too for a stored date the arithmetic cannot carry (never an error)."""
     if jury_on and months_before_jury:
-        return add_months(jury_on, -months_before_jury)
+        return add_months_or_none(jury_on, -months_before_jury)
     return None
 
 

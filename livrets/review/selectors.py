@@ -12,6 +12,8 @@ from datetime import date, datetime
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from portal.people import display_name
+
 from ..anchors import Anchor
 from ..completeness import LivretContent, SituationContent, check
 from ..models import Document, Livret
@@ -254,7 +256,7 @@ def _dashboard_row(livret: Livret, *, seen: datetime, organisation: str) -> Dash
     owner = livret.owner
     return DashboardRow(
         livret=livret,
-        candidate=owner.get_full_name() or owner.email,
+        candidate=display_name(owner),
         organisation=organisation,
         percent=report.percent,
         done=report.done_count,

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import sessions
+from portal.ratelimit import take
 
 from .. import services
-from ..export import export_zip
+from ..export import export_stream
 from ..forms import DeleteAccountForm
 from .common import base_context
 
@@ -34,9 +36,29 @@ def my_data(request):
     )
 
 
+EXPORT_WINDOW_SECONDS = 3600
+
+
 def export(request):
-    data = export_zip(request.user)
-    response = HttpResponse(data, content_type="application/zip")
+    """The zip of everything held about the person, streamed; a few per hour."""
+    per_hour = int(settings.DATA_EXPORTS_PER_HOUR)
+    if not take(
+        f"data-exports:user:{request.user.pk}", limit=per_hour, window=EXPORT_WINDOW_SECONDS
+    ):
+        messages.error(
+            request,
+            f"Vous avez déjà téléchargé vos données {per_hour} fois au cours de la dernière "
+            "heure, le maximum autorisé. Réessayez dans une heure.",
+        )
+        response = render(
+            request,
+            "livrets/my_data.html",
+            {**base_context(request), "form": DeleteAccountForm(user=request.user)},
+            status=429,
+        )
+        response["Retry-After"] = str(EXPORT_WINDOW_SECONDS)
+        return response
+    response = StreamingHttpResponse(export_stream(request.user), content_type="application/zip")
     name = f"mes-donnees-cqp-vae-{timezone.localdate():%Y-%m-%d}.zip"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"

@@ -52,9 +52,13 @@ def start(request):
     if request.method == "POST" and form.is_valid():
         slug = form.cleaned_data["cqp"]
         version = current_version(slug)
-        livret = services.start_livret(
-            owner=request.user, version=version, activities=_declared_activities(request, slug)
-        )
+        try:
+            livret = services.start_livret(
+                owner=request.user, version=version, activities=_declared_activities(request, slug)
+            )
+        except services.LivretError as error:
+            messages.error(request, str(error))
+            return redirect("livrets:list")
         if request.session.get(SELFCHECK_KEY, {}).get("cqp") == slug:
             del request.session[SELFCHECK_KEY]
         messages.success(
@@ -323,7 +327,7 @@ def finalise(request, pk: int):
         request.POST or None,
         initial={
             "date": timezone.localdate(),
-            "name": request.user.get_full_name(),
+            "name": selectors.identity_name(livret),
             "place": place_from_address(selectors.identity_answer(livret, "adresse")),
         },
         started_on=timezone.localdate(livret.created_at),

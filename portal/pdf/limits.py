@@ -1,20 +1,25 @@
 """Exports per user: at most ``PDF_EXPORTS_PER_HOUR`` (10) in an hour, counted in the cache.
 
-The count lives in Django's shared cache (Redis in production), so every web process and
-worker sees the same number. A window opens with a user's first export and lasts an hour:
-``add`` creates the counter with its expiry, ``incr`` counts atomically and keeps it.
+An anonymous self-check is counted per session and, since a new cookie makes a new session,
+per client address too (``PDF_EXPORTS_PER_HOUR_PER_ADDRESS``, 30: people behind one address
+share it). Counters live in the shared cache (``portal.ratelimit``).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
+
+from portal.ratelimit import client_address, take
 
 WINDOW_SECONDS = 3600
 
 
 def exports_per_hour() -> int:
     return settings.PDF_EXPORTS_PER_HOUR
+
+
+def exports_per_hour_per_address() -> int:
+    return settings.PDF_EXPORTS_PER_HOUR_PER_ADDRESS
 
 
 def requester_key(request) -> str:
@@ -28,11 +33,12 @@ def requester_key(request) -> str:
 
 def take_export(request) -> bool:
     """Count one export; False when the requester has used up this hour's exports."""
-    key = f"pdf-exports:{requester_key(request)}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: a new window starts now
-        cache.add(key, 1, timeout=WINDOW_SECONDS)
-        count = 1
-    return count <= exports_per_hour()
+    if not request.user.is_authenticated and not take(
+        f"pdf-exports:address:{client_address(request)}",
+        limit=exports_per_hour_per_address(),
+        window=WINDOW_SECONDS,
+    ):
+        return False
+    return take(
+        f"pdf-exports:{requester_key(request)}", limit=exports_per_hour(), window=WINDOW_SECONDS
+    )

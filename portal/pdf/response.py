@@ -50,15 +50,17 @@ def refused(request, *, status: int, title: str, message: str, back: str) -> Htt
 def too_many(request, *, back: str) -> HttpResponse:
     """The answer past the per-hour export limit."""
     per_hour = limits.exports_per_hour()
+    message = (
+        f"Vous avez déjà téléchargé {per_hour} PDF au cours de la dernière heure, "
+        "le maximum autorisé. Réessayez dans une heure."
+    )
+    if not request.user.is_authenticated:  # counted per session and per address
+        message = (
+            "Le nombre maximal de PDF téléchargés en une heure depuis cette connexion est "
+            "atteint. Réessayez dans une heure."
+        )
     response = refused(
-        request,
-        status=429,
-        title="Trop de téléchargements",
-        message=(
-            f"Vous avez déjà téléchargé {per_hour} PDF au cours de la dernière heure, "
-            "le maximum autorisé. Réessayez dans une heure."
-        ),
-        back=back,
+        request, status=429, title="Trop de téléchargements", message=message, back=back
     )
     response["Retry-After"] = str(limits.WINDOW_SECONDS)
     return response

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "portal.middleware.AdminAccessMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -104,6 +105,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords follow the CNIL's recommendation for an account protected by a password only
+# (délibération n° 2022-100, about 80 bits of entropy): at least 12 characters mixing
+# capitals, small letters, digits and special characters, or at least 14 characters with
+# capitals, small letters and digits, or a passphrase of at least 7 words (portal.passwords);
+# never only digits, a common password, or one close to the person's name or address.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -111,6 +117,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "portal.passwords.CnilPasswordValidator"},
 ]
 
 # Accounts (django-allauth): email as login, mandatory verification, throttled failed logins.
@@ -122,6 +130,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "livrets:list"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# First name and name, asked at sign-up: people appear by name to those they work with.
+ACCOUNT_SIGNUP_FORM_CLASS = "portal.accounts.NamesForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -145,6 +155,19 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_REFRESH_SECONDS = 60
 # Supporting documents of the livrets: outside MEDIA_ROOT, served only by an owner-checking view.
 LIVRET_FILES_ROOT = Path(os.environ.get("LIVRET_FILES_ROOT", VAR_DIR / "livret-files"))
+# What one account may hold, enforced under a lock on the account (livrets.quotas): the
+# supporting documents of one livret (each version counts its own copies), of all the
+# account's livrets together, and the number of livrets (versions included).
+LIVRET_MAX_BYTES = 100 * 1024 * 1024
+ACCOUNT_MAX_BYTES = 500 * 1024 * 1024
+ACCOUNT_MAX_LIVRETS = 20
+# Data exports (a zip of everything held about the person) per account and hour.
+DATA_EXPORTS_PER_HOUR = 5
+# The proxies allowed to name the client in X-Forwarded-For, comma-separated addresses or
+# networks ("*": any); the same variable tells gunicorn whom to trust (portal.ratelimit).
+FORWARDED_ALLOW_IPS = [
+    a.strip() for a in os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if a.strip()
+]
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -248,6 +271,9 @@ PDF_TIME_LIMIT_SECONDS = float(os.environ.get("PDF_TIME_LIMIT_SECONDS", "60"))
 PDF_MEMORY_LIMIT_MIB = int(os.environ.get("PDF_MEMORY_LIMIT_MIB", "512"))
 PDF_RECYCLE_MIB = int(os.environ.get("PDF_RECYCLE_MIB", "100"))
 PDF_EXPORTS_PER_HOUR = int(os.environ.get("PDF_EXPORTS_PER_HOUR", "10"))
+# Anonymous self-checks are counted per session and per client address too (a new cookie
+# makes a new session, not a new address; people behind one address share this).
+PDF_EXPORTS_PER_HOUR_PER_ADDRESS = int(os.environ.get("PDF_EXPORTS_PER_HOUR_PER_ADDRESS", "30"))
 
 LOGGING = {
     "version": 1,

@@ -39,8 +39,10 @@ def test_account_emails_go_through_the_task_queue(client):
             "/accounts/signup/",
             {
                 "email": "nina@example.fr",
-                "password1": "un-long-mot-2-passe",
-                "password2": "un-long-mot-2-passe",
+                "first_name": "Nina",
+                "last_name": "Durand",
+                "password1": "Un-long-mot-2-passe",
+                "password2": "Un-long-mot-2-passe",
             },
         )
     finally:

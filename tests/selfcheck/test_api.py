@@ -194,9 +194,61 @@ def test_the_api_is_csrf_exempt(referentials):
     assert response.status_code == 200
 
 
-def test_other_methods_are_refused(client, referentials):
-    assert client.get(URL).status_code == 405
-    assert client.post("/api/v1/cqps").status_code == 405
+@pytest.mark.parametrize(
+    ("method", "url", "allowed"),
+    [
+        ("get", URL, "POST"),
+        ("put", URL, "POST"),
+        ("delete", URL, "POST"),
+        ("post", "/api/v1/cqps", "GET, HEAD"),
+        ("put", f"/api/v1/cqps/{COS}", "GET, HEAD"),
+        ("patch", "/api/v1/openapi.json", "GET, HEAD"),
+    ],
+)
+def test_other_methods_are_refused_in_json(client, referentials, method, url, allowed):
+    response = client.generic(method.upper(), url, "{}", content_type="application/json")
+    assert response.status_code == 405
+    assert response["Allow"] == allowed
+    assert response["Content-Type"] == "application/json"
+    [message] = response.json()["errors"]["$"]
+    assert "non acceptée ici" in message
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""],
+)
+def test_a_body_that_is_not_json_answers_415_in_json(client, referentials, content_type):
+    response = client.post(URL, json.dumps(body()), content_type=content_type)
+    assert response.status_code == 415
+    assert response.json() == {
+        "errors": {"$": ["Le corps de la requête doit être du JSON (application/json)."]}
+    }
+
+
+def test_json_with_a_charset_is_accepted(client, referentials):
+    response = client.post(URL, json.dumps(body()), content_type="application/json; charset=utf-8")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01"])
+def test_dates_out_of_range_answer_400_not_an_overflow(client, referentials, day):
+    for data, path in [
+        (body(as_of=day), "$.as_of"),
+        (body(experiences=[experience(start=day)]), "$.experiences[0].start"),
+        (body(experiences=[experience(start="2020-01-01", end=day)]), "$.experiences[0].end"),
+    ]:
+        response = post(client, data)
+        assert response.status_code == 400, data
+        errors = response.json()["errors"]
+        assert errors[path] == ["Saisissez une date entre le 01/01/1900 et le 31/12/2100."]
+
+
+def test_the_widest_dates_accepted_are_assessed(client, referentials):
+    data = body(as_of="2100-12-31", experiences=[experience(start="1900-01-01", end="2100-12-31")])
+    response = post(client, data)
+    assert response.status_code == 200
+    assert response.json()["eligible"] is True
 
 
 def test_openapi_document_is_served(client):

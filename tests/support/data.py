@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from home.referentials.models import Cqp, ReferentialVersion
 from livrets import services
 
-PASSWORD = "un-mot-de-passe-solide-42"
+PASSWORD = "Un-mot-de-passe-solide-42"
 
 
 def version(slug: str) -> ReferentialVersion:

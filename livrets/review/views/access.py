@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from portal.people import display_name
+
 from ... import selectors as livret_selectors
 from .. import rules, selectors, services
 from ..forms import InvitationForm, PreferenceForm
@@ -30,7 +32,7 @@ def access(request, pk: int):
         else:
             services.send_invitation(
                 new=new,
-                candidate=request.user.get_full_name() or request.user.email,
+                candidate=display_name(request.user),
                 link=request.build_absolute_uri(reverse("review:accept", args=[new.token])),
             )
             messages.success(

@@ -8,8 +8,10 @@ from ...views.common import base_context
 
 
 def safe_next(request, default: str) -> str:
+    """A path of this site to come back to; anything else (another site, a bare word that
+    ``redirect`` would take for a view name) gives ``default``."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

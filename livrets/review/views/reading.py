@@ -7,6 +7,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from portal.people import display_name
+
 from ... import selectors as livret_selectors
 from ...pdf.access import can_download_pdf
 from ...presenters import build
@@ -30,7 +32,7 @@ def _reviewer_context(request, livret, editor) -> dict:
         "livret": livret,
         "editor": editor,
         "is_reviewer": services.is_reviewer(request.user, livret),
-        "candidate": livret.owner.get_full_name() or livret.owner.email,
+        "candidate": display_name(livret.owner),
         "status_choices": SectionReview.Status.choices,
     }
 

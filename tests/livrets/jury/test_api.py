@@ -126,3 +126,12 @@ def test_invalid_json_answers_400(client, referentials):
     answer = client.post(URL, data="{", content_type="application/json")
     assert answer.status_code == 400
     assert answer.json() == {"errors": {"$": ["JSON invalide."]}}
+
+
+def test_the_mastery_api_answers_json_for_a_wrong_method_or_body_type(client, referentials):
+    wrong_method = client.get("/api/v1/mastery")
+    assert wrong_method.status_code == 405 and wrong_method["Allow"] == "POST"
+    assert "non acceptée ici" in wrong_method.json()["errors"]["$"][0]
+    not_json = client.post("/api/v1/mastery", {"cqp": "x"})  # a form, not JSON
+    assert not_json.status_code == 415
+    assert not_json["Content-Type"] == "application/json"

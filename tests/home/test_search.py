@@ -1,0 +1,43 @@
+"""Site and catalogue search answer every query: FTS syntax typed by a person is just text."""
+
+from __future__ import annotations
+
+import pytest
+
+HOSTILE = [
+    '"',
+    '"Ucanss',
+    'Ucanss"',
+    'a"b"c"',
+    "(",
+    "formation)",
+    "*",
+    "^conseiller",
+    "NEAR(a b",
+    "AND",
+    "OR OR",
+    "NOT",
+    "- formation",
+    "title:formation",
+    "+",
+    "{",
+    "'",
+    "\\",
+    "é'\"à",
+    '""',
+    'a""b',
+    '"Ucanss" "',
+    "\x00\x1f",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+@pytest.mark.parametrize("url", ["/recherche/", "/cqp/"])
+def test_search_syntax_is_never_a_server_error(client, site_pages, url, query):
+    response = client.get(url, {"q": query})
+    assert response.status_code == 200
+
+
+def test_a_quote_does_not_hide_the_words_around_it(client, site_pages):
+    response = client.get("/recherche/", {"q": '"Ucanss'})
+    assert "Conseiller offres de services" in response.text

@@ -10,6 +10,8 @@ from .models import Livret
 
 
 def export_data(user) -> dict:
+    from .recevabilite.export import export_data as recevabilite_data
+
     livrets = (
         Livret.objects.filter(owner=user)
         .select_related("referential_version", "cqp")
@@ -17,6 +19,7 @@ def export_data(user) -> dict:
         .order_by("pk")
     )
     return {
+        **recevabilite_data(user),
         "compte": {
             "email": user.email,
             "prenom": user.first_name,
@@ -94,4 +97,9 @@ def export_zip(user) -> bytes:
             for document in livret.documents.all():
                 with document.file.open("rb") as f:
                     archive.writestr(_archive_name(livret, document), f.read())
+        from .recevabilite.export import files
+
+        for name, proof in files(user):
+            with proof.file.open("rb") as f:
+                archive.writestr(name, f.read())
     return buffer.getvalue()

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "livrets",
     "livrets.retention",
     "livrets.review",
+    "livrets.recevabilite",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -70,6 +70,7 @@ def _wizard_steps(ids) -> list[tuple[dict, dict]]:
 
 LIVRET = _one(pk="{pk}")
 SECTION = _one(pk="{pk}", code="activite-1")
+REQUEST = _one(pk="{rq}")
 REGISTRY: dict[str, tuple[str, Callable]] = {
     "selfcheck:step": ("anon", _wizard_steps),
     "selfcheck_api:cqp": ("anon", _one(slug="conseiller-offres-services")),
@@ -99,6 +100,27 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "review:comment_add": ("coach", LIVRET),
     "review:comment_reply": ("coach", _one(pk="{pk}", cid="{cid}")),
     "review:comment_toggle": ("coach", _one(pk="{pk}", cid="{cid}")),
+    **{
+        f"recevabilite:{name}": ("owner", REQUEST)
+        for name in (
+            "detail",
+            "identity",
+            "education",
+            "add_period",
+            "declaration",
+            "reopen",
+            "pdf",
+            "answer",
+            "gaps",
+            "start_livret",
+            "upload",
+        )
+    },
+    "recevabilite:period": ("owner", _one(pk="{rq}", pid="{pid}")),
+    "recevabilite:delete_period": ("owner", _one(pk="{rq}", pid="{pid}")),
+    "recevabilite:download": ("owner", _one(pk="{rq}", did="{proof}")),
+    "recevabilite:delete_proof": ("owner", _one(pk="{rq}", did="{proof}")),
+    "recevabilite:reading": ("coach", REQUEST),
 }
 
 
@@ -124,6 +146,7 @@ def make_people() -> dict:
         "did": document.pk,
         "rid": Revision.objects.filter(answer__situation=situation).first().pk,
     }
+    ids.update(_recevabilite(owner))
     people = {"anon": None, "owner": owner, "coach": coach, "invitee": invitee}
     try:
         from livrets.review import services as review
@@ -142,6 +165,23 @@ def make_people() -> dict:
     )
     ids.update({"cid": comment.pk, "iid": pending.invitation.pk, "token": pending.token})
     return {"people": people, "ids": ids}
+
+
+def _recevabilite(owner) -> dict:
+    """The owner's recevabilité request on the same CQP, a period and its proof."""
+    from livrets.recevabilite import services as recevabilite
+    from tests.livrets.conftest import version_of
+
+    request, _ = recevabilite.start_request(
+        owner=owner,
+        version=version_of("conseiller-offres-services"),
+        experiences=[{"kind": "salarie", "title": "Conseillère", "start": "2022-01-01"}],
+    )
+    period = request.periods.get()
+    proof = recevabilite.add_proof(
+        request=request, upload=SimpleUploadedFile("preuve.pdf", PDF), period=period
+    )
+    return {"rq": request.pk, "pid": period.pk, "proof": proof.pk}
 
 
 def targets(ids: dict) -> tuple[list[Target], list[str]]:

@@ -138,7 +138,13 @@ class Proof(models.Model):
 
 
 class RequestComment(models.Model):
-    """An accompagnateur's comment or opinion on a part of the request, or the reply."""
+    """An accompagnateur's comment, with an opinion, on a part of the request."""
+
+    class Part(models.TextChoices):
+        IDENTITY = "identite", "Identité"
+        EDUCATION = "formation", "Parcours et formation"
+        PERIODS = "periode", "Expériences"
+        DECLARATION = "declaration", "Déclaration"
 
     class Opinion(models.TextChoices):
         NONE = "", "Sans avis"
@@ -147,7 +153,7 @@ class RequestComment(models.Model):
 
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    part = models.CharField(max_length=40)
+    part = models.CharField(max_length=40, choices=Part.choices)
     body = models.TextField(max_length=4000)
     opinion = models.CharField(max_length=10, choices=Opinion.choices, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

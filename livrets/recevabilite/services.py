@@ -60,7 +60,7 @@ def save_profile(*, user, data: dict) -> CandidateProfile:
     profile = profile_for(user)
     for key in selectors.PROFILE_FIELDS:
         if key in data:
-            setattr(profile, key, data[key] if data[key] is not None else None)
+            setattr(profile, key, data[key])
     profile.save()
     return profile
 
@@ -101,7 +101,7 @@ def livret_identity(user) -> dict[str, str]:
 # Starting and editing ------------------------------------------------------------------------
 
 
-def _parse_day(value) -> date | None:
+def parse_day(value) -> date | None:
     if isinstance(value, date):
         return value
     try:
@@ -122,14 +122,14 @@ def start_request(*, owner, version, experiences: list[dict] = ()) -> tuple[Requ
         for position, e in enumerate(experiences[:30], 1):
             if e.get("kind") not in EXPERIENCE_KINDS:
                 continue
-            end = _parse_day(e.get("end"))
+            end = parse_day(e.get("end"))
             Period.objects.create(
                 request=request,
                 position=position,
                 kind=e["kind"],
                 title=str(e.get("title", ""))[:200],
                 employer=str(e.get("organisation", ""))[:200],
-                start=_parse_day(e.get("start")),
+                start=parse_day(e.get("start")),
                 end=end,
                 current=end is None,
                 part_time_percent=int(e.get("part_time_percent") or 100),

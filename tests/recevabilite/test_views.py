@@ -269,6 +269,7 @@ def test_an_invited_accompagnateur_reads_and_comments(
     invited = review.invite(livret=livret, email=other_candidate.email)
     review.accept(invitation=invited.invitation, user=other_candidate)
     url = reverse("recevabilite:reading", args=[request.pk])
+    assert f'href="{url}"' in client.get(reverse("review:dashboard")).content.decode()
     assert client.get(url).status_code == 200
     client.post(url, {"part": "periode", "body": "Détaillez la période 1.", "opinion": "a_revoir"})
     owner_page = client_of(candidate).get(url).content.decode()
@@ -276,3 +277,55 @@ def test_an_invited_accompagnateur_reads_and_comments(
     # Reading is not writing.
     coach = client_of(other_candidate)
     assert coach.get(reverse("recevabilite:detail", args=[request.pk])).status_code == 404
+
+
+def test_every_page_renders_every_variable_in_each_state(client_of, referentials, candidate):
+    from livrets.recevabilite.models import RequestComment
+
+    client = client_of(candidate)
+    session = client.session
+    session[SESSION_RESULT] = {
+        "cqp": AF,
+        "as_of": date.today().isoformat(),
+        "situation": "salarie",
+        "current_job": "",
+        "experiences": EXPERIENCES,
+        "activities": [],
+    }
+    session.save()
+    draft = start(candidate, AF)
+    sent = start(candidate, COS)
+    complete(sent)
+    services.finalise(request=sent, sworn_name="A M", sworn_place="Lyon", sworn_on=date.today())
+    services.record_answer(
+        request=sent,
+        sent_on=date.today() - timedelta(days=90),
+        received_on=None,
+        decision="sans_reponse",
+        decided_on=None,
+        today=date.today(),
+    )
+    services.record_gaps(request=sent, units=["A2"], note="Formation conseillée.")
+    services.start_livret(request=sent)
+    RequestComment.objects.create(request=sent, author=candidate, part="periode", body="Bien.")
+    urls = [reverse("recevabilite:demarches"), reverse("recevabilite:start") + f"?cqp={AF}"]
+    for rq in (draft, sent):
+        period = rq.periods.first()
+        proof = rq.proofs.first()
+        urls += [
+            reverse(f"recevabilite:{name}", args=[rq.pk])
+            for name in ("detail", "identity", "education", "declaration", "answer", "reading")
+        ]
+        urls += [
+            reverse("recevabilite:period", args=[rq.pk, period.pk]),
+            reverse("recevabilite:delete_period", args=[rq.pk, period.pk]),
+        ]
+        if proof:
+            urls.append(reverse("recevabilite:delete_proof", args=[rq.pk, proof.pk]))
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "INVALID_TEMPLATE_VARIABLE" not in response.content.decode(), url
+    demarches = client.get(urls[0]).content.decode()
+    assert "Acceptée : pas de réponse au terme du délai" in demarches
+    assert "votre demande peut être recevable" in demarches

@@ -17,3 +17,12 @@ def recevabilite_gap(livret, section):
     request = gap_request_for_livret(livret)
     flagged = request is not None and section.unit in (request.gap_units or [])
     return {"flagged": flagged, "rq": request}
+
+
+@register.inclusion_tag("recevabilite/_review_link.html")
+def recevabilite_link(livret):
+    """For an accompagnateur: the candidate's recevabilité request on the livret's CQP."""
+    from ..models import Request
+
+    found = Request.objects.filter(owner_id=livret.owner_id, cqp_id=livret.cqp_id).first()
+    return {"rq": found}

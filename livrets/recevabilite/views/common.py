@@ -8,14 +8,9 @@ from django.utils import timezone
 from livrets.views.common import base_context
 
 from .. import rules, selectors
-from ..models import Request
+from ..models import Request, RequestComment
 
-PARTS = {
-    "identite": "Identité",
-    "formation": "Parcours et formation",
-    "periode": "Expériences",
-    "declaration": "Déclaration",
-}
+PARTS = dict(RequestComment.Part.choices)
 
 
 def missing_url(request: Request, item: rules.Missing) -> str:

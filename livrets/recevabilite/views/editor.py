@@ -54,7 +54,13 @@ def start(request):
     slug = form["cqp"].value() or ""
     chosen = next((v for v in current_versions() if v.cqp_slug == slug), None)
     periods = [
-        {**e, "kind_label": EXPERIENCE_KINDS.get(e.get("kind"), "")}
+        {
+            "title": e.get("title", ""),
+            "kind_label": EXPERIENCE_KINDS.get(e.get("kind"), ""),
+            "start": services.parse_day(e.get("start")),
+            "end": services.parse_day(e.get("end")),
+            "related": e.get("related"),
+        }
         for e in _selfcheck_periods(request, slug)
     ]
     existing = selectors.requests_of(request.user).filter(cqp__slug=slug).first()

@@ -5,7 +5,6 @@ from . import api
 app_name = "selfcheck_api"
 
 urlpatterns = [
-    path("ping", api.ping, name="ping"),
     path("cqps", api.cqps, name="cqps"),
     re_path(r"^cqps/(?P<slug>[\s\S]+)\Z", api.cqp_detail, name="cqp"),
     path("eligibility", api.eligibility, name="eligibility"),

@@ -126,32 +126,104 @@ CQP = {
     },
 }
 
+FROM_SOURCE = {
+    "type": "boolean",
+    "description": (
+        "true : mot pour mot d'une source du certificateur ; false : proposé par le portail "
+        "(« Proposé par le portail »), n'engage pas le certificateur"
+    ),
+}
+
+ELEMENT = {
+    "type": "object",
+    "required": ["code", "title", "criteria", "essential", "from_source"],
+    "properties": {
+        "code": {"type": "string"},
+        "title": {"type": "string"},
+        "criteria": {"type": "array", "items": {"type": "string"}},
+        "essential": {
+            "type": "boolean",
+            "nullable": True,
+            "description": "null : la source ne dit pas si l'élément est incontournable",
+        },
+        "from_source": FROM_SOURCE,
+    },
+}
+
+SECTION = {
+    "type": "object",
+    "required": ["code", "kind", "title", "unit", "situations_required", "from_source"],
+    "properties": {
+        "code": {"type": "string"},
+        "kind": {
+            "type": "string",
+            "enum": ["identity", "motivation", "context", "situations", "activities_table"],
+        },
+        "title": {
+            "type": "object",
+            "required": ["text", "from_source"],
+            "properties": {"text": {"type": "string"}, "from_source": FROM_SOURCE},
+        },
+        "unit": {"type": "string", "nullable": True},
+        "situations_required": {"type": "integer", "nullable": True},
+        "from_source": FROM_SOURCE,
+    },
+}
+
+CODED_TEXT = {
+    "type": "object",
+    "required": ["code", "from_source"],
+    "properties": {
+        "code": {"type": "string"},
+        "label": {"type": "string"},
+        "text": {"type": "string"},
+        "from_source": FROM_SOURCE,
+    },
+}
+
 REFERENTIAL = {
     "type": "object",
-    "required": ["slug", "title", "certifier", "rncp", "required_months", "units"],
+    "required": ["slug", "title", "certifier", "rncp", "required_months", "units", "livret"],
     "properties": {
         **CQP["properties"],
-        "version": {"type": "string"},
+        "version": {
+            "type": "string",
+            "nullable": True,
+            "description": "la version du référentiel donnée par la source ; null : non indiquée",
+        },
+        "version_date": {"type": "string", "nullable": True, "example": "2019-01"},
         "required_months": {"type": "integer"},
         "accepted_kinds": {"type": "array", "items": {"type": "string"}},
         "units": {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["code", "name", "title", "activity_items"],
+                "required": [
+                    "code",
+                    "name",
+                    "title",
+                    "from_source",
+                    "elements",
+                    "activity_items",
+                    "questions",
+                ],
                 "properties": {
                     "code": {"type": "string"},
                     "name": {"type": "string"},
                     "title": {"type": "string"},
-                    "activity_items": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["code", "label"],
-                            "properties": {"code": {"type": "string"}, "label": {"type": "string"}},
-                        },
-                    },
+                    "from_source": FROM_SOURCE,
+                    "elements": {"type": "array", "items": ELEMENT},
+                    "activity_items": {"type": "array", "items": CODED_TEXT},
+                    "questions": {"type": "array", "items": CODED_TEXT},
                 },
+            },
+        },
+        "livret": {
+            "type": "object",
+            "required": ["from_source", "sections"],
+            "properties": {
+                "from_source": FROM_SOURCE,
+                "sections": {"type": "array", "items": SECTION},
             },
         },
     },

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
-from livrets.pdf.render import render_html
+from portal.pdf.render import render_html
 
 from . import rules, selectors
 from .models import Request

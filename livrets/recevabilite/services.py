@@ -286,7 +286,8 @@ def sync_livrets(request: Request) -> int:
     from livrets.models import Livret
 
     return Livret.objects.filter(owner_id=request.owner_id, cqp_id=request.cqp_id).update(
-        recevabilite_requested_on=request.received_on or request.sent_on,
+        recevabilite_requested_on=request.sent_on,
+        recevabilite_received_on=request.received_on,
         recevabilite_notified_on=request.decided_on,
     )
 

@@ -4,7 +4,7 @@ from .views import after, demarches, editor, proofs, review
 
 app_name = "recevabilite"
 
-P = "recevabilite/<int:pk>/"
+P = "recevabilite/<int:rpk>/"
 
 urlpatterns = [
     path("", demarches.demarches, name="demarches"),
@@ -16,8 +16,8 @@ urlpatterns = [
     path(P + "periodes/<int:pid>/", editor.period, name="period"),
     path(P + "periodes/<int:pid>/supprimer/", editor.delete_period, name="delete_period"),
     path(P + "pieces/ajouter/", proofs.upload, name="upload"),
-    path(P + "pieces/<int:did>/", proofs.download, name="download"),
-    path(P + "pieces/<int:did>/supprimer/", proofs.delete, name="delete_proof"),
+    path(P + "pieces/<int:fid>/", proofs.download, name="download"),
+    path(P + "pieces/<int:fid>/supprimer/", proofs.delete, name="delete_proof"),
     path(P + "declaration/", editor.declaration, name="declaration"),
     path(P + "rouvrir/", editor.reopen, name="reopen"),
     path(P + "pdf/", after.pdf, name="pdf"),

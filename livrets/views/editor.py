@@ -87,6 +87,7 @@ def detail(request, pk: int):
     journey_form = JourneyForm(
         initial={
             "requested_on": livret.recevabilite_requested_on,
+            "received_on": livret.recevabilite_received_on,
             "notified_on": livret.recevabilite_notified_on,
             "jury_on": livret.jury_on,
         }
@@ -94,6 +95,7 @@ def detail(request, pk: int):
     dates = deadlines(
         delays=editor.ref.delays,
         requested_on=livret.recevabilite_requested_on,
+        received_on=livret.recevabilite_received_on,
         notified_on=livret.recevabilite_notified_on,
         jury_on=livret.jury_on,
         today=timezone.localdate(),
@@ -411,10 +413,12 @@ def journey(request, pk: int):
         services.set_journey(
             livret=livret,
             requested_on=form.cleaned_data["requested_on"],
+            received_on=form.cleaned_data["received_on"],
             notified_on=form.cleaned_data["notified_on"],
             jury_on=form.cleaned_data["jury_on"],
         )
         messages.success(request, "Vos dates sont enregistrées.")
     else:
-        messages.error(request, "Une date n'est pas valide : utilisez le format JJ/MM/AAAA.")
+        first = next(iter(form.errors.values()))[0]
+        messages.error(request, f"Vos dates ne sont pas enregistrées : {first}")
     return redirect(f"{reverse('livrets:detail', args=[livret.pk])}#parcours")

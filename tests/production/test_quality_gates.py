@@ -33,7 +33,7 @@ def _session_cookie(user) -> str:
 def test_every_page_passes_axe_in_chromium(live_server, site_pages, browser):
     from playwright.sync_api import Error as PlaywrightError
 
-    from tests.conftest import axe_violations
+    from tests.support.browser import axe_violations
 
     site = make_people()
     found, _ = targets(site["ids"])

@@ -9,13 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from livrets.recevabilite import services
 from tests.livrets.conftest import (  # noqa: F401 (fixtures)
-    PASSWORD,
     candidate,
     client_of,
-    make_candidate,
     other_candidate,
-    version_of,
 )
+from tests.support.data import PASSWORD, make_candidate, version_of  # noqa: F401
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 AF, IAS, COS = "assistant-formation", "assistant-industries-sante", "conseiller-offres-services"

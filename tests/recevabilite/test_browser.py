@@ -187,7 +187,8 @@ def test_the_recevabilite_dates_feed_the_livret_timers(
     page.get_by_role("button", name="Commencer mon livret 2").click()
     page.wait_for_url(re.compile(r"/livrets/\d+/$"))
     livret = Livret.objects.get(owner=account)
-    assert livret.recevabilite_requested_on == sent + timedelta(days=2)
+    assert livret.recevabilite_requested_on == sent
+    assert livret.recevabilite_received_on == sent + timedelta(days=2)
     assert livret.recevabilite_notified_on == decided
     validity = add_months(decided, 18)
     expect(page.locator(".deadlines")).to_contain_text("Fin de validité de la recevabilité")

@@ -10,11 +10,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from livrets.pdf.render import html_to_pdf
 from livrets.recevabilite import services
 from livrets.recevabilite.pdf import request_html
-from tests.livrets.pdf_checks import assert_in_order, flat, pages_text, reader
+from portal.pdf.render import html_to_pdf
 from tests.livrets.test_pdf import watermark_pixels
+from tests.support.pdf import assert_in_order, flat, pages_text, reader
 
 from .conftest import AF, COS, IAS, complete, start
 

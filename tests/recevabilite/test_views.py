@@ -194,7 +194,8 @@ def test_recorded_dates_feed_the_livret_timers_and_open_the_livret_2(
     assert "valable 18 mois" in page and "une prorogation" in page
     client.post(reverse("recevabilite:start_livret", args=[request.pk]))
     livret = Livret.objects.get(owner=candidate)
-    assert livret.recevabilite_requested_on == sent + timedelta(days=3)
+    assert livret.recevabilite_requested_on == sent
+    assert livret.recevabilite_received_on == sent + timedelta(days=3)
     identity = dict(
         Answer.objects.filter(livret=livret, section_code="identite").values_list(
             "field_key", "text"
@@ -260,7 +261,7 @@ def test_an_invited_accompagnateur_reads_and_comments(
 ):
     from livrets import services as livret_services
     from livrets.review import services as review
-    from tests.livrets.conftest import version_of
+    from tests.support.data import version_of
 
     request = start(candidate, COS)
     livret = livret_services.start_livret(owner=candidate, version=version_of(COS))
@@ -269,7 +270,9 @@ def test_an_invited_accompagnateur_reads_and_comments(
     invited = review.invite(livret=livret, email=other_candidate.email)
     review.accept(invitation=invited.invitation, user=other_candidate)
     url = reverse("recevabilite:reading", args=[request.pk])
-    assert f'href="{url}"' in client.get(reverse("review:dashboard")).content.decode()
+    assert (
+        f'href="{url}"' in client.get(reverse("review:livret", args=[livret.pk])).content.decode()
+    )
     assert client.get(url).status_code == 200
     client.post(url, {"part": "periode", "body": "Détaillez la période 1.", "opinion": "a_revoir"})
     owner_page = client_of(candidate).get(url).content.decode()

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from livrets.pdf.views import pdf_response
+from portal.pdf.response import pdf_response
 
 from .. import selectors, services
 from ..forms import AnswerForm, GapsForm
@@ -17,8 +17,8 @@ from ..pdf import request_html
 from .common import context, error_list
 
 
-def answer(request, pk: int):
-    rq = selectors.request_for(request.user, pk)
+def answer(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
     form = AnswerForm(
         request.POST or None,
         initial={
@@ -47,8 +47,8 @@ def answer(request, pk: int):
 
 
 @require_POST
-def gaps(request, pk: int):
-    rq = selectors.request_for(request.user, pk)
+def gaps(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
     form = GapsForm(request.POST, referential=rq.referential_version.referential)
     if form.is_valid():
         services.record_gaps(
@@ -65,8 +65,8 @@ def gaps(request, pk: int):
 
 
 @require_POST
-def start_livret(request, pk: int):
-    rq = selectors.request_for(request.user, pk)
+def start_livret(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
     if not context(request, rq)["outcome"].accepted:
         messages.error(
             request, "Le livret 2 se prépare une fois la recevabilité favorable ou acquise."
@@ -79,8 +79,8 @@ def start_livret(request, pk: int):
     return redirect("livrets:detail", pk=livret.pk)
 
 
-def pdf(request, pk: int):
-    rq = selectors.readable_request(request.user, pk)
+def pdf(request, rpk: int):
+    rq = selectors.readable_request(request.user, rpk)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     if selectors.form_of(rq) is None:

@@ -78,14 +78,14 @@ def start(request):
     )
 
 
-def detail(request, pk: int):
-    rq = selectors.request_for(request.user, pk)
+def detail(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
     periods = selectors.periods_with_proofs(rq)
     return render(request, "recevabilite/detail.html", context(request, rq, periods=periods))
 
 
-def identity(request, pk: int):
-    rq = selectors.request_for(request.user, pk)
+def identity(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
     spec = selectors.form_of(rq)
     profile = services.profile_for(request.user)
     form = IdentityForm(request.POST or None, instance=profile, request_form=spec)
@@ -101,8 +101,8 @@ def identity(request, pk: int):
     )
 
 
-def education(request, pk: int):
-    rq = selectors.request_for(request.user, pk)
+def education(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
     spec = selectors.form_of(rq)
     initial = {f"career_{k}": v for k, v in (rq.career or {}).items()}
     initial |= {"last_class": rq.last_class, "diplomas": rq.diplomas}
@@ -131,8 +131,8 @@ def education(request, pk: int):
 
 
 @require_POST
-def add_period(request, pk: int):
-    rq = selectors.request_for(request.user, pk)
+def add_period(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
     try:
         period = services.add_period(request=rq)
     except services.RequestError as error:
@@ -141,8 +141,8 @@ def add_period(request, pk: int):
     return redirect("recevabilite:period", pk=rq.pk, pid=period.pk)
 
 
-def period(request, pk: int, pid: int):
-    period = selectors.period_for(request.user, pk, pid)
+def period(request, rpk: int, pid: int):
+    period = selectors.period_for(request.user, rpk, pid)
     rq = period.request
     spec = selectors.form_of(rq)
     data = request.POST or None
@@ -175,8 +175,8 @@ def period(request, pk: int, pid: int):
     )
 
 
-def delete_period(request, pk: int, pid: int):
-    period = selectors.period_for(request.user, pk, pid)
+def delete_period(request, rpk: int, pid: int):
+    period = selectors.period_for(request.user, rpk, pid)
     if request.method == "POST":
         try:
             services.delete_period(period=period)
@@ -184,7 +184,7 @@ def delete_period(request, pk: int, pid: int):
             messages.error(request, str(error))
         else:
             messages.success(request, "La période est supprimée.")
-        return redirect(reverse("recevabilite:detail", args=[pk]) + "#periodes")
+        return redirect(reverse("recevabilite:detail", args=[rpk]) + "#periodes")
     return render(
         request,
         "recevabilite/period_delete.html",
@@ -192,8 +192,8 @@ def delete_period(request, pk: int, pid: int):
     )
 
 
-def declaration(request, pk: int):
-    rq = selectors.request_for(request.user, pk)
+def declaration(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
     today = timezone.localdate()
     count_form = RequestsCountForm(
         request.POST if "count" in request.POST else None,
@@ -254,8 +254,8 @@ def _full_name(rq) -> str:
 
 
 @require_POST
-def reopen(request, pk: int):
-    rq = selectors.request_for(request.user, pk)
+def reopen(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
     try:
         services.reopen(request=rq)
     except services.RequestError as error:

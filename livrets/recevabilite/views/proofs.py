@@ -21,12 +21,12 @@ def _back(rq, period) -> str:
 
 
 @require_POST
-def upload(request, pk: int):
-    rq = selectors.request_for(request.user, pk)
+def upload(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
     period = None
     pid = request.POST.get("period", "")
     if pid.isdigit():
-        period = selectors.period_for(request.user, pk, int(pid))
+        period = selectors.period_for(request.user, rpk, int(pid))
     form = ProofForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "Choisissez un fichier à ajouter.")
@@ -40,12 +40,12 @@ def upload(request, pk: int):
     return redirect(_back(rq, period))
 
 
-def download(request, pk: int, did: int):
-    return document_response(selectors.readable_proof(request.user, pk, did))
+def download(request, rpk: int, fid: int):
+    return document_response(selectors.readable_proof(request.user, rpk, fid))
 
 
-def delete(request, pk: int, did: int):
-    proof = selectors.proof_for(request.user, pk, did)
+def delete(request, rpk: int, fid: int):
+    proof = selectors.proof_for(request.user, rpk, fid)
     back = _back(proof.request, proof.period)
     if request.method == "POST":
         try:

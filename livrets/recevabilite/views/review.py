@@ -12,8 +12,8 @@ from ..models import RequestComment
 from .common import PARTS, context
 
 
-def reading(request, pk: int):
-    rq = selectors.readable_request(request.user, pk)
+def reading(request, rpk: int):
+    rq = selectors.readable_request(request.user, rpk)
     form = CommentForm(request.POST or None, parts=list(PARTS.items()))
     if request.method == "POST" and form.is_valid():
         RequestComment.objects.create(

@@ -63,7 +63,7 @@ def test_accompagnateur_told_of_changes_after_their_last_review(people):
 
 
 def test_accompagnateur_told_when_the_livret_is_finalised(people, as_user):
-    from tests.livrets.conftest import complete_cos
+    from tests.support.data import complete_cos
 
     livret = people["livret_a"]
     complete_cos(livret)

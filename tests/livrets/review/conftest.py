@@ -7,7 +7,7 @@ from django.test import Client
 
 from livrets import services as livret_services
 from livrets.review import services
-from tests.livrets.conftest import PASSWORD, make_candidate, version_of
+from tests.support.data import PASSWORD, make_candidate, version_of
 
 __all__ = ["PASSWORD"]
 

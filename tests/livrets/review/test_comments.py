@@ -6,7 +6,7 @@ from django.urls import reverse
 from livrets import services as livret_services
 from livrets.review import services
 from livrets.review.models import Comment, SectionReview
-from tests.livrets.conftest import fill_situation
+from tests.support.data import fill_situation
 
 pytestmark = pytest.mark.django_db
 

@@ -7,19 +7,14 @@ A URL of the project that takes a keyword argument and has no entry here makes
 from __future__ import annotations
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, reverse
 
-from livrets import services as livret_services
-from livrets.models import Revision
-from livrets.review import services
 from livrets.review.models import Comment, Invitation
-from tests.livrets.conftest import fill_situation
+from tests.support.urls import FIELD, NON_ID_KWARGS, arguments, make_objects, walk
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # Third-party URL configurations guard their own objects (Wagtail admin permissions, allauth
 # keys); they hold no livret data.
 THIRD_PARTY = ("wagtail.", "allauth.", "django.")
@@ -38,7 +33,6 @@ def row(method, a, coach, *, query=None, data=None, anon=302):
     }
 
 
-FIELD = {"part": "situation:{sid}", "field": "titre"}
 MATRIX = {
     # The candidate's editor: owner only; the accompagnateur reads through review URLs.
     "livrets:detail": row("get", 200, 404),
@@ -69,6 +63,24 @@ MATRIX = {
     "review:comment_add": row("post", 302, 302, data={**FIELD, "body": "Précisez."}),
     "review:comment_reply": row("post", 302, 302, data={"body": "D'accord."}),
     "review:comment_toggle": row("post", 302, 302, data={"action": "resolve"}),
+    # The recevabilité request: the owner edits it; the accompagnateur of a livret 2 of the
+    # same CQP reads it, its proofs and its PDF, and comments.
+    "recevabilite:detail": row("get", 200, 404),
+    "recevabilite:identity": row("get", 200, 404),
+    "recevabilite:education": row("get", 200, 404),
+    "recevabilite:add_period": row("post", 302, 404),
+    "recevabilite:period": row("get", 200, 404),
+    "recevabilite:delete_period": row("get", 200, 404),
+    "recevabilite:upload": row("post", 302, 404),
+    "recevabilite:download": row("get", 200, 200),
+    "recevabilite:delete_proof": row("get", 200, 404),
+    "recevabilite:declaration": row("get", 200, 404),
+    "recevabilite:reopen": row("post", 302, 404),
+    "recevabilite:pdf": row("get", 200, 200),
+    "recevabilite:answer": row("get", 200, 404),
+    "recevabilite:gaps": row("post", 302, 404),
+    "recevabilite:start_livret": row("post", 302, 404),
+    "recevabilite:reading": row("get", 200, 200),
     # The token is the secret: whoever holds a valid one sees the invitation (unknown: 404).
     "review:accept": {
         "method": "get",
@@ -77,29 +89,14 @@ MATRIX = {
         "expect": {"a": 200, "coach": 200, "b": 200, "other_coach": 200, "anon": 302},
     },
 }
-NON_ID_KWARGS = {"code": "activite-1"}
-
-
-def _walk(patterns, namespace=None):
-    for p in patterns:
-        if isinstance(p, URLResolver):
-            ns = ":".join(x for x in (namespace, p.namespace) if x) or None
-            yield from _walk(p.url_patterns, ns)
-        elif isinstance(p, URLPattern):
-            yield (f"{namespace}:{p.name}" if namespace else p.name), p
-
-
-def kwargs_of(pattern: URLPattern) -> set[str]:
-    regex = getattr(pattern.pattern, "regex", None)
-    return set(getattr(pattern.pattern, "converters", {})) | set(regex.groupindex if regex else {})
 
 
 def project_urls_with_arguments() -> dict[str, set[str]]:
     found = {}
-    for name, pattern in _walk(get_resolver().url_patterns):
+    for name, pattern in walk():
         module = getattr(pattern.callback, "__module__", "") or ""
-        if kwargs_of(pattern) and not module.startswith(THIRD_PARTY):
-            found[name] = kwargs_of(pattern)
+        if arguments(pattern) and not module.startswith(THIRD_PARTY):
+            found[name] = arguments(pattern)
     return found
 
 
@@ -112,49 +109,27 @@ def test_every_id_bearing_url_has_an_entry():
 
 def _objects(people) -> dict:
     """Fresh objects of A's livret for one row of the matrix."""
-    livret = people["livret_a"]
-    situation = fill_situation(livret, "activite-1")
-    document = livret_services.add_document(
-        livret=livret, upload=SimpleUploadedFile("preuve.pdf", PDF), situation=situation
-    )
-    comment = Comment.objects.create(
-        livret=livret,
-        author=people["coach"],
-        section_code="activite-1",
-        situation=situation,
-        field_key="titre",
-        body="Un titre plus précis ?",
-    )
-    pending = services.invite(livret=livret, email="nouveau@example.fr")
-    return {
-        "pk": livret.pk,
-        "sid": situation.pk,
-        "did": document.pk,
-        "rid": Revision.objects.filter(answer__situation=situation).first().pk,
-        "cid": comment.pk,
-        "iid": pending.invitation.pk,
-        "token": pending.token,
-    }
+    return make_objects(people["livret_a"], coach=people["coach"], invite="nouveau@example.fr")
 
 
 @pytest.fixture
 def light_pdf(monkeypatch):
     """The PDF row checks access, not rendering: answer a stub once access is granted."""
-    try:
-        from livrets.pdf import views as pdf_views
-    except ImportError:
-        return
+    from livrets.pdf import views as pdf_views
+    from livrets.recevabilite.views import after
+
     monkeypatch.setattr(pdf_views, "pdf_response", lambda *a, **k: HttpResponse(b"%PDF"))
+    monkeypatch.setattr(after, "pdf_response", lambda *a, **k: HttpResponse(b"%PDF"))
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_each_visitor_gets_exactly_what_it_should(name, people, as_user, light_pdf):
     spec = MATRIX[name]
     ids = _objects(people)
-    pattern = dict(_walk(get_resolver().url_patterns)).get(name)
+    pattern = dict(walk()).get(name)
     if pattern is None:
         pytest.skip(f"{name} is not in the URL configuration (yet)")
-    kwargs = {k: ids.get(k, NON_ID_KWARGS.get(k)) for k in kwargs_of(pattern)}
+    kwargs = {k: ids.get(k, NON_ID_KWARGS.get(k)) for k in arguments(pattern)}
     try:
         url = reverse(name, kwargs=kwargs)
     except NoReverseMatch as error:  # pragma: no cover - a row without a fixture value

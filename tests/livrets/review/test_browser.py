@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from livrets import services as livret_services
 from livrets.review.models import Comment
-from tests.conftest import BROWSER_TIMEOUT_MS
-from tests.livrets.conftest import PASSWORD, fill_section, make_candidate, version_of
+from tests.support.browser import BROWSER_TIMEOUT_MS
+from tests.support.data import PASSWORD, fill_section, make_candidate, version_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import http.client
 import statistics
 import threading
 import time
 import uuid
 from urllib.parse import urlencode, urlparse
 
+from .client import connection as http_connection
+
+QUERY_FIGURES = ("editor_queries_1", "editor_queries_50")
+AUTOSAVE_FIGURES = (
+    "autosave_p50_ms",
+    "autosave_p95_ms",
+    "autosave_saturated_p50_ms",
+    "autosave_saturated_p95_ms",
+    "autosave_lost_updates",
+)
 WRITERS = 20
 SAVES_PER_WRITER = 15
 FIELDS = ("contexte", "analyse", "actions", "resultat", "titre")
@@ -26,8 +35,8 @@ def _editor_queries(situations: int) -> int:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from . import services
-    from .tests_support import version
+    from livrets import services
+    from tests.support.data import version
 
     user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
     try:
@@ -48,12 +57,11 @@ def _editor_queries(situations: int) -> int:
         client.get(url, HTTP_HOST="127.0.0.1")
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url, HTTP_HOST="127.0.0.1")
-        assert response.status_code == 200, response.status_code
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url} answered {response.status_code}")
         return len(ctx.captured_queries)
     finally:
-        from . import services as s
-
-        s.delete_account(user=user)
+        services.delete_account(user=user)
 
 
 def run() -> dict[str, float]:
@@ -100,9 +108,9 @@ def _autosave(base_url: str, *, pace: float) -> dict:
     from django.conf import settings
     from django.middleware.csrf import _get_new_csrf_string
 
-    from . import services
-    from .models import Answer, Revision
-    from .tests_support import version
+    from livrets import services
+    from livrets.models import Answer, Revision
+    from tests.support.data import version
 
     user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
     try:
@@ -125,7 +133,7 @@ def _autosave(base_url: str, *, pace: float) -> dict:
 
         def writer(index: int) -> None:
             situation, key = targets[index // 2]
-            conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+            conn = http_connection(base_url, timeout=30)
             base = 0
             # Spread the writers' first saves over one pace period, deterministically.
             time.sleep(pace * index / WRITERS)

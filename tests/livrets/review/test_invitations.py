@@ -11,7 +11,7 @@ from django.utils import timezone
 from livrets.models import Answer
 from livrets.review import services
 from livrets.review.models import Invitation
-from tests.livrets.conftest import make_candidate
+from tests.support.data import make_candidate
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,7 @@ def test_revocation_takes_effect_at_once(people, as_user):
 
 
 def test_access_follows_every_version_of_the_livret(people, as_user):
-    from tests.livrets.conftest import complete_cos
+    from tests.support.data import complete_cos
 
     livret = people["livret_a"]
     complete_cos(livret)

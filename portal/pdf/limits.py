@@ -14,7 +14,7 @@ WINDOW_SECONDS = 3600
 
 
 def exports_per_hour() -> int:
-    return int(getattr(settings, "PDF_EXPORTS_PER_HOUR", 10))
+    return settings.PDF_EXPORTS_PER_HOUR
 
 
 def requester_key(request) -> str:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from livrets import services as livret_services
 from livrets.models import Livret
 from livrets.review import services
-from tests.livrets.conftest import make_candidate, version_of
+from tests.support.data import make_candidate, version_of
 
 pytestmark = pytest.mark.django_db
 

@@ -19,6 +19,11 @@ import statistics
 import time
 import uuid
 
+FIGURES = tuple(
+    f"pdf_{label}_{what}"
+    for label in ("30p", "120p")
+    for what in ("pages", "seconds", "weasyprint_seconds", "ratio", "peak_mib")
+) + ("pdf_30p_chromium_seconds", "pdf_30p_vs_chromium")
 # Rounds per size: the short document's times are the noisier, at this machine's scale.
 ROUNDS = {"30p": 11, "120p": 5}
 PARAGRAPH = (
@@ -34,9 +39,9 @@ def _pages(pdf: bytes) -> int:
 
 
 def _livret(owner, situations: int):
-    from .. import services
-    from ..structure import SITUATION_FIELDS
-    from ..tests_support import version
+    from livrets import services
+    from livrets.structure import SITUATION_FIELDS
+    from tests.support.data import version
 
     livret = services.start_livret(owner=owner, version=version("conseiller-offres-services"))
     long_text = "\n\n".join(PARAGRAPH * 3 for _ in range(3))
@@ -57,7 +62,7 @@ def _livret(owner, situations: int):
 
 def _sized_livret(owner, target_pages: int):
     """A livret of about ``target_pages`` pages: one probe, then a proportional guess."""
-    from .render import livret_pdf
+    from livrets.pdf.document import livret_pdf
 
     probe = _livret(owner, 4)
     per_situation = max((_pages(livret_pdf(probe).pdf) - 8) / 4, 0.5)
@@ -67,8 +72,8 @@ def _sized_livret(owner, target_pages: int):
 def _chromium_seconds(html: str) -> float | None:
     from playwright.sync_api import sync_playwright
 
-    from .fetcher import resolve
-    from .render import static_roots
+    from portal.pdf.fetcher import resolve
+    from portal.pdf.render import static_roots
 
     path = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if not path:
@@ -100,8 +105,8 @@ def bare_weasyprint(html: str, roots: tuple[str, ...]) -> bytes:
     """The same HTML through WeasyPrint alone, with the same fetcher and PDF variant."""
     from weasyprint import HTML
 
-    from .engine import PDF_VARIANT
-    from .fetcher import BASE_URL, StaticOnlyFetcher
+    from portal.pdf.engine import PDF_VARIANT
+    from portal.pdf.fetcher import BASE_URL, StaticOnlyFetcher
 
     fetcher = StaticOnlyFetcher(roots=roots, static_url="/static/")
     return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
@@ -109,16 +114,17 @@ def bare_weasyprint(html: str, roots: tuple[str, ...]) -> bytes:
     )
 
 
-def run() -> dict[str, float]:
+def run() -> dict[str, float | str]:
     from django.contrib.auth import get_user_model
     from django.db import connections
 
-    from .. import services
-    from .render import livret_html, livret_pdf, static_roots
+    from livrets import services
+    from livrets.pdf.document import livret_html, livret_pdf
+    from portal.pdf.render import static_roots
 
     email = f"bench-pdf-{uuid.uuid4().hex[:8]}@bench.invalid"
     user = get_user_model().objects.create_user(username=email, email=email, password=email)
-    figures: dict[str, float] = {}
+    figures: dict[str, float | str] = {}
     html_30 = ""
     project_30 = 0.0
     try:
@@ -151,4 +157,7 @@ def run() -> dict[str, float]:
     if chromium:
         figures["pdf_30p_chromium_seconds"] = chromium
         figures["pdf_30p_vs_chromium"] = project_30 / chromium
+    else:
+        for name in ("pdf_30p_chromium_seconds", "pdf_30p_vs_chromium"):
+            figures[name] = "unavailable (Chromium missing)"
     return figures

@@ -4,7 +4,7 @@
 referentials loaded in its database) and returns:
 
 - ``eligibility_api_ratio``: requests per second of ``POST /api/v1/eligibility`` divided by
-  those of ``GET /api/v1/ping`` (a trivial view returning a short constant JSON), both served
+  those of ``GET /sante/`` (the trivial health view, the baseline of every ratio), both served
   by the same server in the same run: a fixed number of requests each, from a few threads, over
   keep-alive connections, loopback only.
 - ``wizard_queries_max``: the most SQL queries any wizard step makes, GET and POST, counted
@@ -16,14 +16,13 @@ referentials loaded in its database) and returns:
 
 from __future__ import annotations
 
-import http.client
 import json
-import time
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
-REQUESTS = 400
-THREADS = 4
+from .client import BASELINE, throughput
+
+FIGURES = ("eligibility_api_ratio", "wizard_queries_max")
+JSON = {"Content-Type": "application/json"}
 BODY = json.dumps(
     {
         "cqp": "conseiller-offres-services",
@@ -50,46 +49,15 @@ BODY = json.dumps(
 )
 
 
-def _throughput(method: str, url: str, *, body: str | None = None) -> float:
-    """Requests per second for REQUESTS requests from THREADS keep-alive connections."""
-    parts = urlsplit(url)
-    if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
-        raise ValueError("The bench only talks to a server on the loopback.")
-    payload = body.encode() if body else None
-    headers = {"Content-Type": "application/json"}
-    per_thread = REQUESTS // THREADS
-    failures: list[int] = []
-
-    def worker(count: int) -> None:
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-        try:
-            for _ in range(count):
-                conn.request(method, parts.path, body=payload, headers=headers)
-                response = conn.getresponse()
-                response.read()
-                if response.status != 200:
-                    failures.append(response.status)
-        finally:
-            conn.close()
-
-    worker(10)  # warm-up
-    started = time.perf_counter()
-    with ThreadPoolExecutor(THREADS) as pool:
-        list(pool.map(worker, [per_thread] * THREADS))
-    elapsed = time.perf_counter() - started
-    if failures:
-        raise RuntimeError(f"{method} {parts.path} answered {sorted(set(failures))}")
-    return per_thread * THREADS / elapsed
-
-
 def eligibility_api_ratio(base_url: str, rounds: int = 3) -> float:
     """Best of a few alternating rounds for each, so that a hiccup does not decide."""
-    base = base_url.rstrip("/")
-    ping, eligibility = [], []
+    baseline, eligibility = [], []
     for _ in range(rounds):
-        ping.append(_throughput("GET", f"{base}/api/v1/ping"))
-        eligibility.append(_throughput("POST", f"{base}/api/v1/eligibility", body=BODY))
-    return max(eligibility) / max(ping)
+        baseline.append(throughput(base_url, BASELINE))
+        eligibility.append(
+            throughput(base_url, "/api/v1/eligibility", method="POST", body=BODY, headers=JSON)
+        )
+    return max(eligibility) / max(baseline)
 
 
 def wizard_queries_max(host: str = "127.0.0.1") -> int:

@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass
 
 MIB = 1024 * 1024
-PRELOAD = ["livrets.pdf.engine"]
+PRELOAD = ["portal.pdf.engine"]
 
 
 class PdfError(Exception):

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import atexit
 import threading
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from .worker import Rendered, RenderPool
 
@@ -44,7 +42,7 @@ def static_roots() -> tuple[str, ...]:
 
 
 def time_limit() -> float:
-    return float(getattr(settings, "PDF_TIME_LIMIT_SECONDS", 60))
+    return settings.PDF_TIME_LIMIT_SECONDS
 
 
 def pool() -> RenderPool:
@@ -55,9 +53,9 @@ def pool() -> RenderPool:
             _pool = RenderPool(
                 roots=static_roots(),
                 static_url=settings.STATIC_URL,
-                size=int(getattr(settings, "PDF_RENDER_PROCESSES", 2)),
-                memory_mib=int(getattr(settings, "PDF_MEMORY_LIMIT_MIB", 512)),
-                recycle_mib=int(getattr(settings, "PDF_RECYCLE_MIB", 100)),
+                size=settings.PDF_RENDER_PROCESSES,
+                memory_mib=settings.PDF_MEMORY_LIMIT_MIB,
+                recycle_mib=settings.PDF_RECYCLE_MIB,
             )
             atexit.register(_pool.close)
         return _pool
@@ -69,19 +67,3 @@ def html_to_pdf(html: str) -> Rendered:
 
 def render_html(template: str, context: dict) -> str:
     return render_to_string(template, context)
-
-
-def render_pdf(template: str, context: dict) -> bytes:
-    return html_to_pdf(render_html(template, context)).pdf
-
-
-def livret_html(livret, *, today: date | None = None) -> str:
-    from .content import build
-
-    doc = build(livret, today=today or timezone.localdate())
-    return render_html("pdf/livret.html", {"doc": doc})
-
-
-def livret_pdf(livret, *, today: date | None = None) -> Rendered:
-    """The livret's PDF, as the candidate downloads it."""
-    return html_to_pdf(livret_html(livret, today=today))

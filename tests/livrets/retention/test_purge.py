@@ -1,4 +1,4 @@
-"""Background tasks (emails, purge) and the retention job, with a frozen clock."""
+"""The retention job, and the purge and notifications as tasks, with a frozen clock."""
 
 from __future__ import annotations
 
@@ -14,51 +14,11 @@ from livrets import services
 from livrets.models import Livret
 from livrets.retention.models import RetentionWarning
 from livrets.retention.services import months_before, purge
-from portal.tasks import queue_email
-from tests.livrets.conftest import make_candidate, version_of
+from tests.support.data import make_candidate, version_of
 
 pytestmark = pytest.mark.django_db
 
 START = datetime(2024, 1, 10, 9, 0, tzinfo=UTC)
-
-
-def test_email_task_sends_what_was_queued():
-    from django.core.mail import EmailMultiAlternatives
-
-    message = EmailMultiAlternatives("Objet", "Corps", "a@example.fr", ["b@example.fr"])
-    message.attach_alternative("<p>Corps</p>", "text/html")
-    queue_email(message)
-    assert len(mail.outbox) == 1
-    sent = mail.outbox[0]
-    assert (sent.subject, sent.to, sent.alternatives[0][1]) == (
-        "Objet",
-        ["b@example.fr"],
-        "text/html",
-    )
-
-
-def test_account_emails_go_through_the_task_queue(client):
-    from django.tasks.signals import task_enqueued
-
-    queued = []
-
-    def receiver(sender, task_result, **kwargs):
-        queued.append((task_result.task.name, task_result.kwargs.get("to")))
-
-    task_enqueued.connect(receiver)
-    try:
-        client.post(
-            "/accounts/signup/",
-            {
-                "email": "nina@example.fr",
-                "password1": "un-long-mot-2-passe",
-                "password2": "un-long-mot-2-passe",
-            },
-        )
-    finally:
-        task_enqueued.disconnect(receiver)
-    assert queued == [("send_email", ["nina@example.fr"])]
-    assert [m.to for m in mail.outbox] == [["nina@example.fr"]]
 
 
 def test_months_before_clamps_the_day():
@@ -140,7 +100,8 @@ def test_the_period_is_configurable_and_the_command_runs(inactive):
 def test_purge_and_notifications_run_as_tasks(inactive):
     from django.tasks import TaskResultStatus
 
-    from portal.tasks import retention_purge, send_review_notifications
+    from livrets.retention.tasks import retention_purge
+    from livrets.review.tasks import send_review_notifications
 
     with time_machine.travel(START.replace(year=START.year + 2), tick=False):
         result = retention_purge.enqueue()

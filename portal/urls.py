@@ -23,6 +23,7 @@ urlpatterns = [
     path("livrets/", include("livrets.urls")),
     path("accompagnement/", include("livrets.review.urls")),
     path("mes-demarches/", include("livrets.recevabilite.urls")),
+    path("preparer-le-jury/", include("livrets.jury.urls")),
 ]
 
 if settings.DEBUG:

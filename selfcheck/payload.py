@@ -196,7 +196,7 @@ def verdict_data(verdict: Verdict) -> dict[str, Any]:
     }
 
 
-def _text(value) -> dict[str, Any]:
+def _sourced(value) -> dict[str, Any]:
     return {"text": str(value), "from_source": not is_proposed(value)}
 
 
@@ -245,7 +245,7 @@ def referential_data(ref: Referential) -> dict[str, Any]:
                 {
                     "code": s.code,
                     "kind": s.kind,
-                    "title": _text(s.title),
+                    "title": _sourced(s.title),
                     "unit": s.unit or None,
                     "situations_required": s.situations_required or None,
                     "from_source": s.from_source,

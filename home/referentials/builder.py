@@ -184,4 +184,6 @@ def build(d: dict[str, Any]) -> Referential:
         main_situations_title=_x(d.get("main_situations_title", "")),
         evaluation=_t(d.get("evaluation")),
         jury=_x(d.get("jury", "")),
+        # Sections read by their own packages (``mastery``: livrets.jury.referential).
+        extra={key: d[key] for key in ("mastery",) if key in d},
     )

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "livrets.retention",
     "livrets.review",
     "livrets.recevabilite",
+    "livrets.jury",
     "allauth",
     "allauth.account",
     "allauth.mfa",

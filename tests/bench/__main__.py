@@ -28,13 +28,14 @@ def main() -> None:
     prepare()
     from django.db import connections
 
-    from . import editor, pdf, production, selfcheck, site
+    from . import editor, jury, pdf, production, selfcheck, site
     from .figures import Figures
     from .server import gunicorn
 
     figures = Figures()
     figures.measure(site.QUERY_FIGURES, site.query_figures)
     figures.measure(editor.QUERY_FIGURES, editor.run)
+    figures.measure(jury.FIGURES, jury.run)
     figures.measure(pdf.FIGURES, pdf.run)
     connections.close_all()
     try:

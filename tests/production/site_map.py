@@ -48,8 +48,27 @@ def make_people() -> dict:
     )
     review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
     ids = make_objects(livret, coach=coach, invite=invitee.email)
+    ids["pk_af"] = _jury_livret(owner, coach)
     people = {"anon": None, "owner": owner, "coach": coach, "invitee": invitee}
     return {"people": people, "ids": ids}
+
+
+def _jury_livret(owner, coach) -> int:
+    """A 002 livret followed by the accompagnateur, rated by both, differing on one element."""
+    from livrets import services as livret_services
+    from livrets.jury import services as jury
+    from livrets.review import services as review
+    from tests.support.data import version_of
+
+    livret = livret_services.start_livret(owner=owner, version=version_of("assistant-formation"))
+    review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
+    acquired = {f"C4.E{i}": "acquis" for i in range(1, 6)}
+    for role, author, values in (
+        ("candidat", owner, acquired | {"C4.E2": "non_mis_en_oeuvre"}),
+        ("accompagnateur", coach, acquired),
+    ):
+        jury.rate_unit(livret=livret, unit_code="C4", role=role, author=author, values=values)
+    return livret.pk
 
 
 def targets(ids: dict) -> tuple[list[Target], list[str]]:

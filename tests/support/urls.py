@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # Keyword arguments of the URLs that are not object ids, with a valid value for each.
-NON_ID_KWARGS = {"code": "activite-1"}
+NON_ID_KWARGS = {"code": "activite-1", "unit": "A1"}
 # The query of the URLs that name one field (history): a situation's title.
 FIELD = {"part": "situation:{sid}", "field": "titre"}
 
@@ -107,7 +107,19 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "recevabilite:download": ("owner", _one(rpk="{rpk}", fid="{fid}")),
     "recevabilite:delete_proof": ("owner", _one(rpk="{rpk}", fid="{fid}")),
     "recevabilite:reading": ("coach", REQUEST),
+    # The jury preparation; where the walk also made a 002 livret (``pk_af``), its pages too.
+    "jury:grid": ("owner", lambda ids: _livrets(ids)),
+    "jury:rate": ("owner", _one(pk="{pk}", unit=NON_ID_KWARGS["unit"])),
+    "jury:history": ("owner", lambda ids: _livrets(ids)),
+    "jury:interview": ("owner", lambda ids: _livrets(ids)),
+    "jury:pdf": ("owner", LIVRET),
+    "jury:decision": ("owner", lambda ids: _livrets(ids)),
+    "jury:follow_up": ("owner", _one(pk="{pk}", did="{jdid}")),
 }
+
+
+def _livrets(ids) -> list[tuple[dict, dict]]:
+    return [({"pk": ids[k]}, {}) for k in ("pk", "pk_af") if k in ids]
 
 
 def make_objects(livret, *, coach=None, invite: str = "") -> dict:
@@ -140,6 +152,15 @@ def make_objects(livret, *, coach=None, invite: str = "") -> dict:
             body="Un titre plus précis ?",
         )
         ids["cid"] = comment.pk
+    from livrets.jury import services as jury
+
+    ids["jdid"] = jury.record_decision(
+        owner=livret.owner,
+        livret=livret,
+        decided_on=livret.created_at.date(),
+        outcome="partielle",
+        validated_units=[NON_ID_KWARGS["unit"]],
+    ).pk
     if invite:
         from livrets.review import services as review
 

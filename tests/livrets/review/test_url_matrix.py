@@ -81,6 +81,14 @@ MATRIX = {
     "recevabilite:gaps": row("post", 302, 404),
     "recevabilite:start_livret": row("post", 302, 404),
     "recevabilite:reading": row("get", 200, 200),
+    # Jury preparation: the grid is shared with the accompagnateur, the decision is not.
+    "jury:grid": row("get", 200, 200),
+    "jury:rate": row("post", 302, 302),
+    "jury:history": row("get", 200, 200),
+    "jury:interview": row("get", 200, 200),
+    "jury:pdf": row("get", 200, 200),
+    "jury:decision": row("get", 200, 404),
+    "jury:follow_up": row("post", 302, 404),
     # The token is the secret: whoever holds a valid one sees the invitation (unknown: 404).
     "review:accept": {
         "method": "get",

@@ -62,10 +62,10 @@ def test_another_candidates_request_is_404(client_of, af_request, other_candidat
         ("pdf", {}),
         ("reading", {}),
         ("period", {"pid": period.pk}),
-        ("download", {"did": proof.pk}),
-        ("delete_proof", {"did": proof.pk}),
+        ("download", {"fid": proof.pk}),
+        ("delete_proof", {"fid": proof.pk}),
     ]:
-        url = reverse(f"recevabilite:{name}", kwargs={"pk": pk, **kwargs})
+        url = reverse(f"recevabilite:{name}", kwargs={"rpk": pk, **kwargs})
         assert client.get(url).status_code == 404, name
 
 

@@ -71,7 +71,7 @@ def start_livret(request, rpk: int):
         messages.error(
             request, "Le livret 2 se prépare une fois la recevabilité favorable ou acquise."
         )
-        return redirect("recevabilite:answer", pk=rq.pk)
+        return redirect("recevabilite:answer", rpk=rq.pk)
     activities = request.session.get("selfcheck_activities") or {}
     codes = activities.get("activities", []) if activities.get("cqp") == rq.cqp.slug else []
     livret = services.start_livret(request=rq, activities=[str(c) for c in codes][:200])

@@ -50,7 +50,7 @@ def start(request):
                 f"{'s' if count > 1 else ''} reprise{'s' if count > 1 else ''} de votre "
                 "vérification d'éligibilité.",
             )
-        return redirect("recevabilite:detail", pk=rq.pk)
+        return redirect("recevabilite:detail", rpk=rq.pk)
     slug = form["cqp"].value() or ""
     chosen = next((v for v in current_versions() if v.cqp_slug == slug), None)
     periods = [
@@ -92,7 +92,7 @@ def identity(request, rpk: int):
     if request.method == "POST" and not rq.is_finalised and form.is_valid():
         form.save()
         messages.success(request, "Votre identité est enregistrée.")
-        return redirect("recevabilite:detail", pk=rq.pk)
+        return redirect("recevabilite:detail", rpk=rq.pk)
     return render(
         request,
         "recevabilite/identity.html",
@@ -121,7 +121,7 @@ def education(request, rpk: int):
             form.add_error(None, str(error))
         else:
             messages.success(request, "Votre parcours et votre formation sont enregistrés.")
-            return redirect("recevabilite:detail", pk=rq.pk)
+            return redirect("recevabilite:detail", rpk=rq.pk)
     return render(
         request,
         "recevabilite/education.html",
@@ -137,8 +137,8 @@ def add_period(request, rpk: int):
         period = services.add_period(request=rq)
     except services.RequestError as error:
         messages.error(request, str(error))
-        return redirect("recevabilite:detail", pk=rq.pk)
-    return redirect("recevabilite:period", pk=rq.pk, pid=period.pk)
+        return redirect("recevabilite:detail", rpk=rq.pk)
+    return redirect("recevabilite:period", rpk=rq.pk, pid=period.pk)
 
 
 def period(request, rpk: int, pid: int):
@@ -232,7 +232,7 @@ def declaration(request, rpk: int):
             messages.success(
                 request, "Votre demande est finalisée : téléchargez le PDF et envoyez-la."
             )
-            return redirect("recevabilite:detail", pk=rq.pk)
+            return redirect("recevabilite:detail", rpk=rq.pk)
     return render(
         request,
         "recevabilite/declaration.html",
@@ -262,4 +262,4 @@ def reopen(request, rpk: int):
         messages.error(request, str(error))
     else:
         messages.success(request, "Votre demande est rouverte : vous pouvez la modifier.")
-    return redirect("recevabilite:detail", pk=rq.pk)
+    return redirect("recevabilite:detail", rpk=rq.pk)

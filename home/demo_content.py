@@ -44,10 +44,7 @@ NOTICES = {
             "assurés, allocataires, retraités ou cotisants des organismes de Sécurité sociale, "
             "sur place, à distance et vers les services en ligne."
         ),
-        "contact": (
-            '<p>Ucanss, service formation : <a href="mailto:formation@ucanss.fr">'
-            "formation@ucanss.fr</a></p>"
-        ),
+        "contact": ('<p>Ucanss : <a href="mailto:formation@ucanss.fr">formation@ucanss.fr</a></p>'),
     },
 }
 

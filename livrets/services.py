@@ -15,6 +15,7 @@ from home.referentials.models import ReferentialVersion
 from . import selectors
 from .completeness import check
 from .models import Answer, Document, Livret, Revision, Situation
+from .pdf import export as pdf_export
 from .structure import SITUATION_FIELDS_BY_KEY, prefill_from_activities, section_by_code
 from .structure import section_field as spec_of_section_field
 from .uploads import KINDS, MAX_FILE_BYTES, MAX_LIVRET_BYTES, clean_name, detect_kind, format_size
@@ -36,6 +37,14 @@ class SaveResult:
     text: str
     # On conflict: the text currently stored (which the stale save did not overwrite).
     conflict: bool = False
+
+
+def _changed(livret: Livret) -> None:
+    """Record a change of what the livret's PDF shows: one UPDATE, then the PDF's cache."""
+    Livret.objects.filter(pk=livret.pk).update(
+        updated_at=timezone.now(), content_revision=F("content_revision") + 1
+    )
+    pdf_export.changed(livret)
 
 
 def _ensure_draft(livret: Livret) -> None:
@@ -141,7 +150,7 @@ def save_answer(
                     return SaveResult(True, current.version, current.text)
                 return SaveResult(False, current.version, current.text, conflict=True)
             Revision.objects.create(answer=answer, version=1, text=text)
-            Livret.objects.filter(pk=livret.pk).update(updated_at=timezone.now())
+            _changed(livret)
             return SaveResult(True, 1, text)
         updated = Answer.objects.filter(**lookup, version=base_version).update(
             text=text, version=F("version") + 1, updated_at=timezone.now()
@@ -152,7 +161,7 @@ def save_answer(
                 return SaveResult(True, answer.version, answer.text)
             return SaveResult(False, answer.version, answer.text, conflict=True)
         Revision.objects.create(answer=answer, version=answer.version, text=text)
-        Livret.objects.filter(pk=livret.pk).update(updated_at=timezone.now())
+        _changed(livret)
     return SaveResult(True, answer.version, text)
 
 
@@ -181,7 +190,9 @@ def add_situation(*, livret: Livret, section: str) -> Situation:
             f"{'s' if sec.situations_required > 1 else ''} : vous ne pouvez pas en ajouter."
         )
     last = situations.aggregate(n=Max("position"))["n"] or 0
-    return Situation.objects.create(livret=livret, section_code=section, position=last + 1)
+    situation = Situation.objects.create(livret=livret, section_code=section, position=last + 1)
+    _changed(livret)
+    return situation
 
 
 def delete_situation(*, situation: Situation) -> None:
@@ -189,6 +200,7 @@ def delete_situation(*, situation: Situation) -> None:
     for document in situation.documents.all():
         document.file.delete(save=False)
     situation.delete()
+    _changed(situation.livret)
 
 
 def add_document(*, livret: Livret, upload, section: str = "", situation=None) -> Document:
@@ -220,6 +232,7 @@ def add_document(*, livret: Livret, upload, section: str = "", situation=None) -
     )
     document.file.save(document.name, upload, save=False)
     document.save()
+    _changed(livret)
     return document
 
 
@@ -227,6 +240,7 @@ def delete_document(*, document: Document) -> None:
     _ensure_draft(document.livret)
     document.file.delete(save=False)
     document.delete()
+    _changed(document.livret)
 
 
 def finalise(*, livret: Livret, sworn_name: str, sworn_on: date, sworn_place: str = "") -> None:
@@ -241,6 +255,7 @@ def finalise(*, livret: Livret, sworn_name: str, sworn_on: date, sworn_place: st
     livret.sworn_on = sworn_on
     livret.sworn_place = sworn_place
     livret.save()
+    _changed(livret)
 
 
 def reopen(*, livret: Livret) -> Livret:

@@ -230,7 +230,7 @@ def build(d: dict[str, Any]) -> RequestForm:
         )
         if validity
         else None,
-        gaps=_text(d["gaps"]["text"]) if d.get("gaps") else None,
+        gaps=_text(d.get("gaps")),
     )
 
 

@@ -16,8 +16,8 @@ from livrets.pdf.tasks import prepare_livret_pdf
 from livrets.review import services as review_services
 from portal.pdf import render as rendering
 
-from .conftest import complete_cos, make_candidate
-from .pdf_checks import flat, pages_text
+from tests.support.data import complete_cos, make_candidate
+from tests.support.pdf import flat, pages_text
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,13 @@ def recevabilite_gap(livret, section):
     """The notice on a livret 2 section whose unit the notification's gaps analysis flagged."""
     if not section.unit:
         return {"flagged": False}
-    request = gap_request_for_livret(livret)
-    flagged = request is not None and section.unit in (request.gap_units or [])
-    return {"flagged": flagged, "rq": request}
+    if hasattr(livret, "recevabilite_gaps"):  # annotated by selectors.with_gaps
+        units, note = livret.recevabilite_gaps or [], livret.recevabilite_gap_note or ""
+    else:
+        request = gap_request_for_livret(livret)
+        units = request.gap_units if request else []
+        note = request.gap_note if request else ""
+    return {"flagged": section.unit in units, "note": note}
 
 
 @register.inclusion_tag("recevabilite/_review_link.html")

@@ -1,4 +1,4 @@
-"""The livret's PDF download and progress page (the owner and the accompagnateurs they
+"""The livret's PDF download and progress page (the owner and the reviewers they
 invited)."""
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from home.referentials.domain import Referential
-from livrets.completeness import DONE, STARTED, TODO, LivretContent, SituationContent, check
+from livrets.completeness import LivretContent, SituationContent, Status, check
 from livrets.structure import (
     SITUATION_FIELDS,
     is_optional,
@@ -19,6 +19,8 @@ from livrets.structure import (
     prefill_from_activities,
     section_fields,
 )
+
+TODO, STARTED, DONE = Status.TODO, Status.STARTED, Status.DONE
 
 
 def load(slug: str) -> Referential:

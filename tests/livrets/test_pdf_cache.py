@@ -15,7 +15,6 @@ from livrets.models import Livret
 from livrets.pdf.tasks import prepare_livret_pdf
 from livrets.review import services as review_services
 from portal.pdf import render as rendering
-
 from tests.support.data import complete_cos, make_candidate
 from tests.support.pdf import flat, pages_text
 

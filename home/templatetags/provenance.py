@@ -33,3 +33,11 @@ def sourced(context, value):
     if is_proposed(value):
         return format_html("{} {}", conditional_escape(value), _mark(context))
     return conditional_escape(value)
+
+
+@register.simple_tag(takes_context=True)
+def sourced_or_unknown(context, value):
+    """``sourced``, or « Les sources ne le disent pas. » when the referential has no text."""
+    if not value:
+        return "Les sources ne le disent pas."
+    return sourced(context, value)

@@ -49,8 +49,9 @@ def revision_of(livret: Livret, *, today: date) -> str:
     )
 
 
-def livret_export(livret: Livret) -> PdfExport:
-    """The export of the livret as it is now (loaded with its owner)."""
+def livret_export(livret: Livret, *, reader=None) -> PdfExport:
+    """The export of the livret as it is now (loaded with its owner), for ``reader`` (the
+    owner by default; an accompagnateur goes back to the review page)."""
     from .document import livret_html
 
     today = timezone.localdate()
@@ -61,7 +62,10 @@ def livret_export(livret: Livret) -> PdfExport:
         filename=f"livret-2-{livret.cqp.slug}-version-{livret.number}.pdf",
         download_url=reverse("livrets:pdf", args=[livret.pk]),
         progress_url=reverse("livrets:pdf_progress", args=[livret.pk]),
-        back=reverse("livrets:detail", args=[livret.pk]),
+        back=reverse(
+            "livrets:detail" if reader is None or reader.pk == livret.owner_id else "review:livret",
+            args=[livret.pk],
+        ),
     )
 
 

@@ -31,11 +31,11 @@ def livret_pdf(request, pk: int):
     livret = _readable(request, pk)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    return export_response(request, livret_export(livret))
+    return export_response(request, livret_export(livret, reader=request.user))
 
 
 def livret_pdf_progress(request, pk: int):
     livret = _readable(request, pk)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    return progress_response(request, livret_export(livret))
+    return progress_response(request, livret_export(livret, reader=request.user))

@@ -140,6 +140,8 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 # before. portal.sessions pushes the expiry back at most once a minute instead of writing the
 # session on every request (SESSION_SAVE_EVERY_REQUEST).
 SESSION_COOKIE_AGE = 30 * 60
+# Django's name; production uses "__Host-sessionid" (prod.py). The page cache reads it.
+SESSION_COOKIE_NAME = "sessionid"
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_REFRESH_SECONDS = 60
 # Supporting documents of the livrets: outside MEDIA_ROOT, served only by an owner-checking view.

@@ -36,7 +36,7 @@ def _get(base_url: str, path: str, cookie: str, **headers) -> tuple[int, dict, b
 def _first_export(base_url: str, path: str, cookie: str) -> bytes:
     """Export once, following the progress page until the PDF is there."""
     status, headers, body = _get(base_url, path, cookie)
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 600
     while status == 302 and time.monotonic() < deadline:
         progress = headers["Location"]
         while time.monotonic() < deadline:
@@ -54,6 +54,9 @@ def _server_environment() -> dict:
     from portal import serve
 
     env = dict(os.environ)
+    # The first render only makes the PDF that is then measured: on a loaded machine it may
+    # pass the production minute.
+    env["PDF_TIME_LIMIT_SECONDS"] = "300"
     if serve.reachable("127.0.0.1", 6379):
         env.setdefault("REDIS_URL", serve.DEFAULT_REDIS_URL)
         env["CACHE_KEY_PREFIX"] = f"bench-{uuid.uuid4().hex[:8]}"
@@ -106,7 +109,7 @@ def versus_chromium(values: dict) -> dict[str, float]:
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.bench")
-    from . import prepare
+    from .__main__ import prepare
     from .figures import Figures
 
     prepare()

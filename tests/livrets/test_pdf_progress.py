@@ -13,8 +13,7 @@ from django.urls import reverse
 
 from portal.pdf import render as rendering
 from portal.pdf.worker import PdfTimeout
-
-from .conftest import make_candidate
+from tests.support.data import make_candidate
 
 PDF = b"%PDF-1.7 stub"
 
@@ -159,8 +158,7 @@ def test_in_chromium_the_download_starts_once_the_pdf_is_ready(
     browser, live_server, referentials, slow_render, assert_accessible, javascript
 ):
     from livrets import services
-
-    from .conftest import version_of
+    from tests.support.data import version_of
 
     gate, _made, _ = slow_render
     user = make_candidate("clara@example.fr")

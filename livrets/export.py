@@ -131,6 +131,8 @@ def _livret(livret: Livret) -> dict:
 
 
 def export_data(user) -> dict:
+    from .recevabilite.export import export_data as recevabilite_data
+
     livrets = (
         Livret.objects.filter(owner=user)
         .select_related("referential_version", "cqp")
@@ -149,6 +151,7 @@ def export_data(user) -> dict:
     written = Comment.objects.filter(author=user).exclude(livret__owner=user)
     given = SectionReview.objects.filter(set_by=user).exclude(livret__owner=user)
     return {
+        **recevabilite_data(user),
         "compte": {
             "email": user.email,
             "prenom": user.first_name,
@@ -206,4 +209,14 @@ def export_stream(user) -> Iterator[bytes]:
                     while chunk := source.read(CHUNK):
                         target.write(chunk)
                         yield sink.take()
+        from .recevabilite.export import files
+
+        for name, proof in files(user):
+            with (
+                proof.file.open("rb") as source,
+                archive.open(name, "w", force_zip64=True) as target,
+            ):
+                while chunk := source.read(CHUNK):
+                    target.write(chunk)
+                    yield sink.take()
     yield sink.take()

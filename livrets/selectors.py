@@ -26,7 +26,9 @@ def livrets_of(user) -> QuerySet[Livret]:
 
 
 def livret_for(user, pk: int) -> Livret:
-    return get_object_or_404(livrets_of(user), pk=pk)
+    from .recevabilite.selectors import with_gaps
+
+    return get_object_or_404(with_gaps(livrets_of(user)), pk=pk)
 
 
 @dataclass(frozen=True)

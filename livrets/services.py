@@ -83,7 +83,19 @@ def start_livret(*, owner, version: ReferentialVersion, activities: list[str] = 
             version.referential, list(activities)
         ).items():
             _write(livret, None, section, key, text)
+        _prefill_identity(livret, version.referential)
     return livret
+
+
+def _prefill_identity(livret: Livret, ref) -> None:
+    """The identity typed once in the candidate profile (recevabilité request), if any."""
+    from .recevabilite.services import livret_identity
+
+    section = next((s.code for s in ref.livret_sections if s.kind == "identity"), None)
+    if section is None:
+        return
+    for key, text in livret_identity(livret.owner).items():
+        _write(livret, None, section, key, text)
 
 
 def _last_number(owner, cqp_id) -> int:
@@ -416,7 +428,10 @@ def delete_livrets(livrets: QuerySet[Livret]) -> None:
 
 def delete_account(*, user) -> None:
     """Remove the account and every livret, revision and file."""
+    from .recevabilite.services import delete_files_of
+
     with transaction.atomic():
+        delete_files_of(user)
         delete_livrets(Livret.objects.filter(owner=user))
         user.delete()
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "livrets",
     "livrets.retention",
     "livrets.review",
+    "livrets.recevabilite",
     "livrets.jury",
     "allauth",
     "allauth.account",

@@ -55,6 +55,7 @@ def _wizard_steps(ids) -> list[tuple[dict, dict]]:
 
 LIVRET = _one(pk="{pk}")
 SECTION = _one(pk="{pk}", code=NON_ID_KWARGS["code"])
+REQUEST = _one(rpk="{rpk}")
 # URL name: (who uses it: "anon", "owner", "coach" or "invitee"; what fills its arguments).
 REGISTRY: dict[str, tuple[str, Callable]] = {
     "selfcheck:step": ("anon", _wizard_steps),
@@ -86,6 +87,27 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "review:comment_add": ("coach", LIVRET),
     "review:comment_reply": ("coach", _one(pk="{pk}", cid="{cid}")),
     "review:comment_toggle": ("coach", _one(pk="{pk}", cid="{cid}")),
+    **{
+        f"recevabilite:{name}": ("owner", REQUEST)
+        for name in (
+            "detail",
+            "identity",
+            "education",
+            "add_period",
+            "declaration",
+            "reopen",
+            "pdf",
+            "answer",
+            "gaps",
+            "start_livret",
+            "upload",
+        )
+    },
+    "recevabilite:period": ("owner", _one(rpk="{rpk}", pid="{pid}")),
+    "recevabilite:delete_period": ("owner", _one(rpk="{rpk}", pid="{pid}")),
+    "recevabilite:download": ("owner", _one(rpk="{rpk}", fid="{fid}")),
+    "recevabilite:delete_proof": ("owner", _one(rpk="{rpk}", fid="{fid}")),
+    "recevabilite:reading": ("coach", REQUEST),
     # The jury preparation; where the walk also made a 002 livret (``pk_af``), its pages too.
     "jury:grid": ("owner", lambda ids: _livrets(ids)),
     "jury:rate": ("owner", _one(pk="{pk}", unit=NON_ID_KWARGS["unit"])),
@@ -118,6 +140,7 @@ def make_objects(livret, *, coach=None, invite: str = "") -> dict:
         "did": document.pk,
         "rid": Revision.objects.filter(answer__situation=situation).first().pk,
     }
+    ids.update(_recevabilite(livret))
     if coach is not None:
         from livrets.review.models import Comment
 
@@ -145,3 +168,19 @@ def make_objects(livret, *, coach=None, invite: str = "") -> dict:
         pending = review.invite(livret=livret, email=invite)
         ids.update({"iid": pending.invitation.pk, "token": pending.token})
     return ids
+
+
+def _recevabilite(livret) -> dict:
+    """The candidate's recevabilité request on the livret's CQP, a period and its proof."""
+    from livrets.recevabilite import services as recevabilite
+
+    request, _ = recevabilite.start_request(
+        owner=livret.owner,
+        version=livret.referential_version,
+        experiences=[{"kind": "salarie", "title": "Conseillère", "start": "2022-01-01"}],
+    )
+    period = request.periods.get()
+    proof = recevabilite.add_proof(
+        request=request, upload=SimpleUploadedFile("preuve.pdf", PDF), period=period
+    )
+    return {"rpk": request.pk, "pid": period.pk, "fid": proof.pk}

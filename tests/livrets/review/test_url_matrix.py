@@ -64,6 +64,24 @@ MATRIX = {
     "review:comment_add": row("post", 302, 302, data={**FIELD, "body": "Précisez."}),
     "review:comment_reply": row("post", 302, 302, data={"body": "D'accord."}),
     "review:comment_toggle": row("post", 302, 302, data={"action": "resolve"}),
+    # The recevabilité request: the owner edits it; the accompagnateur of a livret 2 of the
+    # same CQP reads it, its proofs and its PDF, and comments.
+    "recevabilite:detail": row("get", 200, 404),
+    "recevabilite:identity": row("get", 200, 404),
+    "recevabilite:education": row("get", 200, 404),
+    "recevabilite:add_period": row("post", 302, 404),
+    "recevabilite:period": row("get", 200, 404),
+    "recevabilite:delete_period": row("get", 200, 404),
+    "recevabilite:upload": row("post", 302, 404),
+    "recevabilite:download": row("get", 200, 200),
+    "recevabilite:delete_proof": row("get", 200, 404),
+    "recevabilite:declaration": row("get", 200, 404),
+    "recevabilite:reopen": row("post", 302, 404),
+    "recevabilite:pdf": row("get", 200, 200),
+    "recevabilite:answer": row("get", 200, 404),
+    "recevabilite:gaps": row("post", 302, 404),
+    "recevabilite:start_livret": row("post", 302, 404),
+    "recevabilite:reading": row("get", 200, 200),
     # Jury preparation: the grid is shared with the accompagnateur, the decision is not.
     "jury:grid": row("get", 200, 200),
     "jury:rate": row("post", 302, 302),
@@ -107,8 +125,10 @@ def _objects(people) -> dict:
 def light_pdf(monkeypatch):
     """The PDF row checks access, not rendering: answer a stub once access is granted."""
     from livrets.pdf import views as pdf_views
+    from livrets.recevabilite.views import after
 
     monkeypatch.setattr(pdf_views, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
+    monkeypatch.setattr(after, "pdf_response", lambda *a, **k: HttpResponse(b"%PDF"))
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))

@@ -1,0 +1,315 @@
+"""The request's forms. Labels come from the request form of the CQP (source or portal)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+
+from home.referentials.domain import EXPERIENCE_KINDS
+from home.referentials.selectors import cqp_choices
+
+from .models import CandidateProfile, Decision, Period, RequestComment
+from .structure import RequestForm
+
+DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+INVALID_DATE = {"invalid": "Saisissez une date valide, par exemple 15/03/2024."}
+
+
+def _date_field(label: str, required: bool = False) -> forms.DateField:
+    return forms.DateField(label=label, required=required, error_messages=INVALID_DATE, **DATE)
+
+
+class StartForm(forms.Form):
+    cqp = forms.ChoiceField(label="Le CQP que vous visez", choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cqp"].choices = cqp_choices()
+
+
+class IdentityForm(forms.ModelForm):
+    class Meta:
+        model = CandidateProfile
+        fields = [
+            "civilite",
+            "nom",
+            "prenom",
+            "adresse",
+            "telephone_domicile",
+            "telephone_travail",
+            "telephone_portable",
+            "email",
+            "naissance_date",
+            "naissance_lieu",
+        ]
+        widgets = {
+            "naissance_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "adresse": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, request_form: RequestForm, **kwargs):
+        super().__init__(*args, **kwargs)
+        for spec in request_form.identity:
+            field = self.fields.get(spec.code)
+            if field is None:
+                continue
+            field.label = spec.label
+            if spec.choices:
+                field = self.fields[spec.code] = forms.ChoiceField(
+                    label=spec.label,
+                    required=False,
+                    choices=[(c.code, c.label) for c in spec.choices],
+                    widget=forms.RadioSelect,
+                )
+            field.proposed = not spec.from_source
+        self.fields["naissance_date"].error_messages["invalid"] = INVALID_DATE["invalid"]
+        self.fields["email"].error_messages["invalid"] = (
+            "Saisissez une adresse électronique valide."
+        )
+
+    def clean_naissance_date(self):
+        day = self.cleaned_data.get("naissance_date")
+        if day and day > datetime.date.today():
+            raise forms.ValidationError("La date de naissance ne peut pas être dans le futur.")
+        return day
+
+
+class EducationForm(forms.Form):
+    """The career questions of the source's form, last class attended and diplomas."""
+
+    def __init__(self, *args, request_form: RequestForm, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.career_names = []
+        for spec in request_form.career:
+            name = f"career_{spec.code}"
+            self.career_names.append(name)
+            if spec.choices:
+                self.fields[name] = forms.ChoiceField(
+                    label=spec.label,
+                    required=False,
+                    choices=[(c.code, c.label) for c in spec.choices],
+                    widget=forms.RadioSelect,
+                )
+            else:
+                self.fields[name] = forms.CharField(
+                    label=spec.label,
+                    required=False,
+                    max_length=2000,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+        self.fields["last_class"] = forms.ChoiceField(
+            label=request_form.last_class.label.text,
+            required=False,
+            choices=[(c.code, c.label) for c in request_form.last_class.choices],
+            widget=forms.RadioSelect,
+        )
+        self.fields["diplomas"] = forms.MultipleChoiceField(
+            label=request_form.diplomas.label.text,
+            required=False,
+            choices=[(c.code, c.label) for c in request_form.diplomas.choices],
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.detail_names = {}
+        for choice in request_form.diplomas.choices:
+            if choice.detail_label:
+                name = f"detail_{choice.code}"
+                self.detail_names[choice.code] = name
+                self.fields[name] = forms.CharField(
+                    label=f"{choice.detail_label} ({choice.label})",
+                    required=False,
+                    max_length=300,
+                )
+                self.fields[name].proposed = not choice.from_source
+        self.fields["last_class"].proposed = not request_form.last_class.label.from_source
+        self.fields["diplomas"].proposed = not request_form.diplomas.label.from_source
+
+    def clean_diplomas(self):
+        chosen = self.cleaned_data["diplomas"]
+        if "aucun" in chosen and len(chosen) > 1:
+            raise forms.ValidationError("« Aucun diplôme » ne peut pas être coché avec un diplôme.")
+        return chosen
+
+    def career(self) -> dict[str, str]:
+        return {n.removeprefix("career_"): self.cleaned_data.get(n, "") for n in self.career_names}
+
+    def details(self) -> dict[str, str]:
+        return {code: self.cleaned_data.get(n, "") for code, n in self.detail_names.items()}
+
+
+class PeriodForm(forms.ModelForm):
+    current = forms.BooleanField(label="En cours (pas encore de date de fin)", required=False)
+
+    class Meta:
+        model = Period
+        fields = [
+            "kind",
+            "title",
+            "employer",
+            "sector",
+            "status",
+            "start",
+            "end",
+            "current",
+            "part_time_percent",
+            "weekly_hours",
+            "total_hours",
+            "related",
+        ]
+        labels = {
+            "kind": "Type d'expérience",
+            "status": "Statut (CDI, CDD, intérim, indépendant, bénévole…)",
+            "start": "Date de début",
+            "end": "Date de fin",
+            "part_time_percent": "Quotité de travail (en %)",
+            "weekly_hours": "Heures par semaine",
+            "total_hours": "Ou nombre total d'heures",
+            "related": "En lien avec le CQP visé",
+        }
+        widgets = {
+            "kind": forms.Select(choices=list(EXPERIENCE_KINDS.items())),
+            "start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, request_form: RequestForm, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = request_form.period_labels
+        for key in ("title", "employer", "sector"):
+            self.fields[key].label = labels[key].text
+            self.fields[key].proposed = not labels[key].from_source
+        self.fields["kind"] = forms.ChoiceField(
+            label="Type d'expérience", choices=list(EXPERIENCE_KINDS.items())
+        )
+        self.fields["part_time_percent"].min_value = 1
+        for key in ("start", "end"):
+            self.fields[key].error_messages["invalid"] = INVALID_DATE["invalid"]
+        self.area_names = {}
+        for area in request_form.areas:
+            name = f"area_{area.code}"
+            self.area_names[area.code] = name
+            self.fields[name] = forms.CharField(
+                label=area.label,
+                required=False,
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=(self.instance.activities or {}).get(area.code, ""),
+            )
+            self.fields[name].proposed = not area.from_source
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", "La date de fin ne peut pas précéder la date de début.")
+        part = data.get("part_time_percent")
+        if part is not None and not 1 <= part <= 100:
+            self.add_error("part_time_percent", "Indiquez un pourcentage entre 1 et 100.")
+        hours = data.get("weekly_hours")
+        if hours is not None and not 0 < hours <= 80:
+            self.add_error("weekly_hours", "Indiquez un nombre d'heures par semaine entre 1 et 80.")
+        return data
+
+    def period_data(self) -> dict:
+        return {k: self.cleaned_data[k] for k in self.Meta.fields}
+
+    def activities(self) -> dict[str, str]:
+        return {code: self.cleaned_data.get(n, "") for code, n in self.area_names.items()}
+
+    def area_fields(self):
+        return [self[n] for n in self.area_names.values()]
+
+
+class ProofForm(forms.Form):
+    file = forms.FileField(label="Ajouter une pièce justificative")
+
+
+class RequestsCountForm(forms.Form):
+    other_requests_this_year = forms.IntegerField(
+        label=(
+            "Combien de demandes de VAE avez-vous déjà déposées cette année civile, "
+            "pour d'autres diplômes, titres ou certifications ?"
+        ),
+        min_value=0,
+        max_value=50,
+        error_messages={
+            "required": "Indiquez un nombre, 0 si vous n'en avez déposé aucune.",
+            "invalid": "Indiquez un nombre entier.",
+            "min_value": "Indiquez un nombre positif ou 0.",
+            "max_value": "Indiquez un nombre entre 0 et 50.",
+        },
+    )
+
+
+class FinaliseForm(forms.Form):
+    sworn = forms.BooleanField(
+        label="Je fais cette déclaration sur l'honneur.",
+        error_messages={"required": "Cochez la déclaration sur l'honneur pour finaliser."},
+    )
+    name = forms.CharField(label="Votre nom et prénom", max_length=200)
+    place = forms.CharField(
+        label="Fait à (ville)",
+        max_length=120,
+        error_messages={"required": "Indiquez la ville où vous signez la déclaration."},
+    )
+    date = _date_field("Le (date)", required=True)
+
+    def __init__(self, *args, started_on: datetime.date, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.started_on, self.today = started_on, today
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > self.today:
+            raise forms.ValidationError("La date ne peut pas être dans le futur.")
+        if day < self.started_on:
+            raise forms.ValidationError(
+                "La date ne peut pas précéder le début de la demande, "
+                f"le {self.started_on.strftime('%d/%m/%Y')}."
+            )
+        return day
+
+
+class AnswerForm(forms.Form):
+    sent_on = _date_field("Date d'envoi de votre demande")
+    received_on = _date_field("Date de réception indiquée par l'accusé de réception")
+    decision = forms.ChoiceField(
+        label="Décision",
+        required=False,
+        choices=[("", "Pas encore de décision")] + list(Decision.choices),
+        widget=forms.RadioSelect,
+    )
+    decided_on = _date_field("Date de la décision (favorable ou défavorable)")
+
+
+class GapsForm(forms.Form):
+    units = forms.MultipleChoiceField(
+        label="Les activités que l'analyse des écarts signale",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    note = forms.CharField(
+        label="Ce que dit la notification (recommandations de formations complémentaires…)",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, referential, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].choices = [
+            (u.code, f"{referential.unit_name(u)} – {u.title}") for u in referential.units
+        ]
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = RequestComment
+        fields = ["part", "body", "opinion"]
+        labels = {"part": "Partie", "body": "Commentaire", "opinion": "Avis"}
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, parts: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["part"] = forms.ChoiceField(label="Partie", choices=parts)
+        self.fields["opinion"].required = False

@@ -1,0 +1,165 @@
+"""A candidate's recevabilité request (livret 1): the candidate profile it shares with the
+livret 2, the periods of experience carried over from the self-check, their proofs, and the
+certifier's answer as the candidate records it."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from livrets.models import livret_storage
+
+
+class Decision(models.TextChoices):
+    FAVOURABLE = "favourable", "Favorable"
+    UNFAVOURABLE = "defavorable", "Défavorable"
+    NO_ANSWER = "sans_reponse", "Pas de réponse"
+
+
+class CandidateProfile(models.Model):
+    """Who the candidate is, typed once: the request, the livret 2 identity and the PDFs."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="candidate_profile"
+    )
+    civilite = models.CharField("civilité", max_length=20, blank=True)
+    nom = models.CharField("nom", max_length=150, blank=True)
+    prenom = models.CharField("prénom", max_length=150, blank=True)
+    adresse = models.TextField("adresse", max_length=1000, blank=True)
+    telephone_domicile = models.CharField("téléphone domicile", max_length=40, blank=True)
+    telephone_travail = models.CharField("téléphone travail", max_length=40, blank=True)
+    telephone_portable = models.CharField("téléphone portable", max_length=40, blank=True)
+    email = models.EmailField("adresse électronique", blank=True)
+    naissance_date = models.DateField("date de naissance", null=True, blank=True)
+    naissance_lieu = models.CharField("lieu de naissance", max_length=150, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.prenom} {self.nom}".strip() or str(self.user)
+
+
+def proof_path(instance, filename: str) -> str:
+    return f"recevabilite/{instance.request.public_id}/{uuid.uuid4().hex}"
+
+
+class Request(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "En préparation"
+        FINALISED = "finalised", "Finalisée"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recevabilite_requests"
+    )
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    cqp = models.ForeignKey("referentials.Cqp", on_delete=models.PROTECT, related_name="+")
+    referential_version = models.ForeignKey(
+        "referentials.ReferentialVersion", on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+    # The career questions of the source's form (field code -> answer), education, diplomas.
+    career = models.JSONField(default=dict, blank=True)
+    last_class = models.CharField(max_length=40, blank=True)
+    diplomas = models.JSONField(default=list, blank=True)
+    diploma_details = models.JSONField(default=dict, blank=True)
+    # VAE requests already made this calendar year, for other certifications.
+    other_requests_this_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    sworn_name = models.CharField(max_length=200, blank=True)
+    sworn_place = models.CharField(max_length=120, blank=True)
+    sworn_on = models.DateField(null=True, blank=True)
+    # After sending: as the candidate records them.
+    sent_on = models.DateField("date d'envoi", null=True, blank=True)
+    received_on = models.DateField("date de réception", null=True, blank=True)
+    decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
+    decided_on = models.DateField("date de la décision", null=True, blank=True)
+    # 004: the activities the notification's gaps analysis flagged (unit codes) and its words.
+    gap_units = models.JSONField(default=list, blank=True)
+    gap_note = models.TextField(blank=True, max_length=4000)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "cqp"], name="one_recevabilite_per_cqp")
+        ]
+
+    def __str__(self) -> str:
+        return f"Demande de recevabilité – {self.referential_version.title}"
+
+    @property
+    def is_finalised(self) -> bool:
+        return self.status == self.Status.FINALISED
+
+
+class Period(models.Model):
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="periods")
+    position = models.PositiveIntegerField(default=1)
+    kind = models.CharField(max_length=30)
+    title = models.CharField(max_length=200, blank=True)
+    employer = models.CharField(max_length=200, blank=True)
+    sector = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=120, blank=True)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    part_time_percent = models.PositiveSmallIntegerField(default=100)
+    weekly_hours = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    total_hours = models.PositiveIntegerField(null=True, blank=True)
+    related = models.BooleanField(default=True)
+    current = models.BooleanField(default=False)
+    # area code -> the activities carried out, in the candidate's words
+    activities = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title or f"Période {self.position}"
+
+
+class Proof(models.Model):
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="proofs")
+    period = models.ForeignKey(
+        Period, on_delete=models.CASCADE, null=True, blank=True, related_name="proofs"
+    )
+    file = models.FileField(upload_to=proof_path, storage=livret_storage, max_length=255)
+    name = models.CharField("nom", max_length=120)
+    kind = models.CharField(max_length=10)
+    size = models.PositiveBigIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RequestComment(models.Model):
+    """An accompagnateur's comment, with an opinion, on a part of the request."""
+
+    class Part(models.TextChoices):
+        IDENTITY = "identite", "Identité"
+        EDUCATION = "formation", "Parcours et formation"
+        PERIODS = "periode", "Expériences"
+        DECLARATION = "declaration", "Déclaration"
+
+    class Opinion(models.TextChoices):
+        NONE = "", "Sans avis"
+        READY = "pret", "Prêt à envoyer"
+        TO_REWORK = "a_revoir", "À retravailler"
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    part = models.CharField(max_length=40, choices=Part.choices)
+    body = models.TextField(max_length=4000)
+    opinion = models.CharField(max_length=10, choices=Opinion.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Commentaire sur {self.part}"

@@ -1,0 +1,102 @@
+"""The request's PDF, with the livret's engine: the source's own form filled in (002), or a
+preparation file for a national form (000, 004) that says plainly it is not the form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from home.referentials.domain import EXPERIENCE_KINDS
+from portal.pdf.render import render_html
+
+from . import rules, selectors
+from .models import Request
+from .structure import Field, RequestForm, Text
+
+TEMPLATE = "recevabilite/pdf.html"
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: str
+    proposed: bool = False
+    choices: tuple[tuple[str, bool], ...] = ()
+
+
+@dataclass(frozen=True)
+class PrintedPeriod:
+    number: int
+    period: object
+    kind_label: str
+    activities: tuple[tuple[Field, str], ...]
+    proofs: tuple
+    proof_text: Text
+
+
+def _value(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def _rows(specs: tuple[Field, ...], values: dict) -> list[Row]:
+    return [
+        Row(
+            s.label,
+            _value(values.get(s.code)),
+            not s.from_source,
+            tuple((c.label, values.get(s.code) == c.code) for c in s.choices),
+        )
+        for s in specs
+    ]
+
+
+def _periods(spec: RequestForm, rq: Request) -> list[PrintedPeriod]:
+    proofs: dict[int | None, list] = {}
+    for proof in rq.proofs.all():
+        proofs.setdefault(proof.period_id, []).append(proof)
+    return [
+        PrintedPeriod(
+            number=n,
+            period=p,
+            kind_label=EXPERIENCE_KINDS.get(p.kind, p.kind),
+            activities=tuple((a, (p.activities or {}).get(a.code, "")) for a in spec.areas),
+            proofs=tuple(proofs.get(p.pk, ())),
+            proof_text=spec.proof_text(p.kind),
+        )
+        for n, p in enumerate(rq.periods.all(), 1)
+    ]
+
+
+def request_html(rq: Request, *, today=None) -> str:
+    spec = selectors.form_of(rq)
+    content = selectors.content(rq)
+    profile = content.profile
+    name = " ".join(str(profile.get(k) or "") for k in ("prenom", "nom")).strip()
+    details = rq.diploma_details or {}
+    return render_html(
+        TEMPLATE,
+        {
+            "rq": rq,
+            "spec": spec,
+            "ref": rq.referential_version.referential,
+            "profile": profile,
+            "identity": _rows(spec.identity, profile),
+            "career": _rows(spec.career, rq.career or {}),
+            "candidate": name or rq.owner.email,
+            "periods": _periods(spec, rq),
+            "last_class": [(c, c.code == rq.last_class) for c in spec.last_class.choices],
+            "diplomas": [
+                (c, c.code in (rq.diplomas or []), details.get(c.code, ""))
+                for c in spec.diplomas.choices
+            ],
+            "unproved": [p for p in content.periods if p.related and not p.proofs],
+            "draft": not rq.is_finalised,
+            "missing": rules.missing(spec, content),
+            "printed_on": today or timezone.localdate(),
+        },
+    )

@@ -1,0 +1,141 @@
+"""Reads of recevabilité requests, scoped to their owner (another person's request is a 404).
+
+An accompagnateur the candidate invited on a livret 2 of the same CQP reads the request too
+(``readable_request``), never writes it.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, JSONField, OuterRef, Q, QuerySet, Subquery, TextField
+from django.shortcuts import get_object_or_404
+
+from .models import CandidateProfile, Period, Proof, Request
+from .rules import PeriodContent, RequestContent
+from .structure import RequestForm, request_form
+
+PROFILE_FIELDS = (
+    "civilite",
+    "nom",
+    "prenom",
+    "adresse",
+    "telephone_domicile",
+    "telephone_travail",
+    "telephone_portable",
+    "email",
+    "naissance_date",
+    "naissance_lieu",
+)
+
+
+def requests_of(user) -> QuerySet[Request]:
+    return Request.objects.filter(owner=user).select_related("referential_version", "cqp")
+
+
+def request_for(user, pk: int) -> Request:
+    return get_object_or_404(requests_of(user), pk=pk)
+
+
+def readable_requests(user) -> QuerySet[Request]:
+    from livrets.review.models import Invitation
+
+    followed = Invitation.objects.active().filter(
+        reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
+    )
+    return Request.objects.filter(Q(owner=user) | Q(Exists(followed))).select_related(
+        "referential_version", "cqp", "owner"
+    )
+
+
+def readable_request(user, pk: int) -> Request:
+    return get_object_or_404(readable_requests(user), pk=pk)
+
+
+def period_for(user, pk: int, pid: int) -> Period:
+    return get_object_or_404(
+        Period.objects.select_related("request__referential_version"),
+        pk=pid,
+        request_id=pk,
+        request__owner=user,
+    )
+
+
+def proof_for(user, pk: int, did: int) -> Proof:
+    return get_object_or_404(
+        Proof.objects.select_related("request"), pk=did, request_id=pk, request__owner=user
+    )
+
+
+def readable_proof(user, pk: int, did: int) -> Proof:
+    request = readable_request(user, pk)
+    return get_object_or_404(Proof.objects.select_related("request"), pk=did, request=request)
+
+
+def form_of(request: Request) -> RequestForm:
+    form = request_form(request.referential_version)
+    if form is None:  # a version loaded before the request form existed
+        from django.http import Http404
+
+        raise Http404("Ce CQP ne décrit pas encore sa demande de recevabilité.")
+    return form
+
+
+def profile_data(user) -> dict[str, object]:
+    profile = CandidateProfile.objects.filter(user=user).first()
+    if profile is None:
+        return {}
+    return {f: getattr(profile, f) for f in PROFILE_FIELDS}
+
+
+def periods_with_proofs(request: Request) -> list[Period]:
+    return list(request.periods.annotate(proof_count=Count("proofs")))
+
+
+def content(request: Request) -> RequestContent:
+    periods = tuple(
+        PeriodContent(
+            id=p.pk,
+            number=n,
+            kind=p.kind,
+            title=p.title,
+            employer=p.employer,
+            sector=p.sector,
+            start=p.start,
+            end=p.end,
+            current=p.current,
+            weekly_hours=float(p.weekly_hours) if p.weekly_hours is not None else None,
+            total_hours=p.total_hours,
+            related=p.related,
+            activities=dict(p.activities or {}),
+            proofs=p.proof_count,
+        )
+        for n, p in enumerate(periods_with_proofs(request), 1)
+    )
+    return RequestContent(
+        profile=profile_data(request.owner),
+        career=dict(request.career or {}),
+        periods=periods,
+        last_class=request.last_class,
+        diplomas=tuple(request.diplomas or ()),
+        diploma_details=dict(request.diploma_details or {}),
+        other_requests_this_year=request.other_requests_this_year,
+    )
+
+
+def with_gaps(livrets: QuerySet) -> QuerySet:
+    """Livrets with the gaps analysis of their candidate's request on the same CQP, in the
+    same query (``recevabilite_gaps``: unit codes, or None without a request)."""
+    same = Request.objects.filter(owner=OuterRef("owner"), cqp=OuterRef("cqp"))
+    return livrets.annotate(
+        recevabilite_gaps=Subquery(same.values("gap_units")[:1], output_field=JSONField()),
+        recevabilite_gap_note=Subquery(same.values("gap_note")[:1], output_field=TextField()),
+    )
+
+
+def gap_request_for_livret(livret) -> Request | None:
+    """The request of a livret's candidate and CQP, if the gaps analysis was recorded."""
+    return (
+        Request.objects.filter(owner_id=livret.owner_id, cqp_id=livret.cqp_id)
+        .exclude(gap_units=[])
+        .only("gap_units", "gap_note")
+        .first()
+    )

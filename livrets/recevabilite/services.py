@@ -1,0 +1,325 @@
+"""Writes to recevabilité requests. Views call these; the rules live in ``rules``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils import timezone
+
+from home.referentials.domain import EXPERIENCE_KINDS
+from livrets.uploads import MAX_FILE_BYTES, MAX_LIVRET_BYTES, clean_name, detect_kind, format_size
+
+from . import rules, selectors
+from .models import CandidateProfile, Decision, Period, Proof, Request
+
+
+class RequestError(Exception):
+    """A write the rules refuse; the message is shown to the candidate as is."""
+
+
+def _ensure_draft(request: Request) -> None:
+    if request.is_finalised:
+        raise RequestError(
+            "Cette demande est finalisée : elle ne peut plus être modifiée. Rouvrez-la."
+        )
+
+
+# The candidate profile ---------------------------------------------------------------------
+
+LIVRET_IDENTITY = {
+    "civilite": "civilite",
+    "nom": "nom",
+    "prenom": "prenom",
+    "adresse": "adresse",
+    "telephone": "telephone_portable",
+    "email": "email",
+}
+
+
+def profile_for(user) -> CandidateProfile:
+    """The candidate's profile; created from their account and latest livret 2 identity."""
+    profile = CandidateProfile.objects.filter(user=user).first()
+    if profile is not None:
+        return profile
+    from livrets.models import Answer
+
+    values = {"nom": user.last_name, "prenom": user.first_name, "email": user.email}
+    answers = Answer.objects.filter(
+        livret__owner=user, situation=None, section_code="identite"
+    ).order_by("updated_at")
+    for answer in answers:
+        target = LIVRET_IDENTITY.get(answer.field_key)
+        if target and answer.text.strip():
+            values[target] = answer.text.strip()[:150]
+    return CandidateProfile.objects.create(user=user, **values)
+
+
+def save_profile(*, user, data: dict) -> CandidateProfile:
+    profile = profile_for(user)
+    for key in selectors.PROFILE_FIELDS:
+        if key in data:
+            setattr(profile, key, data[key])
+    profile.save()
+    return profile
+
+
+def livret_identity(user) -> dict[str, str]:
+    """The livret 2 identity answers the profile gives (for a new livret)."""
+    data = selectors.profile_data(user)
+    if not data:
+        return {}
+    born = ", ".join(
+        p
+        for p in (
+            data["naissance_date"].strftime("%d/%m/%Y") if data.get("naissance_date") else "",
+            str(data.get("naissance_lieu") or ""),
+        )
+        if p
+    )
+    phone = next(
+        (
+            str(data[k])
+            for k in ("telephone_portable", "telephone_domicile", "telephone_travail")
+            if data.get(k)
+        ),
+        "",
+    )
+    out = {
+        "civilite": str(data.get("civilite") or "").capitalize(),
+        "nom": str(data.get("nom") or ""),
+        "prenom": str(data.get("prenom") or ""),
+        "adresse": str(data.get("adresse") or ""),
+        "telephone": phone,
+        "email": str(data.get("email") or ""),
+        "naissance": born,
+    }
+    return {k: v for k, v in out.items() if v}
+
+
+# Starting and editing ------------------------------------------------------------------------
+
+
+def parse_day(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def start_request(*, owner, version, experiences: list[dict] = ()) -> tuple[Request, bool]:
+    """The candidate's request for this CQP; a new one carries the self-check's periods over."""
+    existing = Request.objects.filter(owner=owner, cqp_id=version.cqp_id).first()
+    if existing is not None:
+        return existing, False
+    with transaction.atomic():
+        request = Request.objects.create(
+            owner=owner, cqp_id=version.cqp_id, referential_version=version
+        )
+        for position, e in enumerate(experiences[:30], 1):
+            if e.get("kind") not in EXPERIENCE_KINDS:
+                continue
+            end = parse_day(e.get("end"))
+            Period.objects.create(
+                request=request,
+                position=position,
+                kind=e["kind"],
+                title=str(e.get("title", ""))[:200],
+                employer=str(e.get("organisation", ""))[:200],
+                start=parse_day(e.get("start")),
+                end=end,
+                current=end is None,
+                part_time_percent=int(e.get("part_time_percent") or 100),
+                related=bool(e.get("related", True)),
+            )
+        profile_for(owner)
+    return request, True
+
+
+def save_education(*, request: Request, career: dict, last_class: str, diplomas, details) -> None:
+    _ensure_draft(request)
+    form = selectors.form_of(request)
+    known = form.diplomas.by_code
+    chosen = [c for c in diplomas if c in known]
+    if "aucun" in chosen and len(chosen) > 1:
+        raise RequestError("« Aucun diplôme » ne peut pas être coché avec un diplôme.")
+    request.career = {f.code: str(career.get(f.code, ""))[:2000] for f in form.career}
+    request.last_class = last_class if last_class in form.last_class.by_code else ""
+    request.diplomas = chosen
+    request.diploma_details = {
+        c: str(details.get(c, ""))[:300] for c in chosen if known[c].detail_label
+    }
+    request.save()
+
+
+def add_period(*, request: Request, kind: str = "salarie") -> Period:
+    _ensure_draft(request)
+    last = request.periods.aggregate(n=Max("position"))["n"] or 0
+    return Period.objects.create(request=request, position=last + 1, kind=kind)
+
+
+def save_period(*, period: Period, data: dict, activities: dict[str, str]) -> Period:
+    _ensure_draft(period.request)
+    form = selectors.form_of(period.request)
+    for key, value in data.items():
+        setattr(period, key, value)
+    if period.current:
+        period.end = None
+    period.activities = {
+        a.code: activities[a.code][:4000] for a in form.areas if activities.get(a.code, "").strip()
+    }
+    period.save()
+    return period
+
+
+def delete_period(*, period: Period) -> None:
+    _ensure_draft(period.request)
+    for proof in period.proofs.all():
+        proof.file.delete(save=False)
+    period.delete()
+
+
+# Proofs: the livret documents' rules -------------------------------------------------------
+
+
+def add_proof(*, request: Request, upload, period: Period | None) -> Proof:
+    _ensure_draft(request)
+    if upload.size > MAX_FILE_BYTES:
+        raise RequestError(
+            f"« {upload.name[:80]} » pèse {format_size(upload.size)} : "
+            "la limite est de 10 Mo par fichier."
+        )
+    used = request.proofs.aggregate(total=Sum("size"))["total"] or 0
+    if used + upload.size > MAX_LIVRET_BYTES:
+        raise RequestError(
+            "Ce fichier dépasserait la limite de 100 Mo par demande "
+            f"(déjà utilisés : {format_size(used)})."
+        )
+    kind = detect_kind(upload)
+    if kind is None:
+        raise RequestError(
+            f"« {upload.name[:80]} » n'est pas un fichier PDF, PNG, JPEG, ODT ou DOCX "
+            "(le type est vérifié d'après le contenu du fichier, pas d'après son nom)."
+        )
+    proof = Proof(
+        request=request,
+        period=period,
+        name=clean_name(upload.name, kind),
+        kind=kind,
+        size=upload.size,
+    )
+    proof.file.save(proof.name, upload, save=False)
+    proof.save()
+    return proof
+
+
+def delete_proof(*, proof: Proof) -> None:
+    _ensure_draft(proof.request)
+    proof.file.delete(save=False)
+    proof.delete()
+
+
+# Declaration, finalising -------------------------------------------------------------------
+
+
+def set_other_requests(*, request: Request, count: int) -> None:
+    """Record the count; refuse (with the source's sentence) a request over the limit."""
+    _ensure_draft(request)
+    request.other_requests_this_year = count
+    request.save(update_fields=["other_requests_this_year", "updated_at"])
+    refused = rules.refusal(selectors.form_of(request), count)
+    if refused:
+        raise RequestError(f"Le portail ne peut pas préparer une demande de plus : « {refused} »")
+
+
+def finalise(*, request: Request, sworn_name: str, sworn_place: str, sworn_on: date) -> None:
+    _ensure_draft(request)
+    missing = rules.missing(selectors.form_of(request), selectors.content(request))
+    if missing:
+        raise RequestError(f"Il manque encore {len(missing)} élément(s).")
+    request.status = Request.Status.FINALISED
+    request.finalised_at = timezone.now()
+    request.sworn_name, request.sworn_place, request.sworn_on = sworn_name, sworn_place, sworn_on
+    request.save()
+
+
+def reopen(*, request: Request) -> None:
+    if not request.is_finalised:
+        raise RequestError("Seule une demande finalisée peut être rouverte.")
+    if request.sent_on:
+        raise RequestError("Cette demande est envoyée : elle ne peut plus être modifiée.")
+    request.status = Request.Status.DRAFT
+    request.finalised_at = None
+    request.save()
+
+
+# After sending -----------------------------------------------------------------------------
+
+
+def record_answer(
+    *, request: Request, sent_on, received_on, decision: str, decided_on, today: date
+) -> None:
+    """The dates and decision the candidate records; the livrets' timers follow them."""
+    if not request.is_finalised:
+        raise RequestError("Finalisez la demande avant d'indiquer son envoi.")
+    days = [d for d in (sent_on, received_on, decided_on) if d]
+    if any(d > today for d in days):
+        raise RequestError("Une date ne peut pas être dans le futur.")
+    if sent_on is None and (received_on or decision or decided_on):
+        raise RequestError("Indiquez d'abord la date d'envoi.")
+    if any(d < sent_on for d in (received_on, decided_on) if d and sent_on):
+        raise RequestError("La réception et la décision ne peuvent pas précéder l'envoi.")
+    if decision not in ("", *Decision.values):
+        raise RequestError("Choisissez une décision de la liste.")
+    request.sent_on, request.received_on = sent_on, received_on
+    request.decision = decision
+    request.decided_on = decided_on if decision in ("favourable", "defavorable") else None
+    request.save()
+    sync_livrets(request)
+
+
+def sync_livrets(request: Request) -> int:
+    """The recevabilité dates of the request feed the timers of the livrets 2 of its CQP."""
+    from livrets.models import Livret
+
+    return Livret.objects.filter(owner_id=request.owner_id, cqp_id=request.cqp_id).update(
+        recevabilite_requested_on=request.sent_on,
+        recevabilite_received_on=request.received_on,
+        recevabilite_notified_on=request.decided_on,
+    )
+
+
+def record_gaps(*, request: Request, units: list[str], note: str) -> None:
+    ref = request.referential_version.referential
+    request.gap_units = [u.code for u in ref.units if u.code in set(units)]
+    request.gap_note = note[:4000]
+    request.save(update_fields=["gap_units", "gap_note", "updated_at"])
+
+
+def start_livret(*, request: Request, activities: list[str] = ()):
+    """A livret 2 for the request's CQP once the request is accepted, dated from it."""
+    from livrets import services as livret_services
+    from livrets.models import Livret
+
+    existing = Livret.objects.filter(owner=request.owner, cqp_id=request.cqp_id).first()
+    if existing is not None:
+        return existing
+    livret = livret_services.start_livret(
+        owner=request.owner,
+        version=request.cqp.current or request.referential_version,
+        activities=list(activities),
+    )
+    sync_livrets(request)
+    return livret
+
+
+# Account deletion ----------------------------------------------------------------------------
+
+
+def delete_files_of(user) -> None:
+    """The proofs' files (the rows go with the account)."""
+    for proof in Proof.objects.filter(request__owner=user):
+        proof.file.delete(save=False)

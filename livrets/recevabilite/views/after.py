@@ -1,0 +1,94 @@
+"""After sending: the answer recorded, the gaps analysis, the livret 2, the PDF."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from portal.pdf.response import pdf_response
+
+from .. import selectors, services
+from ..forms import AnswerForm, GapsForm
+from ..pdf import request_html
+from .common import context, error_list
+
+
+def answer(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
+    form = AnswerForm(
+        request.POST or None,
+        initial={
+            "sent_on": rq.sent_on,
+            "received_on": rq.received_on,
+            "decision": rq.decision,
+            "decided_on": rq.decided_on,
+        },
+    )
+    ref = rq.referential_version.referential
+    gaps = GapsForm(initial={"units": rq.gap_units, "note": rq.gap_note}, referential=ref)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_answer(request=rq, today=timezone.localdate(), **form.cleaned_data)
+        except services.RequestError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Le suivi de votre demande est enregistré.")
+            return redirect(reverse("recevabilite:answer", args=[rq.pk]) + "#dates")
+    return render(
+        request,
+        "recevabilite/answer.html",
+        context(request, rq, form=form, gaps_form=gaps, errors=error_list(form)),
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def gaps(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
+    form = GapsForm(request.POST, referential=rq.referential_version.referential)
+    if form.is_valid():
+        services.record_gaps(
+            request=rq, units=form.cleaned_data["units"], note=form.cleaned_data["note"]
+        )
+        messages.success(request, "L'analyse des écarts est enregistrée.")
+    else:
+        messages.error(
+            request,
+            "L'analyse des écarts n'a pas pu être enregistrée : "
+            + " ".join(str(e) for errors in form.errors.values() for e in errors),
+        )
+    return redirect(reverse("recevabilite:answer", args=[rq.pk]) + "#ecarts")
+
+
+@require_POST
+def start_livret(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
+    if not context(request, rq)["outcome"].accepted:
+        messages.error(
+            request, "Le livret 2 se prépare une fois la recevabilité favorable ou acquise."
+        )
+        return redirect("recevabilite:answer", rpk=rq.pk)
+    activities = request.session.get("selfcheck_activities") or {}
+    codes = activities.get("activities", []) if activities.get("cqp") == rq.cqp.slug else []
+    livret = services.start_livret(request=rq, activities=[str(c) for c in codes][:200])
+    messages.success(request, "Votre livret 2 est prêt, avec vos dates de recevabilité.")
+    return redirect("livrets:detail", pk=livret.pk)
+
+
+def pdf(request, rpk: int):
+    rq = selectors.readable_request(request.user, rpk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    if selectors.form_of(rq) is None:
+        raise Http404
+    name = "demande-recevabilite" if selectors.form_of(rq).is_own_form else "preparation"
+    return pdf_response(
+        request,
+        lambda: request_html(rq),
+        filename=f"{name}-{rq.cqp.slug}.pdf",
+        back=reverse("recevabilite:detail", args=[rq.pk]),
+    )

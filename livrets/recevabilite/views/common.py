@@ -1,0 +1,67 @@
+"""Helpers shared by the request's views."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+
+from livrets.views.common import base_context
+
+from .. import rules, selectors
+from ..models import Request, RequestComment
+
+PARTS = dict(RequestComment.Part.choices)
+
+
+def missing_url(request: Request, item: rules.Missing) -> str:
+    if item.part == "identite":
+        return reverse("recevabilite:identity", args=[request.pk]) + f"#{item.anchor}"
+    if item.part == "formation":
+        return reverse("recevabilite:education", args=[request.pk]) + f"#{item.anchor}"
+    if item.part == "periode" and item.period:
+        return reverse("recevabilite:period", args=[request.pk, item.period]) + f"#{item.anchor}"
+    if item.part == "periode":
+        return reverse("recevabilite:detail", args=[request.pk]) + f"#{item.anchor}"
+    return reverse("recevabilite:declaration", args=[request.pk]) + f"#{item.anchor}"
+
+
+def state(request: Request) -> dict:
+    """The request form, its content, what is missing (with links) and where it stands."""
+    form = selectors.form_of(request)
+    content = selectors.content(request)
+    missing = rules.missing(form, content)
+    current = request.cqp.current_id
+    out = rules.outcome(
+        form,
+        finalised=request.is_finalised,
+        sent_on=request.sent_on,
+        received_on=request.received_on,
+        decision=request.decision,
+        decided_on=request.decided_on,
+        today=timezone.localdate(),
+        referential_changed=bool(current and current != request.referential_version_id),
+    )
+    return {
+        "rq": request,
+        "form_spec": form,
+        "content": content,
+        "missing": [(m, missing_url(request, m)) for m in missing],
+        "outcome": out,
+        "ref": request.referential_version.referential,
+    }
+
+
+def context(http_request, request: Request, **extra) -> dict:
+    return {**base_context(http_request), **state(request), **extra}
+
+
+def error_list(*forms) -> list[tuple[str, str]]:
+    """(field id, message) of every error of the forms, for the error summary's links."""
+    out = []
+    for form in forms:
+        for name, errors in form.errors.items():
+            target = form[name].id_for_label if name in form.fields else ""
+            label = form.fields[name].label if name in form.fields else ""
+            for error in errors:
+                out.append((target, f"{label} : {error}" if label else error))
+    return out

@@ -1,0 +1,62 @@
+"""Proofs of a period: upload, owner- or accompagnateur-checked download, deletion."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from livrets.views.documents import document_response
+
+from .. import selectors, services
+from ..forms import ProofForm
+from .common import context
+
+
+def _back(rq, period) -> str:
+    if period is None:
+        return reverse("recevabilite:detail", args=[rq.pk]) + "#pieces"
+    return reverse("recevabilite:period", args=[rq.pk, period.pk]) + "#pieces"
+
+
+@require_POST
+def upload(request, rpk: int):
+    rq = selectors.request_for(request.user, rpk)
+    period = None
+    pid = request.POST.get("period", "")
+    if pid.isdigit():
+        period = selectors.period_for(request.user, rpk, int(pid))
+    form = ProofForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Choisissez un fichier à ajouter.")
+        return redirect(_back(rq, period))
+    try:
+        proof = services.add_proof(request=rq, upload=form.cleaned_data["file"], period=period)
+    except services.RequestError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"« {proof.name} » est ajouté.")
+    return redirect(_back(rq, period))
+
+
+def download(request, rpk: int, fid: int):
+    return document_response(selectors.readable_proof(request.user, rpk, fid))
+
+
+def delete(request, rpk: int, fid: int):
+    proof = selectors.proof_for(request.user, rpk, fid)
+    back = _back(proof.request, proof.period)
+    if request.method == "POST":
+        try:
+            services.delete_proof(proof=proof)
+        except services.RequestError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"« {proof.name} » est supprimé.")
+        return redirect(back)
+    return render(
+        request,
+        "recevabilite/proof_delete.html",
+        context(request, proof.request, proof=proof, back=back),
+    )

@@ -1,0 +1,172 @@
+"""The request's pure rules: completeness, the yearly limit, the dates and their sources."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from livrets.recevabilite import rules
+from livrets.recevabilite.structure import build
+
+DATA = Path(settings.REFERENTIAL_DATA_DIR)
+
+
+def form_of(slug: str):
+    return build(json.loads((DATA / f"{slug}.json").read_text())["recevabilite_request"])
+
+
+AF = form_of("assistant-formation")
+IAS = form_of("assistant-industries-sante")
+COS = form_of("conseiller-offres-services")
+
+PROFILE = {
+    "nom": "Martin",
+    "prenom": "Alice",
+    "adresse": "Lyon",
+    "email": "a@example.fr",
+    "naissance_date": date(1990, 1, 1),
+    "naissance_lieu": "Lyon",
+    "telephone_portable": "06",
+}
+PERIOD = rules.PeriodContent(
+    id=7,
+    number=1,
+    kind="salarie",
+    title="Assistante",
+    employer="Horizon",
+    sector="Formation",
+    start=date(2022, 1, 1),
+    current=True,
+    weekly_hours=35,
+    activities={"suivi-administratif": "Conventions"},
+    proofs=1,
+)
+FULL = rules.RequestContent(
+    profile=PROFILE,
+    career={
+        "experience_totale": "10 ans",
+        "experience_metier": "3 ans",
+        "autres_activites": "non",
+    },
+    periods=(PERIOD,),
+    last_class="terminale",
+    diplomas=("bac",),
+    diploma_details={"bac": "Bac STMG"},
+    other_requests_this_year=2,
+)
+
+
+def test_a_full_request_lacks_nothing():
+    assert rules.missing(AF, FULL) == []
+
+
+def test_an_empty_request_lists_each_missing_item_with_its_place():
+    missing = rules.missing(AF, rules.RequestContent())
+    messages = [m.message for m in missing]
+    assert "Nom : à renseigner" in messages
+    assert "Au moins un numéro de téléphone" in messages
+    assert "Au moins une période d'expérience" in messages
+    assert any(m.anchor == "id_last_class" and m.part == "formation" for m in missing)
+    assert any(m.anchor == "id_count-other_requests_this_year" for m in missing)
+
+
+def test_a_period_without_proof_or_activity_is_named():
+    period = rules.PeriodContent(id=3, number=2, kind="salarie", title="Agent", proofs=0)
+    missing = rules.missing(AF, rules.RequestContent(profile=PROFILE, periods=(period,)))
+    mine = [m for m in missing if m.period == 3]
+    assert {m.anchor for m in mine} >= {"pieces", "activites", "id_employer", "id_sector"}
+    assert all(m.message.startswith("Période 2 (Agent)") for m in mine)
+
+
+def test_yes_makes_the_follow_up_questions_required():
+    career = dict(FULL.career, autres_activites="oui")
+    content = rules.RequestContent(**{**FULL.__dict__, "career": career})
+    anchors = {m.anchor for m in rules.missing(AF, content)}
+    assert anchors == {"id_career_autres_lesquelles", "id_career_autres_utilite"}
+
+
+def test_a_diploma_asks_its_title():
+    content = rules.RequestContent(**{**FULL.__dict__, "diploma_details": {}})
+    assert [m.anchor for m in rules.missing(AF, content)] == ["id_detail_bac"]
+
+
+@pytest.mark.parametrize(("others", "refused"), [(0, False), (2, False), (3, True), (7, True)])
+def test_a_fourth_request_in_the_calendar_year_is_refused_with_the_source_sentence(others, refused):
+    sentence = rules.refusal(AF, others)
+    assert (sentence is not None) is refused
+    if refused:
+        assert "ne pas déposer plus de trois demandes" in sentence.text
+        assert sentence.from_source
+        content = rules.RequestContent(**{**FULL.__dict__, "other_requests_this_year": others})
+        assert rules.missing(AF, content)[0].message.startswith("Une demande de plus")
+
+
+def test_national_forms_state_no_yearly_limit():
+    assert rules.refusal(COS, 9) is None and rules.refusal(IAS, 9) is None
+
+
+def outcome(form, **kwargs):
+    base = {
+        "finalised": True,
+        "sent_on": date(2026, 1, 10),
+        "received_on": None,
+        "decision": "",
+        "decided_on": None,
+        "today": date(2026, 2, 1),
+    }
+    return rules.outcome(form, **{**base, **kwargs})
+
+
+def test_silence_counts_from_the_receipt_and_cites_the_source():
+    out = outcome(COS, received_on=date(2026, 1, 15))
+    assert out.state == "sent"
+    [silence] = out.dates
+    assert silence.day == date(2026, 3, 15)
+    assert silence.source.text.startswith("L'absence de réponse de notre part")
+    assert silence.note and not silence.note.from_source
+
+
+def test_no_answer_past_the_delay_is_acceptance_then_18_months_of_validity():
+    out = outcome(
+        COS, received_on=date(2026, 1, 15), decision="sans_reponse", today=date(2026, 3, 15)
+    )
+    assert out.state == "accepted_by_silence" and out.accepted
+    assert out.accepted_on == date(2026, 3, 15)
+    validity = next(d for d in out.dates if d.code == "validity")
+    assert validity.day == date(2027, 9, 15)
+    assert "valable 18 mois" in validity.source.text
+    assert out.notes[0].text.startswith("une prorogation")
+
+
+def test_no_answer_before_the_delay_is_still_waiting():
+    out = outcome(COS, decision="sans_reponse", today=date(2026, 3, 9))
+    assert out.state == "sent" and not out.accepted
+
+
+def test_favourable_validity_from_the_decision_and_renewal_when_the_referential_changed():
+    out = outcome(
+        COS, decision="favourable", decided_on=date(2026, 2, 20), referential_changed=True
+    )
+    assert out.accepted_on == date(2026, 2, 20)
+    assert out.dates[0].day == date(2027, 8, 20)
+    assert out.notes[0].text.startswith("un renouvellement")
+
+
+def test_industries_de_sante_has_silence_but_no_validity():
+    out = outcome(IAS, decision="favourable", decided_on=date(2026, 2, 1))
+    assert out.accepted and out.dates == ()
+
+
+def test_assistant_formation_states_no_delay_so_the_portal_computes_none():
+    out = outcome(AF, decision="sans_reponse", today=date(2027, 1, 1))
+    assert out.state == "unknown" and not out.accepted
+    assert not out.notes[0].from_source
+
+
+def test_draft_and_finalised_before_sending():
+    assert outcome(AF, sent_on=None, finalised=False).state == "draft"
+    assert outcome(AF, sent_on=None).state == "finalised"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
-from livrets.uploads import MAX_FILE_BYTES, MAX_LIVRET_BYTES, clean_name, detect_kind, format_size
+from livrets.filecheck import content_problem
+from livrets.quotas import lock_account
+from livrets.uploads import MAX_FILE_BYTES, clean_name, detect_kind, format_size
 
 from . import rules, selectors
 from .models import CandidateProfile, Decision, Period, Proof, Request
@@ -185,6 +188,15 @@ def delete_period(*, period: Period) -> None:
 # Proofs: the livret documents' rules -------------------------------------------------------
 
 
+def _check_request_quota(request: Request, *, adding: int) -> None:
+    used = request.proofs.aggregate(total=Sum("size"))["total"] or 0
+    if used + adding > settings.LIVRET_MAX_BYTES:
+        raise RequestError(
+            f"Ce fichier dépasserait la limite de {format_size(settings.LIVRET_MAX_BYTES)} "
+            f"par demande (déjà utilisés : {format_size(used)})."
+        )
+
+
 def add_proof(*, request: Request, upload, period: Period | None) -> Proof:
     _ensure_draft(request)
     if upload.size > MAX_FILE_BYTES:
@@ -192,18 +204,16 @@ def add_proof(*, request: Request, upload, period: Period | None) -> Proof:
             f"« {upload.name[:80]} » pèse {format_size(upload.size)} : "
             "la limite est de 10 Mo par fichier."
         )
-    used = request.proofs.aggregate(total=Sum("size"))["total"] or 0
-    if used + upload.size > MAX_LIVRET_BYTES:
-        raise RequestError(
-            "Ce fichier dépasserait la limite de 100 Mo par demande "
-            f"(déjà utilisés : {format_size(used)})."
-        )
+    _check_request_quota(request, adding=upload.size)  # quick refusal before storing anything
     kind = detect_kind(upload)
     if kind is None:
         raise RequestError(
             f"« {upload.name[:80]} » n'est pas un fichier PDF, PNG, JPEG, ODT ou DOCX "
             "(le type est vérifié d'après le contenu du fichier, pas d'après son nom)."
         )
+    problem = content_problem(upload, kind=kind, name=upload.name[:80])
+    if problem:
+        raise RequestError(problem)
     proof = Proof(
         request=request,
         period=period,
@@ -212,7 +222,16 @@ def add_proof(*, request: Request, upload, period: Period | None) -> Proof:
         size=upload.size,
     )
     proof.file.save(proof.name, upload, save=False)
-    proof.save()
+    try:
+        with transaction.atomic():
+            # Counted again under the account's lock, this proof included: concurrent
+            # uploads cannot together pass the limit.
+            lock_account(request.owner_id)
+            proof.save()
+            _check_request_quota(request, adding=0)
+    except RequestError:
+        proof.file.delete(save=False)
+        raise
     return proof
 
 

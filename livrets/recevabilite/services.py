@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
-from livrets.uploads import MAX_FILE_BYTES, MAX_LIVRET_BYTES, clean_name, detect_kind, format_size
+from livrets.uploads import MAX_FILE_BYTES, clean_name, detect_kind, format_size
 
 from . import rules, selectors
 from .models import CandidateProfile, Decision, Period, Proof, Request
@@ -193,7 +194,7 @@ def add_proof(*, request: Request, upload, period: Period | None) -> Proof:
             "la limite est de 10 Mo par fichier."
         )
     used = request.proofs.aggregate(total=Sum("size"))["total"] or 0
-    if used + upload.size > MAX_LIVRET_BYTES:
+    if used + upload.size > settings.LIVRET_MAX_BYTES:
         raise RequestError(
             "Ce fichier dépasserait la limite de 100 Mo par demande "
             f"(déjà utilisés : {format_size(used)})."

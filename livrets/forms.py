@@ -3,6 +3,7 @@ import datetime
 from django import forms
 
 from home.referentials.selectors import cqp_choices
+from portal.widgets import DateInput
 
 
 class StartForm(forms.Form):
@@ -33,7 +34,7 @@ class FinaliseForm(forms.Form):
     )
     date = forms.DateField(
         label="Date",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": "Saisissez une date valide."},
     )
 
@@ -55,20 +56,25 @@ class FinaliseForm(forms.Form):
 
 
 class JourneyForm(forms.Form):
+    INVALID = {"invalid": "Saisissez une date valide, par exemple 15/03/2026."}
+
     requested_on = forms.DateField(
         label="Date d'envoi de votre demande de recevabilité",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
+        error_messages=INVALID,
     )
     notified_on = forms.DateField(
         label="Date de la notification de recevabilité",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
+        error_messages=INVALID,
     )
     jury_on = forms.DateField(
         label="Date de votre session de jury",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
+        error_messages=INVALID,
     )
 
 

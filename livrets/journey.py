@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from home.referentials.domain import Delays
+from portal import french
 
 WARN_DAYS = 30
 
@@ -32,7 +33,11 @@ class Deadline:
         if self.state == "past":
             return "Date dépassée"
         if self.state == "soon":
-            return "Aujourd'hui" if self.days_left == 0 else f"Dans {self.days_left} jour(s)"
+            return (
+                "Aujourd'hui"
+                if self.days_left == 0
+                else f"Dans {french.count(self.days_left, 'jour')}"
+            )
         return ""
 
 

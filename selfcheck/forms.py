@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS, Referential
+from portal.widgets import DateInput
 
 from .payload import MAX_EXPERIENCES, MAX_TEXT
 
@@ -18,13 +19,6 @@ SITUATIONS = [
     ("autre", "Autre situation"),
 ]
 YES_NO = [("oui", "Oui"), ("non", "Non")]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class CqpForm(forms.Form):
@@ -97,6 +91,8 @@ class ExperienceForm(forms.Form):
 
 
 class BaseExperienceFormSet(forms.BaseFormSet):
+    item_name = "Période"  # in the error summary: « Période 2, Début : … »
+
     def clean(self):
         super().clean()
         if any(self.errors):

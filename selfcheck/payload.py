@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from home.referentials.domain import EXPERIENCE_KINDS, Referential
+from portal import french
 
 from .eligibility import Period, Verdict
 
@@ -60,7 +61,7 @@ def _text(c: _Collector, path: str, value: Any, *, required: bool) -> str:
         c.add(path, "Texte non vide attendu." if required else "Texte attendu.")
         return ""
     if len(value) > MAX_TEXT:
-        c.add(path, f"{MAX_TEXT} caractères au plus.")
+        c.add(path, f"{french.count(MAX_TEXT, 'caractère')} au plus.")
     return value.strip()
 
 

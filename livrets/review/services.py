@@ -9,6 +9,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from portal import french
+
 from .. import selectors as livret_selectors
 from ..models import Livret, Situation
 from ..structure import SITUATION_FIELDS_BY_KEY, section_by_code, section_field
@@ -150,7 +152,9 @@ def _clean_body(body: str) -> str:
     if not body:
         raise ReviewError("Écrivez votre commentaire avant de l'envoyer.")
     if len(body) > MAX_COMMENT_CHARS:
-        raise ReviewError(f"Un commentaire compte au plus {MAX_COMMENT_CHARS} caractères.")
+        raise ReviewError(
+            f"Un commentaire compte au plus {french.count(MAX_COMMENT_CHARS, 'caractère')}."
+        )
     return body
 
 

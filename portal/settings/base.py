@@ -87,7 +87,10 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.navigation",
             ],
+            # French plurals and numbers, the error summary: in every template.
+            "builtins": ["portal.templatetags.portal_tags"],
         },
     },
 ]

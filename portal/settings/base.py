@@ -147,6 +147,8 @@ SESSION_REFRESH_SECONDS = 60
 LIVRET_FILES_ROOT = Path(os.environ.get("LIVRET_FILES_ROOT", VAR_DIR / "livret-files"))
 
 LANGUAGE_CODE = "fr"
+# allauth's French with the portal's words (« adresse électronique », « courriel »).
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

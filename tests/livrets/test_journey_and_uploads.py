@@ -44,7 +44,7 @@ def test_journey_dates_of_conseiller_offres_services():
         ("silence", date(2025, 3, 10), "soon"),
         ("livret_due", date(2025, 5, 20), "later"),
     ]
-    assert got[0].warning == "Dans 9 jour(s)"
+    assert got[0].warning == "Dans 9 jours"
     got = deadlines(
         delays=COS_DELAYS,
         requested_on=date(2025, 1, 10),

@@ -68,13 +68,18 @@ def _wizard_steps(ids) -> list[tuple[dict, dict]]:
     return [({"step": name}, {}) for name, _ in STEPS]
 
 
+def _sections(ids) -> list[tuple[dict, dict]]:
+    """A section of situations and the motivation section (its documents, its headings)."""
+    return [({"pk": str(ids["pk"]), "code": code}, {}) for code in ("activite-1", "motivation")]
+
+
 LIVRET = _one(pk="{pk}")
 SECTION = _one(pk="{pk}", code="activite-1")
 REGISTRY: dict[str, tuple[str, Callable]] = {
     "selfcheck:step": ("anon", _wizard_steps),
     "selfcheck_api:cqp": ("anon", _one(slug="conseiller-offres-services")),
     "livrets:detail": ("owner", LIVRET),
-    "livrets:section": ("owner", SECTION),
+    "livrets:section": ("owner", _sections),
     "livrets:add_situation": ("owner", SECTION),
     "livrets:autosave": ("owner", LIVRET),
     "livrets:history": ("owner", _one(pk="{pk}", query=FIELD)),
@@ -90,7 +95,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "livrets:pdf": ("owner", LIVRET),
     "review:accept": ("invitee", _one(token="{token}")),
     "review:livret": ("coach", LIVRET),
-    "review:section": ("coach", SECTION),
+    "review:section": ("coach", _sections),
     "review:section_status": ("coach", SECTION),
     "review:history": ("coach", _one(pk="{pk}", query=FIELD)),
     "review:document": ("coach", _one(pk="{pk}", did="{did}")),
@@ -187,6 +192,8 @@ class Submit:
     data: dict
     # Posts made first (a wizard step needs the steps before it).
     before: list[tuple[str, dict]] = field(default_factory=list)
+    # The page that shows the form, when it is not ``url`` (a POST-only URL).
+    shown_at: str = ""
 
 
 def failed_submits(ids: dict) -> list[Submit]:
@@ -234,6 +241,7 @@ def failed_submits(ids: dict) -> list[Submit]:
             "owner",
             reverse("livrets:journey", kwargs={"pk": livret}),
             {"requested_on": "31/02/2026", "notified_on": "", "jury_on": ""},
+            shown_at=reverse("livrets:detail", kwargs={"pk": livret}),
         ),
         Submit(
             "invitation", "owner", reverse("review:access", kwargs={"pk": livret}), {"email": "x"}

@@ -18,9 +18,12 @@ def pluriel(value, suffixes: str = "s") -> str:
     ``{{ n|pluriel }}`` adds "s"; ``{{ n|pluriel:"al,aux" }}`` chooses between two endings.
     """
     try:
-        n = len(value) if hasattr(value, "__len__") else float(value)
+        n = float(value)
     except (TypeError, ValueError):
-        return ""
+        try:
+            n = len(value)
+        except TypeError:
+            return ""
     singular, _, plural_form = suffixes.rpartition(",") if "," in suffixes else ("", "", suffixes)
     return plural_form if french.is_plural(n) else singular
 

@@ -63,7 +63,7 @@ TABS_PER_PAGE = 12
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_no_page_scrolls_sideways_at_320px_and_focus_is_visible(live_server, site_pages, browser):
-    overflowing, faint, seen = [], [], []
+    overflowing, faint, seen, dates = [], [], [], []
     for target, page in every_html_page(
         browser, live_server, viewport={"width": 320, "height": 640}
     ):
@@ -71,14 +71,22 @@ def test_no_page_scrolls_sideways_at_320px_and_focus_is_visible(live_server, sit
         result = page.evaluate(OVERFLOW)
         if result["scrollWidth"] > 320:
             overflowing.append(f"{target.name} {target.url}: {result}")
+        rings = []
         for _ in range(TABS_PER_PAGE):
             page.keyboard.press("Tab")
-            ring = page.evaluate(FOCUS_RING)
-            if ring is None:
-                continue
+            rings.append(page.evaluate(FOCUS_RING))
+        # The date fields (and their picker button), reached with the keyboard too.
+        for date_input in page.locator('input[type="date"]').all()[:1]:
+            date_input.focus()
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")
+            rings.append(page.evaluate(FOCUS_RING))
+            dates.append(target.name)
+        for ring in filter(None, rings):
             ratio = contrast(ring["color"], ring["background"])
             if ring["style"] == "none" or ring["width"] < 2 or ratio < 3:
                 faint.append(f"{target.name} {target.url}: {ring} ({ratio:.1f}:1)")
     assert overflowing == []
     assert faint == []
     assert {"wagtail_serve", "selfcheck:step", "livrets:section", "review:section"} <= set(seen)
+    assert "livrets:detail" in dates  # the journey dates

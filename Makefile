@@ -16,7 +16,7 @@ FIND_PYTHON = for c in $(PYTHON_CANDIDATES); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$c; break; fi; \
 	done
 
-.PHONY: help install lock run serve worker test lint check security browsers bench clean
+.PHONY: help install lock run serve worker test test-fast lint check security browsers bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -72,6 +72,9 @@ security: install ## bandit: no high-severity finding in the project's code
 
 test: install browsers node_modules/.installed lint check security ## Install what tests need (the Nu Html Checker with npm) and run the whole suite
 	DJANGO_ALLOW_ASYNC_UNSAFE=true DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install ## The edit-test loop: every test but the browser, PDF and two-server ones, no lint
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m "not browser and not pdf and not servers" $(PYTEST_ARGS)
 
 # The bench measures on PostgreSQL (database $(BENCH_DB) on 127.0.0.1:5432, created when missing)
 # when the server answers, else on SQLite; an explicit DATABASE_URL wins.

@@ -1,4 +1,7 @@
-"""Demo accounts created by `make run` (development only: their passwords are public)."""
+"""The demo editor created by `make run` (development only: its password is public).
+
+The demo candidate is the livrets' (``livrets.demo``); `load_initial_data` creates both.
+"""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -19,11 +22,8 @@ def create_demo_accounts() -> list[str]:
     editors = Group.objects.filter(name="Editors").first()
     if editors:
         editor.groups.add(editors)
-    lines = [f"Éditeur (administration Wagtail, /admin/) : {EDITOR_EMAIL} / {DEMO_PASSWORD}"]
-    from livrets.demo import create_demo_candidate
-
     _verify_email(editor)
-    return lines + create_demo_candidate(password=DEMO_PASSWORD)
+    return [f"Éditeur (administration Wagtail, /admin/) : {EDITOR_EMAIL} / {DEMO_PASSWORD}"]
 
 
 def _verify_email(user) -> None:

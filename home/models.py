@@ -6,7 +6,6 @@ from its referential version, never retyped; the StreamField carries only the na
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
 from django.utils.functional import cached_property
@@ -185,13 +184,9 @@ class EditorialPage(PortalPage):
 
 def referential_text(ref) -> str:
     """The words of a referential that a search should find."""
-    parts = [ref.title, ref.certifier.name, ref.certifier.branch, *ref.presentation]
+    parts = [ref.title, ref.certifier.name, ref.certifier.branch or "", *ref.presentation]
     for unit in ref.units:
         parts.append(unit.title)
         parts.extend(e.title for e in unit.elements)
         parts.extend(i.label for i in unit.activity_items)
     return "\n".join(parts)
-
-
-def paginate(request, items, per_page: int = 20):
-    return Paginator(items, per_page).get_page(request.GET.get("page"))

@@ -14,3 +14,9 @@ def search(request):
     )
     page = Paginator(results, 10).get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"query": query, "results": page})
+
+
+@login_not_required
+def provenance(request):
+    """What « Proposé par le portail » means: linked from every mark."""
+    return render(request, "home/provenance.html")

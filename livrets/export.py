@@ -28,7 +28,8 @@ def export_data(user) -> dict:
                 "id": livret.pk,
                 "cqp": livret.cqp.slug,
                 "intitule": livret.referential_version.title,
-                "version_du_referentiel": livret.referential_version.label,
+                "version_du_referentiel": livret.referential_version.referential.version_label
+                or None,
                 "version_du_livret": livret.number,
                 "statut": livret.get_status_display(),
                 "cree_le": livret.created_at.isoformat(),
@@ -40,6 +41,7 @@ def export_data(user) -> dict:
                 },
                 "parcours": {
                     "demande_recevabilite": _iso(livret.recevabilite_requested_on),
+                    "reception_demande_recevabilite": _iso(livret.recevabilite_received_on),
                     "notification_recevabilite": _iso(livret.recevabilite_notified_on),
                     "session_jury": _iso(livret.jury_on),
                 },

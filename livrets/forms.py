@@ -56,26 +56,39 @@ class FinaliseForm(forms.Form):
 
 
 class JourneyForm(forms.Form):
-    INVALID = {"invalid": "Saisissez une date valide, par exemple 15/03/2026."}
-
     requested_on = forms.DateField(
         label="Date d'envoi de votre demande de recevabilité",
         required=False,
         widget=DateInput(),
-        error_messages=INVALID,
+        error_messages={"invalid": "la date d'envoi n'est pas valide (JJ/MM/AAAA)."},
     )
-    notified_on = forms.DateField(
-        label="Date de la notification de recevabilité",
+    received_on = forms.DateField(
+        label="Date de réception de votre demande par le certificateur (accusé de réception)",
         required=False,
         widget=DateInput(),
-        error_messages=INVALID,
+        error_messages={"invalid": "la date de réception n'est pas valide (JJ/MM/AAAA)."},
+    )
+    notified_on = forms.DateField(
+        label="Date de la notification favorable de recevabilité",
+        required=False,
+        widget=DateInput(),
+        error_messages={"invalid": "la date de notification n'est pas valide (JJ/MM/AAAA)."},
     )
     jury_on = forms.DateField(
         label="Date de votre session de jury",
         required=False,
         widget=DateInput(),
-        error_messages=INVALID,
+        error_messages={"invalid": "la date du jury n'est pas valide (JJ/MM/AAAA)."},
     )
+
+    def clean(self):
+        data = super().clean()
+        sent, received = data.get("requested_on"), data.get("received_on")
+        if sent and received and received < sent:
+            raise forms.ValidationError(
+                "la date de réception ne peut pas précéder la date d'envoi de votre demande."
+            )
+        return data
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,4 +1,15 @@
-"""The candidate's journey dates: pure date arithmetic over the CQP's stated delays."""
+"""The candidate's journey dates: pure date arithmetic over the CQP's stated delays.
+
+Each date counts from what the source counts from and carries the source's sentence:
+- the answer to the recevabilité request: from its receipt when the source says so (004:
+  "A la réception de votre dossier, l'Ucanss [...] vous adresse un accusé réception [...] soit
+  2 mois maximum"); when the source does not say (000), the portal counts from the receipt too
+  and says that this starting point is its own;
+- the validity of a favourable recevabilité (004: 18 months): from the favourable
+  notification, or, without one and when silence is acceptance, from the day the silence
+  became acceptance (the end of the answer delay);
+- the livret 2 due date: the stated months before the jury's session.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +21,10 @@ from home.referentials.domain import Delays
 from portal import french
 
 WARN_DAYS = 30
+RECEIPT_BY_PORTAL = (
+    "La source ne dit pas à partir de quelle date court ce délai : le portail le compte à "
+    "partir de la réception de votre demande."
+)
 
 
 def add_months(day: date, months: int) -> date:
@@ -27,6 +42,10 @@ class Deadline:
     # "past", "soon" (within WARN_DAYS) or "later"
     state: str
     days_left: int
+    # The source's sentences the date follows from.
+    because: tuple[str, ...] = ()
+    # The portal's own choice in computing it (shown « Proposé par le portail »), if any.
+    portal_note: str = ""
 
     @property
     def warning(self) -> str:
@@ -41,10 +60,21 @@ class Deadline:
         return ""
 
 
-def _deadline(code: str, label: str, day: date, today: date) -> Deadline:
+def _deadline(code: str, label: str, day: date, today: date, **more) -> Deadline:
     left = (day - today).days
     state = "past" if left < 0 else "soon" if left <= WARN_DAYS else "later"
-    return Deadline(code, label, day, state, left)
+    return Deadline(code, label, day, state, left, **more)
+
+
+def answer_start(
+    *, delays: Delays, requested_on: date | None, received_on: date | None
+) -> tuple[date | None, str]:
+    """The day the answer delay counts from, and the portal's note when it chose it."""
+    if delays.answer_from == "sending":
+        return requested_on, ""
+    if delays.answer_from == "receipt":
+        return received_on, ""
+    return received_on, RECEIPT_BY_PORTAL if received_on else ""
 
 
 def deadlines(
@@ -54,28 +84,46 @@ def deadlines(
     notified_on: date | None,
     jury_on: date | None,
     today: date,
+    received_on: date | None = None,
 ) -> list[Deadline]:
     """The dates that follow from the recorded ones, where the CQP states the delay."""
     out = []
-    silence = delays.silence_means_acceptance and delays.answer_months
-    if requested_on and silence and not notified_on:
-        out.append(
-            _deadline(
-                "silence",
-                "Sans réponse à cette date, votre demande de recevabilité est acceptée",
-                add_months(requested_on, delays.answer_months),
-                today,
-            )
+    answer_texts = tuple(t for t in (delays.answer_text, delays.silence_text) if t)
+    start, note = answer_start(delays=delays, requested_on=requested_on, received_on=received_on)
+    answer_end = add_months(start, delays.answer_months) if start and delays.answer_months else None
+    if answer_end and not notified_on:
+        label = (
+            "Sans réponse à cette date, votre demande de recevabilité est acceptée"
+            if delays.silence_means_acceptance
+            else "Fin du délai de réponse à votre demande de recevabilité"
         )
-    if notified_on and delays.validity_months:
         out.append(
-            _deadline(
-                "validity",
-                "Fin de validité de la recevabilité",
-                add_months(notified_on, delays.validity_months),
-                today,
-            )
+            _deadline("silence", label, answer_end, today, because=answer_texts, portal_note=note)
         )
+    if delays.validity_months:
+        if notified_on:
+            out.append(
+                _deadline(
+                    "validity",
+                    f"Fin de validité de la recevabilité ({delays.validity_months} mois après "
+                    "la notification favorable)",
+                    add_months(notified_on, delays.validity_months),
+                    today,
+                    because=(delays.validity_text,) if delays.validity_text else (),
+                )
+            )
+        elif answer_end and delays.silence_means_acceptance:
+            out.append(
+                _deadline(
+                    "validity",
+                    "Si aucune réponse ne vous parvient : fin de validité de la recevabilité, "
+                    "comptée du jour où le silence vaut acceptation",
+                    add_months(answer_end, delays.validity_months),
+                    today,
+                    because=tuple(t for t in (delays.silence_text, delays.validity_text) if t),
+                    portal_note=note,
+                )
+            )
     if jury_on and delays.livret_due_months_before_jury:
         out.append(
             _deadline(
@@ -83,6 +131,7 @@ def deadlines(
                 "Date limite d'envoi de votre livret 2",
                 add_months(jury_on, -delays.livret_due_months_before_jury),
                 today,
+                because=(delays.livret_due_text,) if delays.livret_due_text else (),
             )
         )
     return out

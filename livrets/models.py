@@ -8,7 +8,7 @@ save also writes a ``Revision``.
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import models
 
 
@@ -18,14 +18,7 @@ def livret_storage():
     The ``livrets`` entry of STORAGES: local files under LIVRET_FILES_ROOT by default, a
     private S3-compatible bucket in production if configured so (portal.settings.environment).
     """
-    from django.core.files.storage import InMemoryStorage, storages
-
-    if "livrets" in settings.STORAGES:
-        return storages["livrets"]
-    default = storages["default"]
-    if isinstance(default, InMemoryStorage):  # tests
-        return default
-    return FileSystemStorage(location=settings.LIVRET_FILES_ROOT, base_url=None)
+    return storages["livrets"]
 
 
 def document_path(instance, filename: str) -> str:
@@ -60,6 +53,9 @@ class Livret(models.Model):
     sworn_on = models.DateField("date de la déclaration", null=True, blank=True)
     sworn_place = models.CharField("lieu de la déclaration", max_length=120, blank=True)
     recevabilite_requested_on = models.DateField("demande de recevabilité", null=True, blank=True)
+    recevabilite_received_on = models.DateField(
+        "réception de la demande de recevabilité", null=True, blank=True
+    )
     recevabilite_notified_on = models.DateField(
         "notification de recevabilité", null=True, blank=True
     )

@@ -9,7 +9,15 @@ from home.referentials.domain import LivretSection, Referential
 from .completeness import Report, check, field_anchor
 from .models import Answer, Document, Livret, Situation
 from .selectors import content_of, livret_data
-from .structure import SITUATION_FIELDS, FieldSpec, section_fields, section_name, split_choices
+from .structure import (
+    SITUATION_FIELDS,
+    FieldSpec,
+    is_optional,
+    item_groups,
+    section_fields,
+    section_name,
+    split_choices,
+)
 from .uploads import format_size
 
 
@@ -71,6 +79,8 @@ class SectionView:
     # For "activities_table": (item label, [realise, exemples, documents]) then questions.
     items: list[tuple[str, list[FieldView]]]
     questions: list[FieldView]
+    # A part no source asks for: the candidate may leave it empty.
+    optional: bool = False
 
     @property
     def code(self) -> str:
@@ -154,11 +164,8 @@ def build(livret: Livret, section_code: str | None = None):
         )
     items, questions = [], []
     if section.kind == "activities_table":
-        for i in range(0, len(fields), 3):
-            if fields[i].spec.widget != "yesno":
-                questions = fields[i:]
-                break
-            items.append((fields[i].spec.label, fields[i : i + 3]))
+        groups, questions = item_groups(ref, section, fields)
+        items = [(group[0].spec.label, group) for _, group in groups]
     state = report.section(section.code)
     view = SectionView(
         section,
@@ -175,5 +182,6 @@ def build(livret: Livret, section_code: str | None = None):
         ],
         items,
         questions,
+        optional=is_optional(ref, section),
     )
     return editor, view

@@ -1,12 +1,11 @@
 """Reads of livrets, always scoped to their owner (another person's livret is a 404).
 
-The ``readable_*`` functions also let an invited accompagnateur read (never write): every
-version of a livret whose candidate invited them, while the access is not revoked.
+What an invited accompagnateur may read is the review's (``livrets.review.selectors``).
 """
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -23,27 +22,6 @@ def livrets_of(user) -> QuerySet[Livret]:
 
 def livret_for(user, pk: int) -> Livret:
     return get_object_or_404(livrets_of(user), pk=pk)
-
-
-def readable_livrets(user) -> QuerySet[Livret]:
-    """The user's own livrets and every version of those they follow as accompagnateur."""
-    from .review.models import Invitation
-
-    followed = Invitation.objects.active().filter(
-        reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
-    )
-    return Livret.objects.filter(Q(owner=user) | Q(Exists(followed))).select_related(
-        "referential_version", "cqp", "owner"
-    )
-
-
-def readable_livret(user, pk: int) -> Livret:
-    return get_object_or_404(readable_livrets(user), pk=pk)
-
-
-def readable_document(user, livret_pk: int, pk: int) -> Document:
-    livret = readable_livret(user, livret_pk)
-    return get_object_or_404(Document.objects.select_related("livret"), pk=pk, livret=livret)
 
 
 def save_target(user, pk: int, part: str) -> tuple[Livret, str, Situation | None]:

@@ -163,7 +163,13 @@ def add_situation(*, livret: Livret, section: str) -> Situation:
     sec = section_by_code(livret.referential_version.referential, section)
     if sec is None or sec.kind != "situations":
         raise LivretError("Cette partie ne comporte pas de situations.")
-    last = livret.situations.filter(section_code=section).aggregate(n=Max("position"))["n"] or 0
+    situations = livret.situations.filter(section_code=section)
+    if situations.count() >= sec.situations_required:
+        raise LivretError(
+            f"Cette partie demande {sec.situations_required} situation"
+            f"{'s' if sec.situations_required > 1 else ''} : vous ne pouvez pas en ajouter."
+        )
+    last = situations.aggregate(n=Max("position"))["n"] or 0
     return Situation.objects.create(livret=livret, section_code=section, position=last + 1)
 
 
@@ -271,9 +277,10 @@ def reopen(*, livret: Livret) -> Livret:
     return new
 
 
-def set_journey(*, livret: Livret, requested_on, notified_on, jury_on) -> None:
+def set_journey(*, livret: Livret, requested_on, notified_on, jury_on, received_on=None) -> None:
     Livret.objects.filter(pk=livret.pk).update(
         recevabilite_requested_on=requested_on,
+        recevabilite_received_on=received_on,
         recevabilite_notified_on=notified_on,
         jury_on=jury_on,
     )

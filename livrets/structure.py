@@ -2,13 +2,13 @@
 
 Every field is anchored to stable codes: the section code from the referential and a field
 key (``raisons``, ``C1.I2.exemples``, ``A2.Q1``...). A situation's fields use the keys of
-``SITUATION_FIELDS``. A later review feature can point at any field by (section, key).
+``SITUATION_FIELDS``. The review points at any field by (section, key).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from home.referentials.domain import LivretSection, Referential
 
@@ -28,37 +28,55 @@ class FieldSpec:
     widget: str = "text"
     # For fields only required when another field of the section says "oui".
     required_if_yes: str = ""
+    # The portal asks for it, no source does: shown « Proposé par le portail ».
+    proposed: bool = False
 
 
+# What 004 asks of each situation ("Vous exposerez la situation et la façon dont vous l'avez
+# analysée puis vous décrirez vos différentes actions en expliquant pourquoi vous avez procédé
+# de cette façon"): the situation, its analysis, the actions and why. Title, when and where,
+# and outcome are the portal's proposals: available, optional.
 SITUATION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "titre",
         "Titre de la situation",
         "Un titre court qui résume la situation.",
+        required=False,
         multiline=False,
         max_chars=SHORT_MAX_CHARS,
+        proposed=True,
     ),
     FieldSpec(
         "quand_ou",
         "Quand et où",
         "La période, le lieu, le poste que vous occupiez.",
+        required=False,
         multiline=False,
         max_chars=SHORT_MAX_CHARS,
+        proposed=True,
     ),
     FieldSpec(
-        "contexte", "Le contexte", "Qui était concerné, quelle était la demande ou le problème."
+        "contexte",
+        "La situation",
+        "Exposez la situation : qui était concerné, quelle était la demande ou le problème.",
     ),
     FieldSpec(
         "analyse",
-        "Comment je l'ai analysée",
+        "La façon dont vous l'avez analysée",
         "Ce que vous avez observé, vérifié, les informations que vous avez recherchées.",
     ),
     FieldSpec(
         "actions",
-        "Ce que j'ai fait et pourquoi",
-        "Décrivez vos actions dans l'ordre et expliquez pourquoi vous avez procédé ainsi.",
+        "Vos différentes actions et pourquoi vous avez procédé de cette façon",
+        "Décrivez vos actions et expliquez pourquoi vous avez procédé ainsi.",
     ),
-    FieldSpec("resultat", "Le résultat", "Ce qui s'est passé ensuite, ce que vous en retirez."),
+    FieldSpec(
+        "resultat",
+        "Le résultat",
+        "Ce qui s'est passé ensuite, ce que vous en retirez.",
+        required=False,
+        proposed=True,
+    ),
 )
 SITUATION_FIELDS_BY_KEY = {f.key: f for f in SITUATION_FIELDS}
 
@@ -78,44 +96,72 @@ IDENTITY_FIELDS: tuple[FieldSpec, ...] = (
     ),
 )
 
-KIND_LABELS = {
-    "identity": "Identité",
-    "motivation": "Motivation",
-    "context": "Contexte",
-    "situations": "Situations",
-    "activities_table": "Activités réalisées",
-}
+
+def is_optional(ref: Referential, section: LivretSection) -> bool:
+    """A section no source asks for, in a livret whose structure comes from a source: the
+    portal proposes it, the candidate may leave it empty."""
+    return ref.livret_from_source and not section.from_source
 
 
-def _motivation_fields(section: LivretSection) -> tuple[FieldSpec, ...]:
+def _identity_fields(section: LivretSection) -> tuple[FieldSpec, ...]:
+    """The identity the source's form asks for is required; the portal's other fields stay
+    available, optional and marked (004 asks only NOM and PRÉNOM)."""
+    if not section.fields:
+        return IDENTITY_FIELDS
+    asked = set(section.fields)
+    return tuple(
+        replace(
+            f,
+            required=f.required and f.key in asked,
+            proposed=f.key not in asked,
+        )
+        for f in IDENTITY_FIELDS
+    )
+
+
+def _motivation_fields(section: LivretSection, optional: bool) -> tuple[FieldSpec, ...]:
     prompts = section.prompts
     return (
-        FieldSpec("raisons", "Les raisons de votre démarche", prompts[0] if prompts else ""),
+        FieldSpec(
+            "raisons",
+            "Les raisons de votre démarche",
+            prompts[0] if prompts else "",
+            required=not optional,
+        ),
         FieldSpec(
             "points_forts",
             "Vos points forts pour ce CQP",
             prompts[1] if len(prompts) > 1 else "",
+            required=not optional,
         ),
     )
 
 
-def _context_fields(section: LivretSection) -> tuple[FieldSpec, ...]:
+def _context_fields(section: LivretSection, optional: bool) -> tuple[FieldSpec, ...]:
     return (
         FieldSpec(
             "description",
             "Description de l'organisation et du contexte",
             "Rédigée une seule fois, elle vaut pour toutes vos situations.",
+            required=not optional,
         ),
     )
 
 
 def _table_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:
+    """The source's "activités réalisées" table: Oui/Non, "Exemples", and a documents column
+    only where the source prints one, under the source's own heading."""
     unit = ref.units_by_code[section.unit]
     fields: list[FieldSpec] = []
     for item in unit.activity_items:
         fields += [
             FieldSpec(
-                f"{item.code}.realise", item.label, widget="yesno", multiline=False, max_chars=3
+                f"{item.code}.realise",
+                item.label,
+                widget="yesno",
+                multiline=False,
+                max_chars=3,
+                proposed=not item.from_source,
             ),
             FieldSpec(
                 f"{item.code}.exemples",
@@ -124,25 +170,44 @@ def _table_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, 
                 required=False,
                 required_if_yes=f"{item.code}.realise",
             ),
-            FieldSpec(
-                f"{item.code}.documents",
-                "Documents ou outils utilisés",
-                required=False,
-                max_chars=2000,
-            ),
         ]
-    fields += [FieldSpec(q.code, q.text) for q in unit.questions]
+        if section.documents_column:
+            fields.append(
+                FieldSpec(
+                    f"{item.code}.documents",
+                    section.documents_column,
+                    required=False,
+                    max_chars=2000,
+                )
+            )
+    fields += [FieldSpec(q.code, q.text, proposed=not q.from_source) for q in unit.questions]
     return tuple(fields)
+
+
+def item_groups(
+    ref: Referential, section: LivretSection, fields: list
+) -> tuple[list[tuple[str, list]], list]:
+    """An activities table's fields (or their views, anything with ``.key`` or ``.spec.key``)
+    grouped by activity item, in order, and the questions after them."""
+    unit = ref.units_by_code[section.unit]
+    codes = [i.code for i in unit.activity_items]
+
+    def key(f) -> str:
+        return f.spec.key if hasattr(f, "spec") else f.key
+
+    groups = [(code, [f for f in fields if key(f).startswith(f"{code}.")]) for code in codes]
+    questions = [f for f in fields if not any(key(f).startswith(f"{c}.") for c in codes)]
+    return groups, questions
 
 
 def section_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:
     """The fields a section asks for directly (not those of its situations)."""
     if section.kind == "identity":
-        return IDENTITY_FIELDS
+        return _identity_fields(section)
     if section.kind == "motivation":
-        return _motivation_fields(section)
+        return _motivation_fields(section, is_optional(ref, section))
     if section.kind == "context":
-        return _context_fields(section)
+        return _context_fields(section, is_optional(ref, section))
     if section.kind == "activities_table":
         return _table_fields(ref, section)
     if section.kind == "situations" and section.choices:

@@ -19,7 +19,6 @@ KINDS = {
     "odt": ("odt", "application/vnd.oasis.opendocument.text"),
     "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 }
-ACCEPTED_LABEL = "PDF, PNG, JPEG, ODT ou DOCX"
 
 
 def detect_kind(stream: IO[bytes]) -> str | None:

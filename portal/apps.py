@@ -1,4 +1,19 @@
+from pathlib import Path
+
 from django.apps import AppConfig
+from django.conf import settings
+
+
+def local_directories() -> None:
+    """On a machine of its own (SQLite: development, tests, bench), the directories the
+    portal writes to: the database's and STATIC_ROOT (WhiteNoise warns when it is missing).
+    Created when the portal starts, never when its settings are imported."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    if str(database["NAME"]) != ":memory:":
+        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 class PortalConfig(AppConfig):
@@ -6,6 +21,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portail"
 
     def ready(self):
+        local_directories()
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move

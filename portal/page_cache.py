@@ -38,7 +38,7 @@ def _key(request) -> str:
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        self.seconds = settings.PAGE_CACHE_SECONDS
         if not self.seconds:
             raise MiddlewareNotUsed
         self.private_cookies = {settings.SESSION_COOKIE_NAME, "messages"}

@@ -19,7 +19,7 @@ EXPIRES_IN_HEADER = "X-Session-Expires-In"
 
 
 def refresh_seconds() -> int:
-    return getattr(settings, "SESSION_REFRESH_SECONDS", 60)
+    return settings.SESSION_REFRESH_SECONDS
 
 
 def extend(session, *, force: bool = False) -> int:

@@ -1,14 +1,15 @@
-"""Background work through Django's tasks framework (``TASKS``: database queue in production).
+"""The portal's own background work: sending an email (``TASKS``: database queue in production).
 
 Enqueue from a request (``send_email.enqueue(...)``); ``python -m portal db_worker`` runs
 them on any machine. Arguments are plain JSON values so that any worker can run any task.
+Each app keeps its own tasks in its ``tasks.py`` (``livrets.retention.tasks``,
+``livrets.review.tasks``).
 """
 
 from __future__ import annotations
 
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
-from django.utils import timezone
 
 
 @task
@@ -48,19 +49,3 @@ def queue_email(message) -> None:
         reply_to=[str(a) for a in message.reply_to],
         headers={k: str(v) for k, v in message.extra_headers.items()},
     )
-
-
-@task
-def retention_purge() -> dict:
-    """Warn, then delete, inactive accounts and livrets (daily, see livrets.retention)."""
-    from livrets.retention.services import purge
-
-    return purge(now=timezone.now()).as_dict()
-
-
-@task
-def send_review_notifications() -> int:
-    """The accompagnateurs' and candidates' notification digests that are due."""
-    from livrets.review.notifications import send_due_notifications
-
-    return send_due_notifications(timezone.now())

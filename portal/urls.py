@@ -16,11 +16,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", health, name="health"),
     path("recherche/", home_views.search, name="search"),
+    path("propose-par-le-portail/", home_views.provenance, name="provenance"),
     path("verifier-mon-eligibilite/", include("selfcheck.urls")),
     path("api/v1/", include("selfcheck.api_urls")),
     path("accounts/", include("allauth.urls")),
     path("livrets/", include("livrets.urls")),
     path("accompagnement/", include("livrets.review.urls")),
+    path("preparer-le-jury/", include("livrets.jury.urls")),
 ]
 
 if settings.DEBUG:

@@ -33,13 +33,6 @@ def _reject_constant(name: str):
 
 @login_not_required
 @require_GET
-def ping(request):
-    """A trivial view, the baseline of `make bench`."""
-    return JsonResponse({"status": "ok"})
-
-
-@login_not_required
-@require_GET
 def cqps(request):
     return _json({"cqps": cqp_list()})
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from home.referentials.domain import EXPERIENCE_KINDS, Referential
+from home.referentials.provenance import PROPOSED
 from portal.widgets import DateInput
 
 from .payload import MAX_EXPERIENCES, MAX_TEXT
@@ -112,6 +115,15 @@ ExperienceFormSet = forms.formset_factory(
 )
 
 
+def _item_label(item) -> str:
+    """An activity's label; with « Proposé par le portail » when no source states it."""
+    if item.from_source:
+        return item.label
+    return format_html(
+        '{} <a class="proposed" href="{}">{}</a>', item.label, reverse("provenance"), PROPOSED
+    )
+
+
 class ActivitiesForm(forms.Form):
     """One checklist per unit of the referential, from its activity items."""
 
@@ -121,7 +133,7 @@ class ActivitiesForm(forms.Form):
         for unit in referential.units:
             self.fields[unit.code] = forms.MultipleChoiceField(
                 label=f"{referential.unit_name(unit)} : {unit.title}",
-                choices=[(i.code, i.label) for i in unit.activity_items],
+                choices=[(i.code, _item_label(i)) for i in unit.activity_items],
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from home.referentials.domain import EXPERIENCE_KINDS
+from livrets.jury.payload import MAX_RATINGS
 
 from .payload import MAX_ACTIVITIES, MAX_EXPERIENCES, MAX_TEXT
 
@@ -126,34 +127,168 @@ CQP = {
     },
 }
 
+FROM_SOURCE = {
+    "type": "boolean",
+    "description": (
+        "true : mot pour mot d'une source du certificateur ; false : proposé par le portail "
+        "(« Proposé par le portail »), n'engage pas le certificateur"
+    ),
+}
+
+ELEMENT = {
+    "type": "object",
+    "required": ["code", "title", "criteria", "essential", "from_source"],
+    "properties": {
+        "code": {"type": "string"},
+        "title": {"type": "string"},
+        "criteria": {"type": "array", "items": {"type": "string"}},
+        "essential": {
+            "type": "boolean",
+            "nullable": True,
+            "description": "null : la source ne dit pas si l'élément est incontournable",
+        },
+        "from_source": FROM_SOURCE,
+    },
+}
+
+SECTION = {
+    "type": "object",
+    "required": ["code", "kind", "title", "unit", "situations_required", "from_source"],
+    "properties": {
+        "code": {"type": "string"},
+        "kind": {
+            "type": "string",
+            "enum": ["identity", "motivation", "context", "situations", "activities_table"],
+        },
+        "title": {
+            "type": "object",
+            "required": ["text", "from_source"],
+            "properties": {"text": {"type": "string"}, "from_source": FROM_SOURCE},
+        },
+        "unit": {"type": "string", "nullable": True},
+        "situations_required": {"type": "integer", "nullable": True},
+        "from_source": FROM_SOURCE,
+    },
+}
+
+CODED_TEXT = {
+    "type": "object",
+    "required": ["code", "from_source"],
+    "properties": {
+        "code": {"type": "string"},
+        "label": {"type": "string"},
+        "text": {"type": "string"},
+        "from_source": FROM_SOURCE,
+    },
+}
+
 REFERENTIAL = {
     "type": "object",
-    "required": ["slug", "title", "certifier", "rncp", "required_months", "units"],
+    "required": ["slug", "title", "certifier", "rncp", "required_months", "units", "livret"],
     "properties": {
         **CQP["properties"],
-        "version": {"type": "string"},
+        "version": {
+            "type": "string",
+            "nullable": True,
+            "description": "la version du référentiel donnée par la source ; null : non indiquée",
+        },
+        "version_date": {"type": "string", "nullable": True, "example": "2019-01"},
         "required_months": {"type": "integer"},
         "accepted_kinds": {"type": "array", "items": {"type": "string"}},
         "units": {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["code", "name", "title", "activity_items"],
+                "required": [
+                    "code",
+                    "name",
+                    "title",
+                    "from_source",
+                    "elements",
+                    "activity_items",
+                    "questions",
+                ],
                 "properties": {
                     "code": {"type": "string"},
                     "name": {"type": "string"},
                     "title": {"type": "string"},
-                    "activity_items": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["code", "label"],
-                            "properties": {"code": {"type": "string"}, "label": {"type": "string"}},
-                        },
-                    },
+                    "from_source": FROM_SOURCE,
+                    "elements": {"type": "array", "items": ELEMENT},
+                    "activity_items": {"type": "array", "items": CODED_TEXT},
+                    "questions": {"type": "array", "items": CODED_TEXT},
                 },
             },
         },
+        "livret": {
+            "type": "object",
+            "required": ["from_source", "sections"],
+            "properties": {
+                "from_source": FROM_SOURCE,
+                "sections": {"type": "array", "items": SECTION},
+            },
+        },
+    },
+}
+
+
+RATING = {"type": "string", "enum": ["acquis", "non_acquis", "non_mis_en_oeuvre"]}
+
+MASTERY_REQUEST = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["cqp", "ratings"],
+    "properties": {
+        "cqp": {"type": "string", "minLength": 1, "example": "assistant-formation"},
+        "ratings": {
+            "type": "object",
+            "description": "code d’élément (GET /cqps/{slug}) → évaluation",
+            "maxProperties": MAX_RATINGS,
+            "additionalProperties": RATING,
+        },
+    },
+}
+
+MASTERY_EXAMPLE = {
+    "cqp": "assistant-formation",
+    "ratings": {"C4.E1": "acquis", "C4.E2": "non_mis_en_oeuvre", "C4.E3": "acquis"},
+}
+
+MASTERY = {
+    "type": "object",
+    "required": ["cqp", "units", "cqp_obtained"],
+    "properties": {
+        "cqp": {"type": "string"},
+        "rule": {
+            "type": "object",
+            "description": "la règle de la source, mot pour mot",
+            "properties": {
+                "kind": {
+                    "type": "string",
+                    "enum": ["elements_tolerance", "bloc_threshold", "all_units"],
+                },
+                "unit_rule": {"type": "string", "nullable": True},
+                "cqp_rule": {"type": "string", "nullable": True},
+            },
+        },
+        "units": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["code", "mastered", "reasons", "missing_ratings"],
+                "properties": {
+                    "code": {"type": "string"},
+                    "mastered": {
+                        "type": "boolean",
+                        "nullable": True,
+                        "description": "null : indéterminé (raison donnée)",
+                    },
+                    "reasons": {"type": "array", "items": {"type": "string"}},
+                    "missing_ratings": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+        },
+        "cqp_obtained": {"type": "boolean", "nullable": True},
+        "reasons": {"type": "array", "items": {"type": "string"}},
     },
 }
 
@@ -170,7 +305,8 @@ def openapi_document() -> dict[str, Any]:
             "version": "1.0.0",
             "description": (
                 "Indique si une candidature à la VAE pour un CQP est recevable, pourquoi, et "
-                "comment les activités déclarées couvrent le référentiel. Indicatif : seul le "
+                "comment les activités déclarées couvrent le référentiel ; applique la règle de "
+                "maîtrise de la source à des évaluations d’éléments. Indicatif : seul le "
                 "certificateur décide."
             ),
         },
@@ -224,6 +360,28 @@ def openapi_document() -> dict[str, Any]:
                     },
                     "responses": {
                         "200": {"description": "Le verdict et ses raisons", **_json(VERDICT)},
+                        "400": {"description": "Requête invalide", **_json(ERRORS)},
+                    },
+                }
+            },
+            "/mastery": {
+                "post": {
+                    "operationId": "checkMastery",
+                    "summary": "Appliquer la règle de maîtrise de la source à des évaluations",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": MASTERY_REQUEST,
+                                "example": MASTERY_EXAMPLE,
+                            }
+                        },
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "Le résultat par unité et pour le CQP",
+                            **_json(MASTERY),
+                        },
                         "400": {"description": "Requête invalide", **_json(ERRORS)},
                     },
                 }

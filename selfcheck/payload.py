@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from home.referentials.domain import EXPERIENCE_KINDS, Referential
+from home.referentials.domain import EXPERIENCE_KINDS, Referential, Unit
+from home.referentials.provenance import is_proposed
 from portal import french
 
 from .eligibility import Period, Verdict
@@ -196,23 +197,61 @@ def verdict_data(verdict: Verdict) -> dict[str, Any]:
     }
 
 
+def _sourced(value) -> dict[str, Any]:
+    return {"text": str(value), "from_source": not is_proposed(value)}
+
+
+def _unit_data(ref: Referential, u: Unit) -> dict[str, Any]:
+    return {
+        "code": u.code,
+        "name": ref.unit_name(u),
+        "title": str(u.title),
+        "from_source": u.from_source,
+        "elements": [
+            {
+                "code": e.code,
+                "title": str(e.title),
+                "criteria": [str(c) for c in e.criteria],
+                "essential": e.essential,
+                "from_source": e.from_source,
+            }
+            for e in u.elements
+        ],
+        "activity_items": [
+            {"code": i.code, "label": str(i.label), "from_source": i.from_source}
+            for i in u.activity_items
+        ],
+        "questions": [
+            {"code": q.code, "text": str(q.text), "from_source": q.from_source} for q in u.questions
+        ],
+    }
+
+
 def referential_data(ref: Referential) -> dict[str, Any]:
-    """A referential with the stable codes of its units and activity items."""
+    """A referential with the stable codes of its units, items and livret sections, each
+    saying whether a source states it (``from_source``) or the portal proposes it."""
     return {
         "slug": ref.slug,
-        "title": ref.title,
-        "certifier": ref.certifier.name,
+        "title": str(ref.title),
+        "certifier": str(ref.certifier.name),
         "rncp": ref.rncp,
-        "version": ref.version,
+        "version": ref.version_label or None,
+        "version_date": ref.version_date,
         "required_months": ref.recevabilite.min_months,
         "accepted_kinds": list(ref.recevabilite.accepted_kinds),
-        "units": [
-            {
-                "code": u.code,
-                "name": ref.unit_name(u),
-                "title": u.title,
-                "activity_items": [{"code": i.code, "label": i.label} for i in u.activity_items],
-            }
-            for u in ref.units
-        ],
+        "units": [_unit_data(ref, u) for u in ref.units],
+        "livret": {
+            "from_source": ref.livret_from_source,
+            "sections": [
+                {
+                    "code": s.code,
+                    "kind": s.kind,
+                    "title": _sourced(s.title),
+                    "unit": s.unit or None,
+                    "situations_required": s.situations_required or None,
+                    "from_source": s.from_source,
+                }
+                for s in ref.livret_sections
+            ],
+        },
     }

@@ -1,4 +1,4 @@
-"""The self-check result's PDF, made by the portal's shared PDF module (``livrets.pdf``).
+"""The self-check result's PDF, made by the portal's shared PDF machinery (``portal.pdf``).
 
 Same print stylesheet, URL fetcher, render processes with their time and memory limits, and
 per-user export limit as the livret's PDF.
@@ -10,8 +10,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets.pdf.render import render_html
-from livrets.pdf.views import pdf_response
+from portal.pdf.render import render_html
+from portal.pdf.response import pdf_response
 
 TEMPLATE = "pdf/selfcheck_result.html"
 

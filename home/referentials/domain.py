@@ -12,6 +12,20 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 EXPERIENCE_KINDS: dict[str, str] = {
     "salarie": "Activité salariée",
     "non_salarie": "Activité non salariée",
@@ -31,6 +45,7 @@ class Element:
     title: str
     criteria: tuple[str, ...]
     essential: bool | None
+    from_source: bool = True
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,7 @@ class ActivityItem:
 class Question:
     code: str
     text: str
+    from_source: bool = True
 
 
 @dataclass(frozen=True)
@@ -65,6 +81,7 @@ class Unit:
     questions: tuple[Question, ...] = ()
     interviewer_questions: tuple[InterviewTheme, ...] = ()
     gap_advice: str = ""
+    from_source: bool = True
 
     @property
     def criteria_count(self) -> int:
@@ -95,6 +112,10 @@ class LivretSection:
     situations_required: int = 0
     choices: Choices | None = None
     from_source: bool = True
+    # identity: the fields the source's form asks for; () when no source gives the form.
+    fields: tuple[str, ...] = ()
+    # activities_table: the source's heading of its documents column ("" when it has none).
+    documents_column: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,32 +135,65 @@ class MasteryRule:
 
 
 @dataclass(frozen=True)
+class SourceSentence:
+    source: str
+    text: str
+    applied: bool = False
+
+    @property
+    def source_number(self) -> str:
+        """ "002" for "002_fe1f6f581feb572b.txt"."""
+        return self.source.split("_", 1)[0]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Sentences of the sources that disagree on a rule, and why the portal applies one."""
+
+    sentences: tuple[SourceSentence, ...]
+    why: str
+
+    @property
+    def applied(self) -> SourceSentence | None:
+        return next((s for s in self.sentences if s.applied), None)
+
+
+@dataclass(frozen=True)
 class Recevabilite:
     min_months: int
     accepted_kinds: tuple[str, ...]
     rule_text: str
     conditions: tuple[str, ...] = ()
     discrepancy_note: str = ""
-    form: str = ""
-    send_to: str = ""
+    # None: the source does not say.
+    form: str | None = None
+    send_to: str | None = None
+    disagreements: tuple[Disagreement, ...] = ()
 
 
 @dataclass(frozen=True)
 class Delays:
     answer_months: int | None
-    silence_means_acceptance: bool
+    # None: the source does not say.
+    silence_means_acceptance: bool | None
     validity_months: int | None
     livret_due_months_before_jury: int | None
     validity_text: str = ""
+    # "receipt", "sending", or None when the source does not say what the delay counts from.
+    answer_from: str | None = None
+    answer_text: str = ""
+    silence_text: str = ""
+    livret_due_text: str = ""
 
 
 @dataclass(frozen=True)
 class Certifier:
     name: str
-    branch: str
-    commission: str
-    secretariat: str
-    contact: str
+    # None: the source does not say.
+    branch: str | None
+    commission: str | None
+    secretariat: str | None
+    contact: str | None
     website: str = ""
 
 
@@ -168,6 +222,7 @@ class Referential:
     livret_note: str = ""
     livret_intro: tuple[str, ...] = ()
     routes: tuple[str, ...] = ()
+    main_situations_title: str = ""
     evaluation: tuple[str, ...] = ()
     jury: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -188,6 +243,15 @@ class Referential:
     def activity_item_count(self) -> int:
         return sum(len(u.activity_items) for u in self.units)
 
+    @property
+    def version_label(self) -> str:
+        """The referential's own version as a person reads it ("janvier 2019"), or "" when the
+        source gives none (the internal code ``version`` is never shown)."""
+        if not self.version_date:
+            return ""
+        year, month = self.version_date.split("-")[:2]
+        return f"{MONTHS[int(month) - 1]} {year}"
+
     def unit_name(self, unit: Unit) -> str:
         """ "Compétence 2", "Bloc de compétences 1", "Activité III"."""
         word = self.unit_singular[0].upper() + self.unit_singular[1:]
@@ -195,7 +259,9 @@ class Referential:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Referential:
-        return _build(data)
+        from .builder import build
+
+        return build(data)
 
     @classmethod
     def cached(cls, key: Any, load: Callable[[], dict[str, Any]]) -> Referential:
@@ -203,128 +269,12 @@ class Referential:
 
         `load` is called only on a miss, so callers may defer the (large) raw content.
         """
+        from .builder import build
+
         ref = _CACHE.get(key)
         if ref is None:
-            ref = _CACHE[key] = _build(load())
+            ref = _CACHE[key] = build(load())
         return ref
 
 
 _CACHE: dict[Any, Referential] = {}
-
-
-def _t(items) -> tuple:
-    return tuple(items or ())
-
-
-def _build(d: dict[str, Any]) -> Referential:
-    units = tuple(
-        Unit(
-            code=u["code"],
-            number=u["number"],
-            title=u["title"],
-            label=u.get("label", ""),
-            description=u.get("description", ""),
-            evaluation_basis=_t(u.get("evaluation_basis")),
-            elements=tuple(
-                Element(
-                    code=e["code"],
-                    number=e["number"],
-                    title=e["title"],
-                    criteria=_t(e["criteria"]),
-                    essential=e["essential"],
-                )
-                for e in u["elements"]
-            ),
-            activity_items=tuple(
-                ActivityItem(
-                    code=i["code"], label=i["label"], from_source=i.get("from_source", True)
-                )
-                for i in u["activity_items"]
-            ),
-            questions=tuple(Question(code=q["code"], text=q["text"]) for q in u["questions"]),
-            interviewer_questions=tuple(
-                InterviewTheme(theme=t["theme"], questions=_t(t["questions"]))
-                for t in u.get("interviewer_questions", ())
-            ),
-            gap_advice=u.get("gap_advice", ""),
-        )
-        for u in d["units"]
-    )
-    sections = []
-    for s in d["livret"]["sections"]:
-        choices = s.get("choices")
-        sections.append(
-            LivretSection(
-                code=s["code"],
-                kind=s["kind"],
-                title=s["title"],
-                unit=s.get("unit", ""),
-                guidance=_t(s.get("guidance")),
-                prompts=_t(s.get("prompts")),
-                situations_required=s.get("situations_required", 0),
-                choices=Choices(
-                    min=choices["min"],
-                    label=choices["label"],
-                    items=tuple(Choice(code=c["code"], label=c["label"]) for c in choices["items"]),
-                )
-                if choices
-                else None,
-                from_source=s.get("from_source", d["livret"]["from_source"]),
-            )
-        )
-    rule, rec, delays, cert = d["mastery_rule"], d["recevabilite"], d["delays"], d["certifier"]
-    return Referential(
-        slug=d["slug"],
-        title=d["title"],
-        short_title=d["short_title"],
-        sources=_t(d["sources"]),
-        certifier=Certifier(
-            name=cert["name"],
-            branch=cert["branch"],
-            commission=cert["commission"],
-            secretariat=cert["secretariat"],
-            contact=cert["contact"],
-            website=cert.get("website", ""),
-        ),
-        rncp=d["rncp"],
-        version=d["version"],
-        version_date=d["version_date"],
-        presentation=_t(d["presentation"]),
-        main_situations=_t(d["main_situations"]),
-        unit_singular=d["unit_word"]["singular"],
-        unit_plural=d["unit_word"]["plural"],
-        units=units,
-        mastery_rule=MasteryRule(
-            kind=rule["kind"],
-            text=rule["text"],
-            unit_text=rule.get("unit_text", ""),
-            criteria_threshold_percent=rule.get("criteria_threshold_percent"),
-            max_non_implemented_non_essential=rule.get("max_non_implemented_non_essential"),
-            partial_validation_kept_years=rule.get("partial_validation_kept_years"),
-        ),
-        recevabilite=Recevabilite(
-            min_months=rec["min_months"],
-            accepted_kinds=_t(rec["accepted_kinds"]),
-            rule_text=rec["rule_text"],
-            conditions=_t(rec.get("conditions")),
-            discrepancy_note=rec.get("discrepancy_note", ""),
-            form=rec.get("form", ""),
-            send_to=rec.get("send_to", ""),
-        ),
-        delays=Delays(
-            answer_months=delays["answer_months"],
-            silence_means_acceptance=delays["silence_means_acceptance"],
-            validity_months=delays["validity_months"],
-            livret_due_months_before_jury=delays["livret_due_months_before_jury"],
-            validity_text=delays.get("validity_text", ""),
-        ),
-        steps=tuple(Step(title=s["title"], text=s["text"]) for s in d["steps"]),
-        documents=_t(d["documents"]),
-        livret_from_source=d["livret"]["from_source"],
-        livret_sections=tuple(sections),
-        livret_note=d["livret"].get("note", ""),
-        livret_intro=_t(d["livret"].get("intro")),
-        routes=_t(d.get("routes")),
-        evaluation=_t(d.get("evaluation")),
-        jury=d.get("jury", ""),
-    )

@@ -15,6 +15,8 @@ from typing import Any
 import jsonschema
 from django.db import transaction
 
+from .provenance import text
+
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
 
@@ -144,8 +146,8 @@ def load_files(paths: list[Path]) -> list[LoadResult]:
                 number=last + 1,
                 label=data["version"],
                 content_hash=digest,
-                title=data["title"],
-                certifier=data["certifier"]["name"],
+                title=str(text(data["title"])),
+                certifier=str(text(data["certifier"]["name"])),
                 rncp=data["rncp"] or "",
                 data=data,
             )

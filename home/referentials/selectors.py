@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db.models import F, QuerySet
 from django.http import Http404
 
-from .domain import Referential
 from .models import ReferentialVersion
 
 
@@ -24,10 +23,6 @@ def current_version(slug: str) -> ReferentialVersion:
     if version is None:
         raise Http404("CQP inconnu")
     return version
-
-
-def current_referential(slug: str) -> Referential:
-    return current_version(slug).referential
 
 
 def cqp_choices() -> list[tuple[str, str]]:

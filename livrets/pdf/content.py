@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from home.referentials.domain import LivretSection, Referential
+from home.referentials.provenance import is_proposed
 
 from ..models import Document, Livret
 from ..selectors import livret_data
 from ..structure import (
     SITUATION_FIELDS,
     FieldSpec,
+    item_groups,
     place_from_address,
     section_fields,
     section_name,
@@ -23,7 +25,6 @@ from ..structure import (
 )
 from ..uploads import KINDS, format_size
 
-EMPTY = "Non renseigné"
 YES_NO = {"oui": "Oui", "non": "Non"}
 KIND_NAMES = {
     "pdf": "PDF",
@@ -41,6 +42,8 @@ class PrintedField:
     # "text" (paragraphs as typed), "short" (one line), "list" (ticked choices)
     kind: str = "text"
     items: tuple[str, ...] = ()
+    # Asked by the portal, not by the source: « Proposé par le portail » beside the label.
+    proposed: bool = False
 
     @property
     def empty(self) -> bool:
@@ -69,6 +72,7 @@ class TableRow:
     done: str
     examples: str
     tools: str
+    proposed: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ class PrintedSection:
     title: str
     name: str
     kind: str
+    from_source: bool = True
+    documents_column: str = ""
     fields: tuple[PrintedField, ...] = ()
     rows: tuple[TableRow, ...] = ()
     questions: tuple[PrintedField, ...] = ()
@@ -119,13 +125,35 @@ def _document(d: Document) -> PrintedDocument:
 
 
 def _field(spec: FieldSpec, text: str, section: LivretSection | None = None) -> PrintedField:
+    mark = spec.proposed
     if spec.widget == "yesno":
-        return PrintedField(typo(spec.label), YES_NO.get(text, ""), "short")
+        return PrintedField(typo(spec.label), YES_NO.get(text, ""), "short", proposed=mark)
     if spec.widget == "choices" and section is not None and section.choices:
         ticked = set(split_choices(text))
         labels = tuple(typo(c.label) for c in section.choices.items if c.code in ticked)
-        return PrintedField(typo(spec.label), "", "list", labels)
-    return PrintedField(typo(spec.label), text, "text" if spec.multiline else "short")
+        return PrintedField(typo(spec.label), "", "list", labels, proposed=mark)
+    kind = "text" if spec.multiline else "short"
+    return PrintedField(typo(spec.label), text, kind, proposed=mark)
+
+
+def _rows(ref: Referential, section: LivretSection, specs, fields) -> tuple[list, list]:
+    """An activities table's rows (one per activity item) and its questions."""
+    printed = {spec.key: f for spec, f in zip(specs, fields, strict=True)}
+    groups, questions = item_groups(ref, section, list(specs))
+    rows = []
+    for code, group in groups:
+        by_suffix = {spec.key.removeprefix(f"{code}."): printed[spec.key] for spec in group}
+        done = by_suffix["realise"]
+        rows.append(
+            TableRow(
+                done.label,
+                done.text,
+                by_suffix["exemples"].text,
+                by_suffix["documents"].text if "documents" in by_suffix else "",
+                proposed=done.proposed,
+            )
+        )
+    return rows, [printed[spec.key] for spec in questions]
 
 
 def candidate_name(answers: dict[tuple[str, str], str], livret: Livret) -> str:
@@ -167,13 +195,8 @@ def build(livret: Livret, *, today: date) -> PrintedLivret:
         rows: list[TableRow] = []
         questions: list[PrintedField] = []
         if section.kind == "activities_table":
-            items, fields = fields, []
-            for i in range(0, len(specs), 3):
-                if specs[i].widget != "yesno":
-                    questions = items[i:]
-                    break
-                done, examples, tools = items[i : i + 3]
-                rows.append(TableRow(done.label, done.text, examples.text, tools.text))
+            rows, questions = _rows(ref, section, specs, fields)
+            fields = []
         own = [s for s in situations if s.section_code == section.code]
         printed_situations = []
         for number, s in enumerate(own, 1):
@@ -195,6 +218,8 @@ def build(livret: Livret, *, today: date) -> PrintedLivret:
                 title=typo(section.title),
                 name=typo(section_name(ref, section)),
                 kind=section.kind,
+                from_source=section.from_source and not is_proposed(section.title),
+                documents_column=typo(section.documents_column),
                 fields=tuple(fields),
                 rows=tuple(rows),
                 questions=tuple(questions),

@@ -1,7 +1,7 @@
 """Review emails, batched: at most one per recipient and livret per hour.
 
 Writes only queue a ``PendingNotification``; ``send_due_notifications(now)`` (run by the
-``send_review_notifications`` command, later by a scheduled task) notices livrets changed or
+``send_review_notifications`` command or task, every 10 minutes) notices livrets changed or
 finalised since their accompagnateur's last review, then sends what is due.
 """
 
@@ -21,7 +21,6 @@ from . import rules
 from .models import Invitation, NotificationPreference, PendingNotification
 
 Kind = PendingNotification.Kind
-CANDIDATE_KINDS = {Kind.COMMENT, Kind.STATUS}
 
 
 def _wants(user_id: int, *, as_candidate: bool) -> bool:

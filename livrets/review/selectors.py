@@ -1,4 +1,8 @@
-"""Reads of the review: threads by anchor, section reviews, the accompagnateur's dashboard."""
+"""Reads of the review: threads by anchor, section reviews, the accompagnateur's dashboard.
+
+The ``readable_*`` functions let an invited accompagnateur read (never write): every version
+of a livret whose candidate invited them, while the access is not revoked.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,29 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from ..completeness import LivretContent, SituationContent, check, field_anchor
-from ..models import Livret
-from ..selectors import content_of, readable_livret
+from ..models import Document, Livret
+from ..selectors import content_of
 from . import rules
 from .models import Comment, Invitation, SectionReview
+
+
+def readable_livrets(user) -> QuerySet[Livret]:
+    """The user's own livrets and every version of those they follow as accompagnateur."""
+    followed = Invitation.objects.active().filter(
+        reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
+    )
+    return Livret.objects.filter(Q(owner=user) | Q(Exists(followed))).select_related(
+        "referential_version", "cqp", "owner"
+    )
+
+
+def readable_livret(user, pk: int) -> Livret:
+    return get_object_or_404(readable_livrets(user), pk=pk)
+
+
+def readable_document(user, livret_pk: int, pk: int) -> Document:
+    livret = readable_livret(user, livret_pk)
+    return get_object_or_404(Document.objects.select_related("livret"), pk=pk, livret=livret)
 
 
 def thread_dom_id(part: str, key: str) -> str:

@@ -256,9 +256,3 @@ def set_section_status(
 
 def preference_of(user) -> NotificationPreference:
     return NotificationPreference.objects.get_or_create(user=user)[0]
-
-
-def set_preference(*, user, as_candidate: bool, as_reviewer: bool) -> None:
-    NotificationPreference.objects.update_or_create(
-        user=user, defaults={"as_candidate": as_candidate, "as_reviewer": as_reviewer}
-    )

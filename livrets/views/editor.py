@@ -87,6 +87,7 @@ def detail(request, pk: int):
     journey_form = JourneyForm(
         initial={
             "requested_on": livret.recevabilite_requested_on,
+            "received_on": livret.recevabilite_received_on,
             "notified_on": livret.recevabilite_notified_on,
             "jury_on": livret.jury_on,
         }
@@ -100,6 +101,7 @@ def _detail(request, livret: Livret, journey_form: JourneyForm, status: int = 20
     dates = deadlines(
         delays=editor.ref.delays,
         requested_on=livret.recevabilite_requested_on,
+        received_on=livret.recevabilite_received_on,
         notified_on=livret.recevabilite_notified_on,
         jury_on=livret.jury_on,
         today=timezone.localdate(),
@@ -430,6 +432,7 @@ def journey(request, pk: int):
         services.set_journey(
             livret=livret,
             requested_on=form.cleaned_data["requested_on"],
+            received_on=form.cleaned_data["received_on"],
             notified_on=form.cleaned_data["notified_on"],
             jury_on=form.cleaned_data["jury_on"],
         )

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "livrets",
     "livrets.retention",
     "livrets.review",
+    "livrets.jury",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -208,6 +209,21 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }
+# The Wagtail admin (editors only) needs inline styles and scripts; it may frame itself for
+# previews. portal.middleware applies this policy under /admin/; everything else keeps
+# SECURE_CSP.
+ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
@@ -215,6 +231,17 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # sent RETENTION_WARNING_DAYS before.
 RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "24"))
 RETENTION_WARNING_DAYS = int(os.environ.get("RETENTION_WARNING_DAYS", "14"))
+
+# PDF exports (portal.pdf): each WeasyPrint render runs in a child process, at most
+# PDF_RENDER_PROCESSES at a time per web process, stopped after PDF_TIME_LIMIT_SECONDS and
+# capped at PDF_MEMORY_LIMIT_MIB of address space; a render process whose memory went past
+# PDF_RECYCLE_MIB is replaced after its render. A person may export PDF_EXPORTS_PER_HOUR PDFs
+# in an hour.
+PDF_RENDER_PROCESSES = int(os.environ.get("PDF_RENDER_PROCESSES", "2"))
+PDF_TIME_LIMIT_SECONDS = float(os.environ.get("PDF_TIME_LIMIT_SECONDS", "60"))
+PDF_MEMORY_LIMIT_MIB = int(os.environ.get("PDF_MEMORY_LIMIT_MIB", "512"))
+PDF_RECYCLE_MIB = int(os.environ.get("PDF_RECYCLE_MIB", "100"))
+PDF_EXPORTS_PER_HOUR = int(os.environ.get("PDF_EXPORTS_PER_HOUR", "10"))
 
 LOGGING = {
     "version": 1,

@@ -80,13 +80,20 @@ def text_of(response) -> str:
 
 def test_the_cos_notice_states_its_delays(client, site_pages):
     text = text_of(client.get("/cqp/conseiller-offres-services/"))
+    assert "vous indiquant le délai d'instruction de votre demande, soit 2 mois maximum" in text
     assert (
-        "2 mois au plus ; l'absence de réponse au terme de ce délai vaut décision d'acceptation"
+        "L'absence de réponse de notre part au terme des deux mois vaut décision d'acceptation"
         in text
     )
-    assert "Validité de la recevabilité 18 mois" in text
-    assert "Au plus tard 1 mois avant la session d'évaluation" in text
+    assert "Elle est valable 18 mois" in text
+    assert "au plus tard 1 mois avant la session d'évaluation" in text
     assert "RNCP n° 35543" in text
+    assert (
+        "La recevabilité administrative de la demande ne préjuge en rien de la décision finale "
+        "du jury professionnel." in text
+    )
+    assert "livret-2" not in text
+    assert "CERFA" not in text
 
 
 def test_the_assistant_formation_notice_says_which_rule_it_applies(client, site_pages):

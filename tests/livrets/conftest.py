@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 
-from home.referentials.models import Cqp
 from livrets import services
-
-PASSWORD = "un-mot-de-passe-solide-42"
-
-
-def make_candidate(email: str):
-    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
+from tests.support.data import make_candidate, version_of
 
 
 @pytest.fixture
@@ -26,10 +16,6 @@ def candidate(db):
 @pytest.fixture
 def other_candidate(db):
     return make_candidate("bruno@example.fr")
-
-
-def version_of(slug: str):
-    return Cqp.objects.select_related("current").get(slug=slug).current
 
 
 @pytest.fixture
@@ -45,52 +31,3 @@ def client_of(client):
         return client
 
     return login
-
-
-def fill_section(livret, section: str, texts: dict[str, str]) -> None:
-    for key, text in texts.items():
-        services.save_answer(livret=livret, section=section, key=key, text=text, base_version=0)
-
-
-def fill_situation(livret, section: str, **overrides):
-    from livrets.structure import SITUATION_FIELDS
-
-    situation = services.add_situation(livret=livret, section=section)
-    for spec in SITUATION_FIELDS:
-        text = overrides.get(spec.key, f"{spec.label} : texte de la situation.")
-        if text:
-            services.save_answer(
-                livret=livret,
-                section=section,
-                key=spec.key,
-                text=text,
-                base_version=0,
-                situation=situation,
-            )
-    return situation
-
-
-def complete_cos(livret) -> None:
-    """Fill every required part of a conseiller-offres-services livret."""
-    fill_section(
-        livret,
-        "identite",
-        {
-            "nom": "Martin",
-            "prenom": "Alice",
-            "adresse": "1 rue de la Paix, Lyon",
-            "telephone": "0600000000",
-            "email": "alice@example.fr",
-        },
-    )
-    fill_section(livret, "motivation", {"raisons": "Parce que.", "points_forts": "L'écoute."})
-    fill_section(livret, "contexte", {"description": "Une caisse d'allocations familiales."})
-    fill_section(livret, "activite-2", {"choix": "A2.I1,A2.I2"})
-    for section, count in {
-        "activite-1": 2,
-        "activite-2": 1,
-        "activite-3": 2,
-        "activite-4": 1,
-    }.items():
-        for _ in range(count):
-            fill_situation(livret, section)

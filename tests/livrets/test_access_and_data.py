@@ -17,12 +17,11 @@ from django.urls import URLPattern, reverse
 from livrets import services
 from livrets import urls as livret_urls
 from livrets.models import Answer, Document, Livret, Revision, Situation
-
-from .conftest import PASSWORD, complete_cos, fill_situation
+from tests.support.data import PASSWORD, complete_cos
+from tests.support.urls import NON_ID_KWARGS, PDF, make_objects
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
@@ -37,16 +36,7 @@ def upload(client, livret, name, data, **extra):
 @pytest.fixture
 def owned(livret):
     """One of each id-bearing object of the first candidate's livret."""
-    situation = fill_situation(livret, "activite-1")
-    document = services.add_document(
-        livret=livret, upload=SimpleUploadedFile("preuve.pdf", PDF), situation=situation
-    )
-    revision = Revision.objects.filter(answer__situation=situation).first()
-    return {"pk": livret.pk, "sid": situation.pk, "rid": revision.pk, "did": document.pk}
-
-
-# Keyword arguments of the URL that are not object ids, with a valid value for each.
-NON_ID_KWARGS = {"code": "activite-1"}
+    return make_objects(livret)
 
 
 def id_bearing_patterns():

@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from livrets import services
 from livrets.models import Answer
-
-from .conftest import fill_situation
+from tests.support.data import fill_situation
 
 pytestmark = pytest.mark.django_db
 

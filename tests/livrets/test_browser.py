@@ -10,9 +10,8 @@ from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from livrets.models import Answer, Livret
-from tests.conftest import BROWSER_TIMEOUT_MS
-
-from .conftest import PASSWORD, make_candidate
+from tests.support.browser import BROWSER_TIMEOUT_MS
+from tests.support.data import PASSWORD, make_candidate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -137,7 +136,7 @@ def test_text_typed_after_the_session_expired_is_saved_after_signing_in_again(
     page, live_server, empty_account
 ):
     from livrets import services
-    from livrets.tests_support import version
+    from tests.support.data import version
 
     livret = services.start_livret(
         owner=empty_account, version=version("conseiller-offres-services")
@@ -164,7 +163,7 @@ def test_a_stale_tab_overwrites_nothing_and_keeps_its_text_until_the_candidate_c
     page, live_server, empty_account, assert_accessible
 ):
     from livrets import services
-    from livrets.tests_support import version
+    from tests.support.data import version
 
     livret = services.start_livret(
         owner=empty_account, version=version("conseiller-offres-services")

@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from livrets import services
 from livrets.models import Answer, Livret, Revision
-
-from .conftest import complete_cos, fill_situation, make_candidate, version_of
+from tests.support.data import complete_cos, fill_situation, make_candidate, version_of
 
 pytestmark = pytest.mark.django_db
 

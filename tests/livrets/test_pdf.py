@@ -10,15 +10,15 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from livrets import services
-from livrets.pdf import render as rendering
 from livrets.pdf.content import typo
-from livrets.pdf.engine import write_pdf
-from livrets.pdf.fetcher import BASE_URL, resolve
-from livrets.pdf.render import livret_html, livret_pdf, static_roots
+from livrets.pdf.document import livret_html, livret_pdf
 from livrets.structure import SITUATION_FIELDS, section_fields
-
-from .conftest import complete_cos, version_of
-from .pdf_checks import (
+from portal.pdf import render as rendering
+from portal.pdf.engine import write_pdf
+from portal.pdf.fetcher import BASE_URL, resolve
+from portal.pdf.render import static_roots
+from tests.support.data import complete_cos, version_of
+from tests.support.pdf import (
     assert_in_order,
     embedded_fonts,
     flat,
@@ -26,9 +26,10 @@ from .pdf_checks import (
     pages_text,
     reader,
 )
+
 from .pdf_support import ACCENTS, fill_everything
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 CQPS = ["conseiller-offres-services", "assistant-formation", "assistant-industries-sante"]
 
@@ -153,9 +154,9 @@ def test_the_table_of_contents_gives_the_page_of_each_part(referentials, candida
 def test_the_memory_savings_change_nothing_in_the_file(referentials, candidate, monkeypatch):
     from weasyprint import HTML
 
-    from livrets.pdf import engine
-    from livrets.pdf.engine import PDF_VARIANT
-    from livrets.pdf.fetcher import StaticOnlyFetcher
+    from portal.pdf import engine
+    from portal.pdf.engine import PDF_VARIANT
+    from portal.pdf.fetcher import StaticOnlyFetcher
 
     monkeypatch.setattr(engine, "LONG_DOCUMENT_PAGES", 1)
 
@@ -171,7 +172,7 @@ def test_the_memory_savings_change_nothing_in_the_file(referentials, candidate, 
 
 
 def test_a_render_process_that_grew_past_its_limit_is_replaced(referentials):
-    from livrets.pdf.worker import RenderPool
+    from portal.pdf.worker import RenderPool
 
     html = "<html lang='fr'><title>t</title><p>Une page.</p></html>"
     kept = RenderPool(roots=static_roots(), static_url="/static/", size=1, recycle_mib=10_000)
@@ -279,7 +280,7 @@ def test_past_the_time_limit_the_candidate_gets_a_message_and_the_server_keeps_s
 
 
 def test_past_the_memory_limit_the_render_stops_cleanly(referentials):
-    from livrets.pdf.worker import PdfTooLarge, RenderPool
+    from portal.pdf.worker import PdfTooLarge, RenderPool
 
     pool = RenderPool(roots=static_roots(), static_url="/static/", size=1, memory_mib=48)
     try:

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from livrets import services
-from livrets.pdf.render import livret_pdf
+from livrets.pdf.document import livret_pdf
+from tests.support.data import fill_situation, version_of
+from tests.support.pdf import flat, pages_text, reader
 
-from .conftest import fill_situation, version_of
-from .pdf_checks import flat, pages_text, reader
 from .pdf_support import fill_everything
 
 pytestmark = pytest.mark.django_db

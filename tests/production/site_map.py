@@ -1,19 +1,17 @@
 """Every page of the site, listed from the URL configuration and the Wagtail page tree.
 
 Shared by the quality gates (axe-core in Chromium, CSRF). A URL added later is picked up
-without editing them; one that takes an argument needs an entry in ``REGISTRY`` (keyed by
-URL name) saying which object fills it, else the gates fail and say so.
+without editing them; one that takes an argument needs an entry in the registry of
+``tests.support.urls`` saying which object fills it, else the gates fail and say so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, reverse
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.support.urls import REGISTRY, arguments, make_objects, walk
 
 # Third-party URL configurations: the Wagtail admin (editors), Django's own. allauth's pages
 # without argument are walked like the project's; those with a one-time key are not.
@@ -29,89 +27,18 @@ class Target:
     query: dict = field(default_factory=dict)
 
 
-def walk(patterns=None, namespace=None):
-    for p in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(p, URLResolver):
-            ns = ":".join(x for x in (namespace, p.namespace) if x) or None
-            yield from walk(p.url_patterns, ns)
-        elif isinstance(p, URLPattern) and p.name:
-            yield (f"{namespace}:{p.name}" if namespace else p.name), p
-
-
-def arguments(pattern: URLPattern) -> set[str]:
-    regex = getattr(pattern.pattern, "regex", None)
-    return set(getattr(pattern.pattern, "converters", {})) | set(regex.groupindex if regex else {})
-
-
 def is_public(pattern: URLPattern) -> bool:
     return getattr(pattern.callback, "login_required", True) is False
 
 
 PAGE_TREE = "wagtail_serve"  # the Wagtail pages: listed from the page tree instead
-FIELD = {"part": "situation:{sid}", "field": "titre"}
-
-
-def _one(**kwargs) -> Callable[[dict], list[tuple[dict, dict]]]:
-    """Registry entry: the URL's arguments (format strings over the objects) and its query."""
-    query = kwargs.pop("query", {})
-    return lambda ids: [
-        (
-            {k: v.format(**ids) for k, v in kwargs.items()},
-            {k: v.format(**ids) for k, v in query.items()},
-        )
-    ]
-
-
-def _wizard_steps(ids) -> list[tuple[dict, dict]]:
-    from selfcheck.views import STEPS
-
-    return [({"step": name}, {}) for name, _ in STEPS]
-
-
-def _sections(ids) -> list[tuple[dict, dict]]:
-    """A section of situations and the motivation section (its documents, its headings)."""
-    return [({"pk": str(ids["pk"]), "code": code}, {}) for code in ("activite-1", "motivation")]
-
-
-LIVRET = _one(pk="{pk}")
-SECTION = _one(pk="{pk}", code="activite-1")
-REGISTRY: dict[str, tuple[str, Callable]] = {
-    "selfcheck:step": ("anon", _wizard_steps),
-    "selfcheck_api:cqp": ("anon", _one(slug="conseiller-offres-services")),
-    "livrets:detail": ("owner", LIVRET),
-    "livrets:section": ("owner", _sections),
-    "livrets:add_situation": ("owner", SECTION),
-    "livrets:autosave": ("owner", LIVRET),
-    "livrets:history": ("owner", _one(pk="{pk}", query=FIELD)),
-    "livrets:delete_situation": ("owner", _one(pk="{pk}", sid="{sid}")),
-    "livrets:situation_history": ("owner", _one(pk="{pk}", sid="{sid}")),
-    "livrets:restore": ("owner", _one(pk="{pk}", rid="{rid}")),
-    "livrets:upload": ("owner", LIVRET),
-    "livrets:download": ("owner", _one(pk="{pk}", did="{did}")),
-    "livrets:delete_document": ("owner", _one(pk="{pk}", did="{did}")),
-    "livrets:finalise": ("owner", LIVRET),
-    "livrets:reopen": ("owner", LIVRET),
-    "livrets:journey": ("owner", LIVRET),
-    "livrets:pdf": ("owner", LIVRET),
-    "review:accept": ("invitee", _one(token="{token}")),
-    "review:livret": ("coach", LIVRET),
-    "review:section": ("coach", _sections),
-    "review:section_status": ("coach", SECTION),
-    "review:history": ("coach", _one(pk="{pk}", query=FIELD)),
-    "review:document": ("coach", _one(pk="{pk}", did="{did}")),
-    "review:access": ("owner", LIVRET),
-    "review:revoke": ("owner", _one(pk="{pk}", iid="{iid}")),
-    "review:comment_add": ("coach", LIVRET),
-    "review:comment_reply": ("coach", _one(pk="{pk}", cid="{cid}")),
-    "review:comment_toggle": ("coach", _one(pk="{pk}", cid="{cid}")),
-}
 
 
 def make_people() -> dict:
     """A candidate with a filled livret, an accompagnateur, a pending invitation."""
     from livrets import services as livret_services
-    from livrets.models import Revision
-    from tests.livrets.conftest import complete_cos, fill_situation, make_candidate, version_of
+    from livrets.review import services as review
+    from tests.support.data import complete_cos, make_candidate, version_of
 
     owner = make_candidate("proprietaire@example.fr")
     coach = make_candidate("accompagnateur@example.fr")
@@ -119,39 +46,35 @@ def make_people() -> dict:
     livret = livret_services.start_livret(
         owner=owner, version=version_of("conseiller-offres-services")
     )
-    situation = fill_situation(livret, "activite-1")
-    document = livret_services.add_document(
-        livret=livret, upload=SimpleUploadedFile("preuve.pdf", PDF), situation=situation
-    )
+    review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
+    ids = make_objects(livret, coach=coach, invite=invitee.email)
+    ids["pk_af"] = _jury_livret(owner, coach)
+    # A complete livret: its finalise form (the error summary's checks post to it).
     complete = livret_services.start_livret(
         owner=owner, version=version_of("conseiller-offres-services")
     )
     complete_cos(complete)
-    ids = {
-        "pk": livret.pk,
-        "complete": complete.pk,
-        "sid": situation.pk,
-        "did": document.pk,
-        "rid": Revision.objects.filter(answer__situation=situation).first().pk,
-    }
+    ids["complete"] = complete.pk
     people = {"anon": None, "owner": owner, "coach": coach, "invitee": invitee}
-    try:
-        from livrets.review import services as review
-        from livrets.review.models import Comment
-    except ImportError:  # pragma: no cover - before the review feature
-        return {"people": people, "ids": ids}
-    review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
-    pending = review.invite(livret=livret, email=invitee.email)
-    comment = Comment.objects.create(
-        livret=livret,
-        author=coach,
-        section_code="activite-1",
-        situation=situation,
-        field_key="titre",
-        body="Un titre plus précis ?",
-    )
-    ids.update({"cid": comment.pk, "iid": pending.invitation.pk, "token": pending.token})
     return {"people": people, "ids": ids}
+
+
+def _jury_livret(owner, coach) -> int:
+    """A 002 livret followed by the accompagnateur, rated by both, differing on one element."""
+    from livrets import services as livret_services
+    from livrets.jury import services as jury
+    from livrets.review import services as review
+    from tests.support.data import version_of
+
+    livret = livret_services.start_livret(owner=owner, version=version_of("assistant-formation"))
+    review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
+    acquired = {f"C4.E{i}": "acquis" for i in range(1, 6)}
+    for role, author, values in (
+        ("candidat", owner, acquired | {"C4.E2": "non_mis_en_oeuvre"}),
+        ("accompagnateur", coach, acquired),
+    ):
+        jury.rate_unit(livret=livret, unit_code="C4", role=role, author=author, values=values)
+    return livret.pk
 
 
 def targets(ids: dict) -> tuple[list[Target], list[str]]:

@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from portal import french
-from tests.livrets.conftest import PASSWORD, make_candidate, version_of
+from tests.support.data import PASSWORD, make_candidate, version_of
 
 NNBSP = "\u202f"
 

@@ -22,7 +22,7 @@ def test_every_id_bearing_url_has_a_registry_entry(site):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_every_page_passes_axe_in_chromium(live_server, site_pages, browser):
-    from tests.conftest import axe_violations
+    from tests.support.browser import axe_violations
 
     audited, failures = [], []
     for target, page in every_html_page(browser, live_server):

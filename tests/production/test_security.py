@@ -11,7 +11,7 @@ from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time as coun
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from tests.livrets.conftest import PASSWORD, make_candidate
+from tests.support.data import PASSWORD, make_candidate
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("*/templates"), *ROOT.glob("*/*/templates")]

@@ -51,6 +51,9 @@ class Browser:
         return response, text
 
 
+pytestmark = pytest.mark.servers
+
+
 @pytest.fixture(scope="module")
 def servers():
     if not (serve.reachable("127.0.0.1", 5432) and serve.reachable("127.0.0.1", 6379)):

@@ -199,14 +199,10 @@ def test_other_methods_are_refused(client, referentials):
     assert client.post("/api/v1/cqps").status_code == 405
 
 
-def test_ping_is_a_short_constant(client):
-    assert client.get("/api/v1/ping").json() == {"status": "ok"}
-
-
 def test_openapi_document_is_served(client):
     doc = client.get("/api/v1/openapi.json").json()
     assert doc["openapi"].startswith("3.")
-    assert set(doc["paths"]) == {"/cqps", "/cqps/{slug}", "/eligibility"}
+    assert set(doc["paths"]) == {"/cqps", "/cqps/{slug}", "/eligibility", "/mastery"}
 
 
 def test_unknown_api_addresses_answer_json(client):

@@ -7,6 +7,6 @@ import pytest
 
 @pytest.mark.django_db
 def test_no_wizard_step_makes_more_than_six_queries(referentials):
-    from selfcheck.bench import wizard_queries_max
+    from tests.bench.selfcheck import wizard_queries_max
 
     assert wizard_queries_max(host="testserver") <= 6

@@ -7,11 +7,11 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from tests.livrets.pdf_checks import embedded_fonts, flat, pages_text, reader
+from tests.support.pdf import embedded_fonts, flat, pages_text, reader
 
 from .test_wizard import fill, post, url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 @pytest.fixture(autouse=True)

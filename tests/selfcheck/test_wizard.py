@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import unescape
 
 import pytest
 from django.utils import timezone
@@ -160,8 +161,11 @@ def test_the_result_stores_the_activities_for_the_livret(client, referentials):
     html = page_text(client.get("/verifier-mon-eligibilite/resultat/"))
     assert f'href="/livrets/nouveau/?cqp={COS}"' in html
     assert "Commencer mon livret 2" in html
-    assert "CERFA n° 12818*02" in html
-    assert "le silence vaut acceptation" in html
+    # 004 names the form by its title, not by a CERFA number.
+    words = unescape(html)
+    assert "demande de recevabilité à la validation des acquis de l'expérience" in words
+    assert "CERFA" not in words
+    assert "au terme des deux mois vaut décision d'acceptation" in words
     assert "18 mois" in html
     assert "A3" not in html or "aucune activité déclarée" in html
 

@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ... import selectors as livret_selectors
 from .. import selectors, services
 from .common import safe_next
 
@@ -51,7 +50,7 @@ def _error(request, livret, part: str, key: str, error: str):
 
 @require_POST
 def add(request, pk: int):
-    livret = livret_selectors.readable_livret(request.user, pk)
+    livret = selectors.readable_livret(request.user, pk)
     part, key = request.POST.get("part", ""), request.POST.get("field", "")
     try:
         comment = services.add_comment(

@@ -8,18 +8,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ... import selectors as livret_selectors
+from ...pdf.access import can_download_pdf
 from ...presenters import build
 from ...views.documents import document_response
 from .. import selectors, services
 from ..models import SectionReview
 from .common import base_context, safe_next
-
-try:  # The livret PDF (livrets.pdf) decides who may download it.
-    from ...pdf.access import can_download_pdf
-except ImportError:  # pragma: no cover - before the PDF export lands
-
-    def can_download_pdf(user, livret) -> bool:
-        return False
 
 
 def dashboard(request):
@@ -42,7 +36,7 @@ def _reviewer_context(request, livret, editor) -> dict:
 
 
 def livret(request, pk: int):
-    livret = livret_selectors.readable_livret(request.user, pk)
+    livret = selectors.readable_livret(request.user, pk)
     editor, _ = build(livret)
     review = selectors.review_of_livret(
         livret=livret, user=request.user, next=request.get_full_path()
@@ -64,7 +58,7 @@ def livret(request, pk: int):
 
 
 def section(request, pk: int, code: str):
-    livret = livret_selectors.readable_livret(request.user, pk)
+    livret = selectors.readable_livret(request.user, pk)
     editor, view = build(livret, code)
     if view is None:
         raise Http404("Partie inconnue")
@@ -91,7 +85,7 @@ def section(request, pk: int, code: str):
 
 @require_POST
 def section_status(request, pk: int, code: str):
-    livret = livret_selectors.readable_livret(request.user, pk)
+    livret = selectors.readable_livret(request.user, pk)
     try:
         services.set_section_status(
             livret=livret, user=request.user, section=code, status=request.POST.get("status", "")
@@ -104,12 +98,12 @@ def section_status(request, pk: int, code: str):
 
 
 def document(request, pk: int, did: int):
-    return document_response(livret_selectors.readable_document(request.user, pk, did))
+    return document_response(selectors.readable_document(request.user, pk, did))
 
 
 def history(request, pk: int):
     """Every saved version of one field (`?part=...&field=...`), read only."""
-    livret = livret_selectors.readable_livret(request.user, pk)
+    livret = selectors.readable_livret(request.user, pk)
     try:
         section_code, situation, key = services.parse_anchor(
             livret, request.GET.get("part", ""), request.GET.get("field", "")

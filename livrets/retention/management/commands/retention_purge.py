@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from livrets.retention.services import purge
-from portal.tasks import retention_purge
+from livrets.retention.tasks import retention_purge
 
 
 class Command(BaseCommand):

@@ -1,0 +1,35 @@
+"""« Proposé par le portail » beside everything the portal says itself, with a link to what it
+means. The web pages link to the explanation page; the PDFs set ``proposed_href`` to an anchor
+of their own (they must read alone)."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+
+from home.referentials.provenance import PROPOSED, is_proposed
+
+register = template.Library()
+
+
+def _mark(context) -> str:
+    href = context.get("proposed_href") or reverse("provenance")
+    return format_html('<a class="proposed" href="{}">{}</a>', href, PROPOSED)
+
+
+@register.simple_tag(takes_context=True)
+def proposed(context, value=None):
+    """The mark if ``value`` (a text or an object of the referential) is the portal's own; the
+    mark unconditionally without argument."""
+    if value is None or is_proposed(value):
+        return _mark(context)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def sourced(context, value):
+    """A referential's text, followed by the mark when the portal wrote it."""
+    if value is None:
+        return ""
+    if is_proposed(value):
+        return format_html("{} {}", conditional_escape(value), _mark(context))
+    return conditional_escape(value)

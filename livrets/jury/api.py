@@ -1,0 +1,47 @@
+"""``POST /api/v1/mastery``: the sources' mastery rule over ratings sent as JSON."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib.auth.decorators import login_not_required
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from selfcheck.api import _errors, _json, _reject_constant
+from selfcheck.payload import MAX_BODY_BYTES
+from selfcheck.selectors import cqp_list, referential_or_none
+
+from .payload import outcome_data, parse_mastery
+from .referential import mastery_of
+from .rules import cqp_outcome
+
+
+def owner_of_element(code: str) -> str | None:
+    """The slug of the CQP in force whose referential has this element code."""
+    for cqp in cqp_list():
+        ref = referential_or_none(cqp["slug"])
+        if ref and any(e.code == code for u in ref.units for e in u.elements):
+            return ref.slug
+    return None
+
+
+@login_not_required
+@csrf_exempt
+@require_POST
+def mastery(request):
+    body = request.body
+    if len(body) > MAX_BODY_BYTES:
+        return _errors({"$": ["Le corps de la requête dépasse 64 Ko."]})
+    try:
+        data = json.loads(body, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        return _errors({"$": ["JSON invalide."]})
+    checked, errors = parse_mastery(
+        data, find_referential=referential_or_none, owner_of_element=owner_of_element
+    )
+    if checked is None:
+        return _errors(errors)
+    ref = checked.referential
+    rule = mastery_of(ref)
+    return _json(outcome_data(ref, rule, cqp_outcome(ref, rule, checked.ratings)))

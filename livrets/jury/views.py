@@ -1,0 +1,204 @@
+"""The grid, its PDF, interview preparation and the jury decision: thin views over the
+selectors, services and rules. The candidate and their invited accompagnateur share the grid
+URL; another person's livret answers 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from portal.pdf.render import render_html
+from portal.pdf.response import pdf_response
+
+from ..review.selectors import readable_livret
+from ..selectors import livret_for
+from ..views.common import base_context
+from . import selectors, services
+from .forms import DecisionForm, UnitForm
+from .models import JuryDecision, Role
+from .referential import mastery_of
+
+
+def _forms(grid, *, role: str, data=None, posted: str = ""):
+    rates = grid.mastery.rates_elements
+    links = role == Role.CANDIDATE
+    return {
+        u.unit.code: UnitForm(
+            data if u.unit.code == posted else None,
+            unit=u,
+            rates=rates,
+            links=links,
+            prefix=None,
+        )
+        for u in grid.units
+    }
+
+
+def _grid_page(request, livret, *, forms=None, status: int = 200):
+    role = services.role_of(livret, request.user)
+    grid = selectors.grid_of(livret)
+    forms = forms or _forms(grid, role=role)
+    return render(
+        request,
+        "jury/grid.html",
+        {
+            **base_context(request),
+            "livret": livret,
+            "grid": grid,
+            "rows": [(u, forms[u.unit.code]) for u in grid.units],
+            "role": role,
+            "is_owner": role == Role.CANDIDATE,
+            "errors": [f for f in forms.values() if f.errors],
+        },
+        status=status,
+    )
+
+
+def grid(request, pk: int):
+    livret = readable_livret(request.user, pk)
+    return _grid_page(request, livret)
+
+
+@require_POST
+def rate_unit(request, pk: int, unit: str):
+    livret = readable_livret(request.user, pk)
+    role = services.role_of(livret, request.user)
+    grid = selectors.grid_of(livret)
+    shown = next((u for u in grid.units if u.unit.code == unit), None)
+    if shown is None:
+        raise Http404("Unité inconnue")
+    forms = _forms(grid, role=role, data=request.POST, posted=unit)
+    form = forms[unit]
+    if not form.is_valid():
+        return _grid_page(request, livret, forms=forms, status=400)
+    try:
+        if grid.mastery.rates_elements:
+            services.rate_unit(
+                livret=livret,
+                unit_code=unit,
+                role=role,
+                author=request.user,
+                values=form.ratings(),
+            )
+        if role == Role.CANDIDATE:
+            services.link_evidence(
+                livret=livret,
+                targets=[r.element.code for r in shown.elements] or [unit],
+                chosen=form.evidence(),
+                allowed={o.key for o in shown.options},
+            )
+    except services.JuryError as error:
+        form.add_error(None, str(error))
+        return _grid_page(request, livret, forms=forms, status=400)
+    messages.success(request, f"{shown.name}\u00a0: enregistré.")
+    return redirect(reverse("jury:grid", args=[livret.pk]) + f"#{shown.anchor}")
+
+
+def history(request, pk: int):
+    livret = readable_livret(request.user, pk)
+    grid = selectors.grid_of(livret)
+    return render(
+        request,
+        "jury/history.html",
+        {
+            **base_context(request),
+            "livret": livret,
+            "grid": grid,
+            "ratings": selectors.rating_history(livret),
+        },
+    )
+
+
+def interview(request, pk: int):
+    livret = readable_livret(request.user, pk)
+    ref = livret.referential_version.referential
+    return render(
+        request,
+        "jury/interview.html",
+        {
+            **base_context(request),
+            "livret": livret,
+            "ref": ref,
+            "mastery": mastery_of(ref),
+            "units": [(u, ref.unit_name(u)) for u in ref.units],
+        },
+    )
+
+
+def grid_pdf(request, pk: int):
+    livret = readable_livret(request.user, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return pdf_response(
+        request,
+        lambda: render_html(
+            "pdf/jury_grid.html",
+            {"grid": selectors.grid_of(livret), "printed_on": timezone.localdate()},
+        ),
+        filename=f"grille-{livret.cqp.slug}-version-{livret.number}.pdf",
+        back=reverse("jury:grid", args=[livret.pk]),
+    )
+
+
+def decision(request, pk: int):
+    """Owner only: record the decision received, see how long the validated units are kept."""
+    livret = livret_for(request.user, pk)
+    ref = livret.referential_version.referential
+    today = timezone.localdate()
+    form = DecisionForm(request.POST or None, ref=ref, today=today)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_decision(
+                owner=request.user,
+                livret=livret,
+                decided_on=form.cleaned_data["decided_on"],
+                outcome=form.cleaned_data["outcome"],
+                validated_units=form.cleaned_data["validated_units"],
+            )
+        except services.JuryError as error:
+            form.add_error("validated_units", str(error))
+        else:
+            messages.success(request, "La décision du jury est enregistrée.")
+            return redirect("jury:decision", pk=livret.pk)
+    views = [
+        selectors.decision_view(d, ref, today=today)
+        for d in selectors.decisions_of(request.user, cqp_id=livret.cqp_id)
+    ]
+    return render(
+        request,
+        "jury/decision.html",
+        {
+            **base_context(request),
+            "livret": livret,
+            "ref": ref,
+            "form": form,
+            "views": views,
+            "mastery": mastery_of(ref),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def follow_up(request, pk: int, did: int):
+    """Start a livret 2 on the units the jury did not validate."""
+    livret = livret_for(request.user, pk)
+    found = get_object_or_404(
+        JuryDecision.objects.select_related("livret__referential_version"),
+        pk=did,
+        owner=request.user,
+        livret=livret,
+    )
+    try:
+        new = services.start_remaining_livret(decision=found)
+    except services.JuryError as error:
+        messages.error(request, str(error))
+        return redirect("jury:decision", pk=livret.pk)
+    messages.success(
+        request, "Votre nouveau livret 2 reprend les textes des unités qui restent à valider."
+    )
+    return redirect("livrets:detail", pk=new.pk)

@@ -1,0 +1,204 @@
+"""Figures for `make bench`: the editor's query count, autosave latency and lost updates."""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+import uuid
+from urllib.parse import urlencode, urlparse
+
+from .client import connection as http_connection
+
+QUERY_FIGURES = ("editor_queries_1", "editor_queries_50")
+AUTOSAVE_FIGURES = (
+    "autosave_p50_ms",
+    "autosave_p95_ms",
+    "autosave_saturated_p50_ms",
+    "autosave_saturated_p95_ms",
+    "autosave_lost_updates",
+)
+WRITERS = 20
+SAVES_PER_WRITER = 15
+FIELDS = ("contexte", "analyse", "actions", "resultat", "titre")
+
+
+def _candidate(email: str):
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    return User.objects.create_user(username=email, email=email, password=uuid.uuid4().hex)
+
+
+def _editor_queries(situations: int) -> int:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from livrets import services
+    from tests.support.data import version
+
+    user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
+    try:
+        livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
+        for _ in range(situations):
+            situation = services.add_situation(livret=livret, section="activite-1")
+            services.save_answer(
+                livret=livret,
+                section="activite-1",
+                key="contexte",
+                text="Un texte de situation. " * 20,
+                base_version=0,
+                situation=situation,
+            )
+        client = Client()
+        client.force_login(user)
+        url = f"/livrets/{livret.pk}/partie/activite-1/"
+        client.get(url, HTTP_HOST="127.0.0.1")
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, HTTP_HOST="127.0.0.1")
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url} answered {response.status_code}")
+        return len(ctx.captured_queries)
+    finally:
+        services.delete_account(user=user)
+
+
+def run() -> dict[str, float]:
+    return {"editor_queries_1": _editor_queries(1), "editor_queries_50": _editor_queries(50)}
+
+
+def _session_cookie(user) -> str:
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
+
+# The editor saves a field about a second after typing stops: a writer at full speed sends
+# one save a second. `autosave_*` measure 20 such writers; `autosave_saturated_*` the same
+# writers sending saves back to back (a throughput test: the queue then sets the latency).
+PACE_SECONDS = 1.0
+
+
+def run_autosave(base_url: str) -> dict:
+    paced = _autosave(base_url, pace=PACE_SECONDS)
+    saturated = _autosave(base_url, pace=0.0)
+    return {
+        **paced,
+        "autosave_saturated_p50_ms": saturated["autosave_p50_ms"],
+        "autosave_saturated_p95_ms": saturated["autosave_p95_ms"],
+        "autosave_lost_updates": paced["autosave_lost_updates"]
+        + saturated["autosave_lost_updates"],
+    }
+
+
+def _autosave(base_url: str, *, pace: float) -> dict:
+    """20 concurrent writers; each pair shares one field and re-bases on conflict.
+
+    A lost update is a save the server acknowledged (200) whose text is not the revision of
+    the version it reported, or a field whose final text is not the last acknowledged one.
+    """
+    from django.conf import settings
+    from django.middleware.csrf import _get_new_csrf_string
+
+    from livrets import services
+    from livrets.models import Answer, Revision
+    from tests.support.data import version
+
+    user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
+    try:
+        livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
+        situations = [
+            services.add_situation(livret=livret, section="activite-1")
+            for _ in range(WRITERS // 2 // len(FIELDS) + 1)
+        ]
+        targets = [
+            (situations[i // len(FIELDS)], FIELDS[i % len(FIELDS)]) for i in range(WRITERS // 2)
+        ]
+        session, csrf = _session_cookie(user), _get_new_csrf_string()
+        cookie = f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}"
+        parsed = urlparse(base_url)
+        path = f"/livrets/{livret.pk}/enregistrer/"
+        latencies: list[float] = []
+        acknowledged: list[tuple[int, str, int, str]] = []
+        lock = threading.Lock()
+        errors: list[str] = []
+
+        def writer(index: int) -> None:
+            situation, key = targets[index // 2]
+            conn = http_connection(base_url, timeout=30)
+            base = 0
+            # Spread the writers' first saves over one pace period, deterministically.
+            time.sleep(pace * index / WRITERS)
+            for n in range(SAVES_PER_WRITER):
+                started = time.perf_counter()
+                text = f"Écrivain {index}, sauvegarde {n}."
+                for _attempt in range(20):
+                    body = urlencode(
+                        {
+                            "part": f"situation:{situation.pk}",
+                            "field": key,
+                            "text": text,
+                            "base_version": base,
+                        }
+                    )
+                    headers = {
+                        "Cookie": cookie,
+                        "X-CSRFToken": csrf,
+                        "Content-Type": "application/x-www-form-urlencoded",
+                        "Host": parsed.netloc,
+                    }
+                    start = time.perf_counter()
+                    conn.request("POST", path, body=body, headers=headers)
+                    response = conn.getresponse()
+                    response.read()
+                    elapsed = (time.perf_counter() - start) * 1000
+                    version_header = response.getheader("X-Livret-Version")
+                    with lock:
+                        latencies.append(elapsed)
+                    if response.status == 200:
+                        base = int(version_header)
+                        with lock:
+                            acknowledged.append((situation.pk, key, base, text))
+                        break
+                    if response.status == 409:
+                        base = int(version_header)  # "keep mine": re-base and send again
+                        continue
+                    with lock:
+                        errors.append(f"HTTP {response.status}")
+                    break
+                time.sleep(max(0.0, pace - (time.perf_counter() - started)))
+            conn.close()
+
+        threads = [threading.Thread(target=writer, args=(i,)) for i in range(WRITERS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        revisions = {
+            (r.answer.situation_id, r.answer.field_key, r.version): r.text
+            for r in Revision.objects.filter(answer__livret=livret).select_related("answer")
+        }
+        lost = sum(1 for sid, key, v, text in acknowledged if revisions.get((sid, key, v)) != text)
+        last: dict[tuple[int, str], tuple[int, str]] = {}
+        for sid, key, v, text in acknowledged:
+            if v >= last.get((sid, key), (0, ""))[0]:
+                last[(sid, key)] = (v, text)
+        for (sid, key), (_v, text) in last.items():
+            if Answer.objects.get(situation_id=sid, field_key=key).text != text:
+                lost += 1
+        latencies.sort()
+        return {
+            "autosave_p50_ms": statistics.median(latencies),
+            "autosave_p95_ms": latencies[int(len(latencies) * 0.95) - 1],
+            "autosave_lost_updates": lost + len(errors),
+        }
+    finally:
+        services.delete_account(user=user)

@@ -1,0 +1,64 @@
+"""Chromium driven by Playwright, and axe-core: what the browser tests and the bench share."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+# How long a browser step may wait (a navigation, an element). Generous: CI shares two cores
+# between the live server, Chromium and the test; a step that never comes still fails.
+BROWSER_TIMEOUT_MS = 30_000
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package.")
+    return path
+
+
+AXE_SOURCE = None
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious or critical axe-core violations on the page as it is now."""
+    global AXE_SOURCE
+    if AXE_SOURCE is None:
+        import axe_playwright_python
+
+        AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in (1, 2):
+        try:
+            page.evaluate(AXE_SOURCE)
+            result = page.evaluate(
+                "async () => await axe.run(document, {resultTypes: ['violations']})"
+            )
+            break
+        except PlaywrightError as error:
+            # Seen once in CI in the walk over every page: a navigation ended while axe ran
+            # (the page was replaced under it). Audit again once the page has loaded.
+            if attempt == 2 or "Execution context was destroyed" not in str(error):
+                raise
+            page.wait_for_load_state()
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -1,0 +1,151 @@
+"""The one registry of the site's URLs that take an argument, for every test that walks them.
+
+``REGISTRY`` says, for each URL name, who uses it and which object fills its arguments;
+``make_objects`` creates one of each object of a candidate's livret. The quality gates
+(``tests/production/site_map.py``), the access matrix (``tests/livrets/review``) and the
+ownership test (``tests/livrets/test_access_and_data.py``) all read it: a URL added later
+without an entry here fails them and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# Keyword arguments of the URLs that are not object ids, with a valid value for each.
+NON_ID_KWARGS = {"code": "activite-1", "unit": "A1"}
+# The query of the URLs that name one field (history): a situation's title.
+FIELD = {"part": "situation:{sid}", "field": "titre"}
+
+
+def walk(patterns=None, namespace=None):
+    """(name, pattern) of every named URL of the configuration, namespaces included."""
+    for p in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(p, URLResolver):
+            ns = ":".join(x for x in (namespace, p.namespace) if x) or None
+            yield from walk(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield (f"{namespace}:{p.name}" if namespace else p.name), p
+
+
+def arguments(pattern: URLPattern) -> set[str]:
+    regex = getattr(pattern.pattern, "regex", None)
+    return set(getattr(pattern.pattern, "converters", {})) | set(regex.groupindex if regex else {})
+
+
+def _one(**kwargs) -> Callable[[dict], list[tuple[dict, dict]]]:
+    """Registry entry: the URL's arguments (format strings over the objects) and its query."""
+    query = kwargs.pop("query", {})
+    return lambda ids: [
+        (
+            {k: v.format(**ids) for k, v in kwargs.items()},
+            {k: v.format(**ids) for k, v in query.items()},
+        )
+    ]
+
+
+def _wizard_steps(ids) -> list[tuple[dict, dict]]:
+    from selfcheck.views import STEPS
+
+    return [({"step": name}, {}) for name, _ in STEPS]
+
+
+def _sections(ids) -> list[tuple[dict, dict]]:
+    """A section of situations and the motivation section (its documents, its headings)."""
+    return [({"pk": str(ids["pk"]), "code": code}, {}) for code in ("activite-1", "motivation")]
+
+
+LIVRET = _one(pk="{pk}")
+SECTION = _one(pk="{pk}", code=NON_ID_KWARGS["code"])
+# URL name: (who uses it: "anon", "owner", "coach" or "invitee"; what fills its arguments).
+REGISTRY: dict[str, tuple[str, Callable]] = {
+    "selfcheck:step": ("anon", _wizard_steps),
+    "selfcheck_api:cqp": ("anon", _one(slug="conseiller-offres-services")),
+    "livrets:detail": ("owner", LIVRET),
+    "livrets:section": ("owner", _sections),
+    "livrets:add_situation": ("owner", SECTION),
+    "livrets:autosave": ("owner", LIVRET),
+    "livrets:history": ("owner", _one(pk="{pk}", query=FIELD)),
+    "livrets:delete_situation": ("owner", _one(pk="{pk}", sid="{sid}")),
+    "livrets:situation_history": ("owner", _one(pk="{pk}", sid="{sid}")),
+    "livrets:restore": ("owner", _one(pk="{pk}", rid="{rid}")),
+    "livrets:upload": ("owner", LIVRET),
+    "livrets:download": ("owner", _one(pk="{pk}", did="{did}")),
+    "livrets:delete_document": ("owner", _one(pk="{pk}", did="{did}")),
+    "livrets:finalise": ("owner", LIVRET),
+    "livrets:reopen": ("owner", LIVRET),
+    "livrets:journey": ("owner", LIVRET),
+    "livrets:pdf": ("owner", LIVRET),
+    "review:accept": ("invitee", _one(token="{token}")),
+    "review:livret": ("coach", LIVRET),
+    "review:section": ("coach", _sections),
+    "review:section_status": ("coach", SECTION),
+    "review:history": ("coach", _one(pk="{pk}", query=FIELD)),
+    "review:document": ("coach", _one(pk="{pk}", did="{did}")),
+    "review:access": ("owner", LIVRET),
+    "review:revoke": ("owner", _one(pk="{pk}", iid="{iid}")),
+    "review:comment_add": ("coach", LIVRET),
+    "review:comment_reply": ("coach", _one(pk="{pk}", cid="{cid}")),
+    "review:comment_toggle": ("coach", _one(pk="{pk}", cid="{cid}")),
+    # The jury preparation; where the walk also made a 002 livret (``pk_af``), its pages too.
+    "jury:grid": ("owner", lambda ids: _livrets(ids)),
+    "jury:rate": ("owner", _one(pk="{pk}", unit=NON_ID_KWARGS["unit"])),
+    "jury:history": ("owner", lambda ids: _livrets(ids)),
+    "jury:interview": ("owner", lambda ids: _livrets(ids)),
+    "jury:pdf": ("owner", LIVRET),
+    "jury:decision": ("owner", lambda ids: _livrets(ids)),
+    "jury:follow_up": ("owner", _one(pk="{pk}", did="{jdid}")),
+}
+
+
+def _livrets(ids) -> list[tuple[dict, dict]]:
+    return [({"pk": ids[k]}, {}) for k in ("pk", "pk_af") if k in ids]
+
+
+def make_objects(livret, *, coach=None, invite: str = "") -> dict:
+    """One of each id-bearing object of ``livret``: a filled situation, a document, a
+    revision; with ``coach``, their comment; with ``invite`` (an email), a pending invitation."""
+    from livrets import services as livret_services
+    from livrets.models import Revision
+    from tests.support.data import fill_situation
+
+    situation = fill_situation(livret, NON_ID_KWARGS["code"])
+    document = livret_services.add_document(
+        livret=livret, upload=SimpleUploadedFile("preuve.pdf", PDF), situation=situation
+    )
+    ids = {
+        "pk": livret.pk,
+        "sid": situation.pk,
+        "did": document.pk,
+        "rid": Revision.objects.filter(answer__situation=situation).first().pk,
+    }
+    if coach is not None:
+        from livrets.review.models import Comment
+
+        comment = Comment.objects.create(
+            livret=livret,
+            author=coach,
+            section_code=NON_ID_KWARGS["code"],
+            situation=situation,
+            field_key="titre",
+            body="Un titre plus précis ?",
+        )
+        ids["cid"] = comment.pk
+    from livrets.jury import services as jury
+
+    ids["jdid"] = jury.record_decision(
+        owner=livret.owner,
+        livret=livret,
+        decided_on=livret.created_at.date(),
+        outcome="partielle",
+        validated_units=[NON_ID_KWARGS["unit"]],
+    ).pk
+    if invite:
+        from livrets.review import services as review
+
+        pending = review.invite(livret=livret, email=invite)
+        ids.update({"iid": pending.invitation.pk, "token": pending.token})
+    return ids

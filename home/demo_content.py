@@ -44,10 +44,7 @@ NOTICES = {
             "assurés, allocataires, retraités ou cotisants des organismes de Sécurité sociale, "
             "sur place, à distance et vers les services en ligne."
         ),
-        "contact": (
-            '<p>Ucanss, service formation : <a href="mailto:formation@ucanss.fr">'
-            "formation@ucanss.fr</a></p>"
-        ),
+        "contact": ('<p>Ucanss : <a href="mailto:formation@ucanss.fr">formation@ucanss.fr</a></p>'),
     },
 }
 
@@ -131,6 +128,26 @@ def _page_type() -> ContentType:
     return ContentType.objects.get_for_model(Page)
 
 
+def _default_site(home: HomePage, *, hostname: str, port: int) -> None:
+    """The default site, rooted at the home page (an old root page is removed)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name="Portail CQP-VAE",
+        )
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "Portail CQP-VAE"
+        site.save()
+        if type(old_root.specific) is Page and old_root.pk != home.pk:
+            old_root.delete()
+
+
 @transaction.atomic
 def build_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
     """Create or update the whole public page tree; return the home page."""
@@ -151,22 +168,7 @@ def build_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname=hostname,
-            port=port,
-            root_page=home,
-            is_default_site=True,
-            site_name="Portail CQP-VAE",
-        )
-    elif site.root_page_id != home.pk:
-        old_root = site.root_page
-        site.root_page = home
-        site.site_name = "Portail CQP-VAE"
-        site.save()
-        if type(old_root.specific) is Page and old_root.pk != home.pk:
-            old_root.delete()
+    _default_site(home, hostname=hostname, port=port)
     catalogue = _child(
         home,
         CqpIndexPage,

@@ -6,8 +6,11 @@ from its referential version, never retyped; the StreamField carries only the na
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.db.models import F
+from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -37,8 +40,22 @@ class PortalPage(Page):
         if restricted is None:
             restricted = PageViewRestriction.objects.exists()
         if not restricted:
-            return PageViewRestriction.objects.none()
+            return _no_restrictions()
         return super().get_view_restrictions()
+
+
+_NO_RESTRICTIONS = []
+
+
+def _no_restrictions():
+    """An empty queryset already evaluated: iterating it compiles no SQL on every visit
+    (``none()`` still goes through the SQL compiler); ``order_by`` or ``filter`` on it
+    still give an ordinary empty queryset."""
+    if not _NO_RESTRICTIONS:
+        empty = PageViewRestriction.objects.none()
+        list(empty)
+        _NO_RESTRICTIONS.append(empty)
+    return _NO_RESTRICTIONS[0]
 
 
 class HomePage(PortalPage):
@@ -167,6 +184,7 @@ class CqpNoticePage(PortalPage):
         context["version"] = self.version
         context["ref"] = ref
         context["kinds"] = [EXPERIENCE_KINDS[k] for k in ref.recevabilite.accepted_kinds]
+        context["check_url"] = f"{reverse('selfcheck:start')}?{urlencode({'cqp': ref.slug})}"
         return context
 
 

@@ -10,10 +10,15 @@ Wagtail's serve view still runs its hooks (privacy, password) and renders the pa
 
 The site matching a host name is remembered for a minute too (sites change rarely; a change
 is picked up within SITE_TTL seconds, at once in the process that saved it).
+
+Unpickling a remembered page on every visit cost about a tenth of a notice's time: the
+entries go through ``portal.shared``, which unpickles each once per process, and each
+request gets its own shallow copy of the page, as unpickling gave.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
 
 from django.core.cache import cache
@@ -26,6 +31,8 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from portal import shared
+
 ROUTE_TTL = 600
 SITE_TTL = 60
 SITES_KEY = "route:sites"
@@ -36,12 +43,12 @@ def find_site(request) -> Site | None:
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     host = (split_domain_port(request._get_raw_host())[0], request.get_port())
-    sites = cache.get(SITES_KEY) or {}
+    sites = shared.get(SITES_KEY) or {}
     if host in sites:
         site = sites[host]
     else:
         site = Site.find_for_request(request)
-        cache.set(SITES_KEY, {**sites, host: site}, SITE_TTL)
+        shared.set(SITES_KEY, {**sites, host: site}, SITE_TTL)
     request._wagtail_site = site
     return site
 
@@ -92,13 +99,14 @@ def _fingerprint(model, pk: int, url_path: str) -> tuple[tuple | None, bool]:
 
 
 def remembered_page(site: Site, path: str) -> Page | None:
-    entry = cache.get(_key(site, path))
+    entry = shared.get(_key(site, path))
     if entry is None:
         return None
-    page, fingerprint = entry
-    current, restricted = _fingerprint(type(page), page.pk, page.url_path)
+    kept, fingerprint = entry
+    current, restricted = _fingerprint(type(kept), kept.pk, kept.url_path)
     if current != fingerprint:
         return None
+    page = copy.copy(kept)  # this request's own (its state, its cached properties)
     # Read by PortalPage.get_view_restrictions: no second query when the site has none.
     page.site_has_view_restrictions = restricted
     return page
@@ -115,7 +123,7 @@ def remember(site: Site, path: str, page: Page) -> None:
         )
     fingerprint, _restricted = _fingerprint(model, page.pk, page.url_path)
     if fingerprint is not None:
-        cache.set(_key(site, path), (page, fingerprint), ROUTE_TTL)
+        shared.set(_key(site, path), (page, fingerprint), ROUTE_TTL)
 
 
 def serve(request, path):

@@ -7,21 +7,27 @@ The editor's menu, counters and missing list, the "Finaliser" check and the test
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from home.referentials.domain import LivretSection, Referential
+from home.referentials.domain import LivretSection, Referential, SectionKind
 
-from .structure import (
-    SITUATION_FIELDS,
-    FieldSpec,
-    section_fields,
-    section_name,
-    split_choices,
-)
+from . import structure
+from .anchors import Anchor
+from .structure import SITUATION_FIELDS, FieldSpec, Widget, YesNo
 
-TODO = "todo"
-STARTED = "started"
-DONE = "done"
-STATUS_LABELS = {TODO: "À compléter", STARTED: "En cours", DONE: "Complet"}
+
+class Status(StrEnum):
+    """A section's state in the editor's menu."""
+
+    TODO = "todo"
+    STARTED = "started"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return {Status.TODO: "À compléter", Status.STARTED: "En cours", Status.DONE: "Complet"}[
+            self
+        ]
 
 
 @dataclass(frozen=True)
@@ -50,12 +56,12 @@ class Missing:
 @dataclass(frozen=True)
 class SectionState:
     code: str
-    status: str
+    status: Status
     missing: tuple[Missing, ...]
 
     @property
     def label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return self.status.label
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,7 @@ class Report:
 
     @property
     def done_count(self) -> int:
-        return sum(1 for s in self.sections if s.status == DONE)
+        return sum(1 for s in self.sections if s.status == Status.DONE)
 
     @property
     def percent(self) -> int:
@@ -83,8 +89,8 @@ class Report:
 
 
 def field_anchor(section: str, key: str, situation: int | None = None) -> str:
-    part = f"s{situation}" if situation else section
-    return f"champ-{part}-{key}".replace(".", "-")
+    """The HTML id of a field on its section's page."""
+    return Anchor.of(section=section, situation=situation, field=key).dom_id
 
 
 def _filled(text: str | None) -> bool:
@@ -98,12 +104,12 @@ def _missing_fields(
     for spec in specs:
         value = values.get(spec.key, "")
         required = spec.required or (
-            spec.required_if_yes and values.get(spec.required_if_yes, "") == "oui"
+            spec.required_if_yes and values.get(spec.required_if_yes, "") == YesNo.YES
         )
-        if spec.widget == "choices":
+        if spec.widget == Widget.CHOICES:
             continue
         if required and not _filled(value):
-            if spec.widget == "yesno":
+            if spec.widget == Widget.YESNO:
                 message = f"{prefix} : répondez Oui ou Non pour « {spec.label} »"
             else:
                 label = spec.label if len(spec.label) <= 80 else spec.label[:77] + "…"
@@ -138,14 +144,14 @@ def _section_state(
     content: LivretContent,
     situations: list[SituationContent],
 ) -> SectionState:
-    name = section_name(ref, section)
+    name = structure.section_name(ref, section)
     values = {k: v for (code, k), v in content.answers.items() if code == section.code}
     missing: list[Missing] = []
-    specs = section_fields(ref, section)
-    prefix = name if section.kind == "activities_table" else section.title
+    specs = structure.section_fields(ref, section)
+    prefix = name if section.kind == SectionKind.ACTIVITIES_TABLE else section.title
     missing += _missing_fields(specs, values, section.code, prefix)
     started = any(_filled(v) for v in values.values())
-    if section.kind == "situations":
+    if section.kind == SectionKind.SITUATIONS:
         if len(situations) < section.situations_required:
             missing.insert(
                 0,
@@ -158,7 +164,7 @@ def _section_state(
                 ),
             )
         if section.choices:
-            ticked = set(split_choices(values.get("choix", "")))
+            ticked = set(structure.split_choices(values.get("choix", "")))
             ticked &= {c.code for c in section.choices.items}
             if len(ticked) < section.choices.min:
                 missing.append(
@@ -178,5 +184,5 @@ def _section_state(
                 f"{name}, situation {number}",
                 situation.id,
             )
-    status = DONE if not missing else STARTED if started else TODO
+    status = Status.DONE if not missing else Status.STARTED if started else Status.TODO
     return SectionState(section.code, status, tuple(missing))

@@ -27,11 +27,14 @@ RECEIPT_BY_PORTAL = (
 )
 
 
-def add_months(day: date, months: int) -> date:
-    """Same day ``months`` later (or earlier), clamped to the end of a shorter month."""
+def add_months[D: date](day: D, months: int) -> D:
+    """Same day ``months`` later (or earlier), clamped to the end of a shorter month; a
+    datetime keeps its time and zone. The portal's one month arithmetic."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,9 @@ class Livret(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Bumped by every write that changes what the livret's PDF shows (livrets.services):
+    # the exported PDF is kept in the cache under this number (livrets.pdf.export).
+    content_revision = models.PositiveIntegerField(default=0, editable=False)
     finalised_at = models.DateTimeField(null=True, blank=True)
     sworn_name = models.CharField("nom du signataire", max_length=200, blank=True)
     sworn_on = models.DateField("date de la déclaration", null=True, blank=True)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from home.referentials.domain import LivretSection, Referential
+from home.referentials.domain import LivretSection, Referential, SectionKind
 
-from .completeness import Report, check, field_anchor
+from .anchors import Anchor
+from .completeness import Report, check
 from .models import Answer, Document, Livret, Situation
 from .selectors import content_of, livret_data
 from .structure import (
     SITUATION_FIELDS,
     FieldSpec,
+    Widget,
+    YesNo,
     is_optional,
     item_groups,
     section_fields,
@@ -24,17 +27,25 @@ from .uploads import format_size
 @dataclass
 class FieldView:
     spec: FieldSpec
-    part: str
+    place: Anchor
     text: str
     version: int
-    anchor: str
     options: list[tuple[str, str, bool]] = field(default_factory=list)
     # After a refused no-JavaScript save: {"mine", "version", "conflict"/"error", "theirs"}.
     problem: dict | None = None
 
     @property
+    def part(self) -> str:
+        return self.place.part
+
+    @property
     def name(self) -> str:
-        return f"{self.part}|{self.spec.key}"
+        return self.place.name
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the field."""
+        return self.place.dom_id
 
     @property
     def count(self) -> int:
@@ -59,7 +70,12 @@ class SituationView:
 
     @property
     def part(self) -> str:
-        return f"situation:{self.situation.pk}"
+        return Anchor(situation=self.situation.pk).part
+
+    @property
+    def thread_key(self) -> str:
+        """The key of the review threads about the whole situation."""
+        return Anchor(situation=self.situation.pk).name
 
     @property
     def documents_anchor(self) -> str:
@@ -86,6 +102,11 @@ class SectionView:
     def code(self) -> str:
         return self.section.code
 
+    @property
+    def thread_key(self) -> str:
+        """The key of the review threads about the whole section."""
+        return Anchor(section=self.section.code).name
+
 
 @dataclass
 class EditorView:
@@ -94,16 +115,18 @@ class EditorView:
     report: Report
     menu: list[tuple[LivretSection, str, str, str]]
     livret_documents: list[DocumentView]
+    # Every document of the livret, the situations' included.
+    documents: list[Document] = field(default_factory=list)
 
 
-def _field_view(spec: FieldSpec, part: str, answer: Answer | None, anchor: str, choices=None):
+def _field_view(spec: FieldSpec, place: Anchor, answer: Answer | None, choices=None):
     text = answer.text if answer else ""
-    view = FieldView(spec, part, text, answer.version if answer else 0, anchor)
-    if spec.widget == "choices" and choices:
+    view = FieldView(spec, place, text, answer.version if answer else 0)
+    if spec.widget == Widget.CHOICES and choices:
         ticked = set(split_choices(text))
         view.options = [(c.code, c.label, c.code in ticked) for c in choices.items]
-    elif spec.widget == "yesno":
-        view.options = [("oui", "Oui", text == "oui"), ("non", "Non", text == "non")]
+    elif spec.widget == Widget.YESNO:
+        view.options = [(choice.value, choice.label, text == choice) for choice in YesNo]
     return view
 
 
@@ -122,59 +145,64 @@ def build(livret: Livret, section_code: str | None = None):
         report,
         menu,
         [DocumentView(d) for d in documents if not d.situation_id],
+        documents,
     )
-    if section_code is None:
-        return editor, None
     section = next((s for s in ref.livret_sections if s.code == section_code), None)
     if section is None:
         return editor, None
-    by_key = {(a.situation_id, a.section_code, a.field_key): a for a in answers}
-    part = f"section:{section.code}"
-    fields = [
-        _field_view(
-            spec,
-            part,
-            by_key.get((None, section.code, spec.key)),
-            field_anchor(section.code, spec.key),
-            section.choices,
-        )
-        for spec in section_fields(ref, section)
-    ]
+    return editor, _section_view(ref, report, section, answers, situations, documents)
+
+
+def _situation_views(section, situations, documents, by_key) -> list[SituationView]:
     docs_by_situation: dict[int, list[DocumentView]] = {}
     for d in documents:
         if d.situation_id:
             docs_by_situation.setdefault(d.situation_id, []).append(DocumentView(d))
-    situation_views = []
-    for number, s in enumerate((s for s in situations if s.section_code == section.code), 1):
-        situation_views.append(
-            SituationView(
-                s,
-                number,
-                [
-                    _field_view(
-                        spec,
-                        f"situation:{s.pk}",
-                        by_key.get((s.pk, section.code, spec.key)),
-                        field_anchor(section.code, spec.key, s.pk),
-                    )
-                    for spec in SITUATION_FIELDS
-                ],
-                docs_by_situation.get(s.pk, []),
-            )
+    own = (s for s in situations if s.section_code == section.code)
+    return [
+        SituationView(
+            s,
+            number,
+            [
+                _field_view(
+                    spec,
+                    Anchor(situation=s.pk, field=spec.key),
+                    by_key.get((s.pk, section.code, spec.key)),
+                )
+                for spec in SITUATION_FIELDS
+            ],
+            docs_by_situation.get(s.pk, []),
         )
+        for number, s in enumerate(own, 1)
+    ]
+
+
+def _section_view(
+    ref: Referential, report: Report, section: LivretSection, answers, situations, documents
+) -> SectionView:
+    by_key = {(a.situation_id, a.section_code, a.field_key): a for a in answers}
+    fields = [
+        _field_view(
+            spec,
+            Anchor(section=section.code, field=spec.key),
+            by_key.get((None, section.code, spec.key)),
+            section.choices,
+        )
+        for spec in section_fields(ref, section)
+    ]
     items, questions = [], []
-    if section.kind == "activities_table":
+    if section.kind == SectionKind.ACTIVITIES_TABLE:
         groups, questions = item_groups(ref, section, fields)
         items = [(group[0].spec.label, group) for _, group in groups]
     state = report.section(section.code)
-    view = SectionView(
+    return SectionView(
         section,
         section_name(ref, section),
         state.status,
         state.label,
         list(state.missing),
         fields,
-        situation_views,
+        _situation_views(section, situations, documents, by_key),
         [
             DocumentView(d)
             for d in documents
@@ -184,4 +212,3 @@ def build(livret: Livret, section_code: str | None = None):
         questions,
         optional=is_optional(ref, section),
     )
-    return editor, view

@@ -1,19 +1,23 @@
 """Reads of livrets, always scoped to their owner (another person's livret is a 404).
 
-What an invited accompagnateur may read is the review's (``livrets.review.selectors``).
+What an invited reviewer may read is the review's (``livrets.review.selectors``).
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
+
+from django.db.models import CharField, OuterRef, QuerySet, StringAgg, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from home.referentials.domain import LivretSection
+from home.referentials.domain import LivretSection, SectionKind
 
-from .completeness import LivretContent, SituationContent
+from .anchors import Anchor
+from .completeness import LivretContent, SectionState, SituationContent, check_section
 from .models import Answer, Document, Livret, Revision, Situation
-from .structure import section_by_code
+from .structure import section_by_code, section_of_kind
 
 
 def livrets_of(user) -> QuerySet[Livret]:
@@ -24,31 +28,117 @@ def livret_for(user, pk: int) -> Livret:
     return get_object_or_404(livrets_of(user), pk=pk)
 
 
-def save_target(user, pk: int, part: str) -> tuple[Livret, str, Situation | None]:
-    """The owner's livret, section code and situation of an autosave's ``part``, in one query.
+@dataclass(frozen=True)
+class SaveTarget:
+    """What an autosave writes to, resolved in one query."""
 
-    ``part`` is ``section:<code>`` or ``situation:<id>``; anything else, or another person's
-    livret, is a 404.
+    livret: Livret
+    section: LivretSection
+    situation: Situation | None
+    # The field's answer row if it exists yet (its compare-and-set needs no read-back).
+    answer_id: int | None
+    # The section's situations, in order: its new state needs no query for them.
+    situation_ids: tuple[int, ...]
+
+
+def _situation_ids(livret, code) -> Subquery:
+    """ "position:id,position:id..." of a section's situations (in no order: SQLite cannot
+    order an aggregate), for ``_ordered_ids``."""
+    return Subquery(
+        Situation.objects.filter(livret_id=livret, section_code=code)
+        .order_by()
+        .values("livret_id")
+        .annotate(
+            ids=StringAgg(
+                Concat(Cast("position", CharField()), Value(":"), Cast("pk", CharField())),
+                delimiter=Value(","),
+            )
+        )
+        .values("ids")[:1]
+    )
+
+
+def _ordered_ids(aggregated: str | None) -> tuple[int, ...]:
+    pairs = (item.split(":") for item in (aggregated or "").split(",") if item)
+    return tuple(pk for _, pk in sorted((int(pos), int(pk)) for pos, pk in pairs))
+
+
+def _answer_id(**lookup) -> Subquery:
+    return Subquery(Answer.objects.filter(**lookup).values("pk")[:1])
+
+
+def save_target(user, pk: int, anchor: Anchor | None) -> SaveTarget:
+    """The owner's livret, section and situation an autosave names, in one query.
+
+    Anything but a section or a situation of the user's own livret is a 404.
     """
-    kind, _, ref = part.partition(":")
-    if kind == "situation" and ref.isdigit():
+    if anchor is not None and anchor.situation:
         situation = get_object_or_404(
             # The referential's typed view is cached per process: not its 50 kB of JSON.
-            Situation.objects.select_related("livret__referential_version").defer(
-                "livret__referential_version__data"
+            Situation.objects.select_related("livret__referential_version")
+            .defer("livret__referential_version__data")
+            .annotate(
+                answer=_answer_id(situation=OuterRef("pk"), field_key=anchor.field),
+                siblings=_situation_ids(OuterRef("livret_id"), OuterRef("section_code")),
             ),
-            pk=int(ref),
+            pk=anchor.situation,
             livret_id=pk,
             livret__owner=user,
         )
-        return situation.livret, situation.section_code, situation
-    livret = get_object_or_404(
-        Livret.objects.select_related("referential_version").defer("referential_version__data"),
-        pk=pk,
-        owner=user,
+        livret, code, answer, ids = (
+            situation.livret,
+            situation.section_code,
+            situation.answer,
+            situation.siblings,
+        )
+    elif anchor is not None and anchor.section:
+        situation, code = None, anchor.section
+        livret = get_object_or_404(
+            Livret.objects.select_related("referential_version")
+            .defer("referential_version__data")
+            .annotate(
+                answer=_answer_id(
+                    livret=OuterRef("pk"), situation=None, section_code=code, field_key=anchor.field
+                ),
+                siblings=_situation_ids(OuterRef("pk"), Value(code)),
+            ),
+            pk=pk,
+            owner=user,
+        )
+        answer, ids = livret.answer, livret.siblings
+    else:
+        raise Http404("Partie inconnue")
+    section = section_by_code(livret.referential_version.referential, code)
+    if section is None:
+        raise Http404("Partie inconnue")
+    return SaveTarget(livret, section, situation, answer, _ordered_ids(ids))
+
+
+def section_state_after_save(target: SaveTarget) -> SectionState:
+    """The saved section's new state: its answers in one query, its situations known."""
+    answers = list(
+        target.livret.answers.filter(section_code=target.section.code).only(
+            "situation_id", "section_code", "field_key", "text"
+        )
     )
-    if kind == "section" and section_by_code(livret.referential_version.referential, ref):
-        return livret, ref, None
+    situations = [
+        Situation(pk=i, livret_id=target.livret.pk, section_code=target.section.code)
+        for i in target.situation_ids
+    ]
+    ref = target.livret.referential_version.referential
+    return check_section(ref, content_of(answers, situations), target.section.code)
+
+
+def part_of(livret: Livret, anchor: Anchor | None) -> tuple[str, Situation | None]:
+    """The section code and situation an anchor names in this livret; else a 404."""
+    if anchor is not None and anchor.situation:
+        situation = livret.situations.filter(pk=anchor.situation).first()
+        if situation:
+            return situation.section_code, situation
+    elif anchor is not None and section_by_code(
+        livret.referential_version.referential, anchor.section
+    ):
+        return anchor.section, None
     raise Http404("Partie inconnue")
 
 
@@ -76,9 +166,12 @@ def document_for(user, livret_pk: int, pk: int) -> Document:
     )
 
 
-def section_answer(livret: Livret, section: str, key: str) -> str:
-    """One section field's current text ("" when never written)."""
-    found = livret.answers.filter(situation=None, section_code=section, field_key=key)
+def identity_answer(livret: Livret, key: str) -> str:
+    """One field of the livret's identity section ("" when never written)."""
+    identity = section_of_kind(livret.referential_version.referential, SectionKind.IDENTITY)
+    if identity is None:
+        return ""
+    found = livret.answers.filter(situation=None, section_code=identity.code, field_key=key)
     return found.values_list("text", flat=True).first() or ""
 
 
@@ -113,7 +206,7 @@ def section_content(livret: Livret, section: LivretSection) -> LivretContent:
     )
     situations = (
         list(livret.situations.filter(section_code=section.code))
-        if section.kind == "situations"
+        if section.kind == SectionKind.SITUATIONS
         else []
     )
     return content_of(answers, situations)
@@ -133,3 +226,8 @@ def answer_history(livret: Livret, *, section: str, key: str, situation=None) ->
             answer__situation=situation,
         ).select_related("answer")
     )
+
+
+def situation_history(situation: Situation) -> list[Revision]:
+    """Every revision of a situation's fields."""
+    return list(Revision.objects.filter(answer__situation=situation).select_related("answer"))

@@ -7,16 +7,25 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Sum
+from django.db.models import F, Max, QuerySet, Sum
 from django.utils import timezone
 
+from home.referentials.domain import SectionKind
 from home.referentials.models import ReferentialVersion
 from portal import french
 
 from . import selectors
-from .completeness import check
+from .anchors import Anchor
+from .completeness import SectionState, check
 from .models import Answer, Document, Livret, Revision, Situation
-from .structure import SITUATION_FIELDS_BY_KEY, prefill_from_activities, section_by_code
+from .pdf import export as pdf_export
+from .structure import (
+    SITUATION_FIELDS_BY_KEY,
+    Widget,
+    YesNo,
+    prefill_from_activities,
+    section_by_code,
+)
 from .structure import section_field as spec_of_section_field
 from .uploads import KINDS, MAX_FILE_BYTES, MAX_LIVRET_BYTES, clean_name, detect_kind, format_size
 
@@ -37,6 +46,14 @@ class SaveResult:
     text: str
     # On conflict: the text currently stored (which the stale save did not overwrite).
     conflict: bool = False
+
+
+def _changed(livret: Livret) -> None:
+    """Record a change of what the livret's PDF shows: one UPDATE, then the PDF's cache."""
+    Livret.objects.filter(pk=livret.pk).update(
+        updated_at=timezone.now(), content_revision=F("content_revision") + 1
+    )
+    pdf_export.changed(livret)
 
 
 def _ensure_draft(livret: Livret) -> None:
@@ -94,7 +111,7 @@ def validate_text(spec, text: str) -> str:
             f"« {spec.label[:80]} » : {french.count(len(text), 'caractère')}, la limite est de "
             f"{french.count(spec.max_chars, 'caractère')}. Raccourcissez le texte."
         )
-    if spec.widget == "yesno" and text not in ("", "oui", "non"):
+    if spec.widget == Widget.YESNO and text not in ("", *YesNo):
         raise LivretError("Répondez Oui ou Non.")
     return text
 
@@ -107,11 +124,14 @@ def save_answer(
     text: str,
     base_version: int,
     situation: Situation | None = None,
+    answer_id: int | None = None,
 ) -> SaveResult:
     """Save one field if nobody changed it since ``base_version``; otherwise overwrite nothing.
 
     Compare-and-set in one UPDATE (``version = base``, ``version = F() + 1``): concurrent saves
-    of the same field cannot both succeed, on SQLite as on PostgreSQL.
+    of the same field cannot both succeed, on SQLite as on PostgreSQL. ``answer_id``, the
+    field's row when the caller already knows it, spares reading it back after the update.
+    No savepoint of its own: no caller goes on in a transaction after a failed save.
     """
     _ensure_draft(livret)
     spec = field_spec(livret, section=section, situation=situation, key=key)
@@ -119,7 +139,7 @@ def save_answer(
         raise LivretError("Ce champ n'existe pas dans ce livret.")
     text = validate_text(spec, text)
     lookup = {"livret": livret, "situation": situation, "section_code": section, "field_key": key}
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         if base_version == 0:
             try:
                 with transaction.atomic():
@@ -130,19 +150,84 @@ def save_answer(
                     return SaveResult(True, current.version, current.text)
                 return SaveResult(False, current.version, current.text, conflict=True)
             Revision.objects.create(answer=answer, version=1, text=text)
-            Livret.objects.filter(pk=livret.pk).update(updated_at=timezone.now())
+            _changed(livret)
             return SaveResult(True, 1, text)
         updated = Answer.objects.filter(**lookup, version=base_version).update(
             text=text, version=F("version") + 1, updated_at=timezone.now()
         )
+        if updated and answer_id:
+            Revision.objects.create(answer_id=answer_id, version=base_version + 1, text=text)
+            _changed(livret)
+            return SaveResult(True, base_version + 1, text)
         answer = Answer.objects.get(**lookup)
         if not updated:
             if answer.text == text:  # the same words already saved (e.g. a retried request)
                 return SaveResult(True, answer.version, answer.text)
             return SaveResult(False, answer.version, answer.text, conflict=True)
         Revision.objects.create(answer=answer, version=answer.version, text=text)
-        Livret.objects.filter(pk=livret.pk).update(updated_at=timezone.now())
+        _changed(livret)
     return SaveResult(True, answer.version, text)
+
+
+@dataclass(frozen=True)
+class Autosave:
+    target: selectors.SaveTarget
+    result: SaveResult
+    # The saved section's new state (None when the save conflicted and changed nothing).
+    state: SectionState | None
+
+
+def autosave(
+    *, user, livret_pk: int, anchor: Anchor | None, text: str, base_version: int
+) -> Autosave:
+    """The editor's save of one field, in a straight line: resolve the target once (one
+    query), save it, read the section's new state (one query)."""
+    target = selectors.save_target(user, livret_pk, anchor)
+    result = save_answer(
+        livret=target.livret,
+        section=target.section.code,
+        key=anchor.field,
+        text=text,
+        base_version=base_version,
+        situation=target.situation,
+        answer_id=target.answer_id,
+    )
+    state = None if result.conflict else selectors.section_state_after_save(target)
+    return Autosave(target, result, state)
+
+
+def save_form(*, livret: Livret, fields: list[tuple[str, list[str], int]]) -> dict[str, dict]:
+    """The no-JavaScript save of a section's form: each (field name, posted values, base
+    version) in turn. Returns the problems by field name: {"mine", "version", "error"} for a
+    refused text, {"mine", "version", "conflict", "theirs"} for a stale one."""
+    problems: dict[str, dict] = {}
+    for name, values, base in fields:
+        anchor = Anchor.parse_name(name)
+        section_code, situation = selectors.part_of(livret, anchor)
+        spec = field_spec(livret, section=section_code, situation=situation, key=anchor.field)
+        if spec is None:
+            continue
+        text = ",".join(values) if spec.widget == Widget.CHOICES else (values[0] if values else "")
+        try:
+            result = save_answer(
+                livret=livret,
+                section=section_code,
+                key=anchor.field,
+                text=text,
+                base_version=base,
+                situation=situation,
+            )
+        except LivretError as error:
+            problems[name] = {"mine": text, "version": base, "error": str(error)}
+            continue
+        if result.conflict:
+            problems[name] = {
+                "mine": text,
+                "version": result.version,
+                "conflict": True,
+                "theirs": result.text,
+            }
+    return problems
 
 
 def restore_revision(*, livret: Livret, revision: Revision) -> SaveResult:
@@ -161,7 +246,7 @@ def restore_revision(*, livret: Livret, revision: Revision) -> SaveResult:
 def add_situation(*, livret: Livret, section: str) -> Situation:
     _ensure_draft(livret)
     sec = section_by_code(livret.referential_version.referential, section)
-    if sec is None or sec.kind != "situations":
+    if sec is None or sec.kind != SectionKind.SITUATIONS:
         raise LivretError("Cette partie ne comporte pas de situations.")
     situations = livret.situations.filter(section_code=section)
     if situations.count() >= sec.situations_required:
@@ -170,7 +255,9 @@ def add_situation(*, livret: Livret, section: str) -> Situation:
             f"{'s' if sec.situations_required > 1 else ''} : vous ne pouvez pas en ajouter."
         )
     last = situations.aggregate(n=Max("position"))["n"] or 0
-    return Situation.objects.create(livret=livret, section_code=section, position=last + 1)
+    situation = Situation.objects.create(livret=livret, section_code=section, position=last + 1)
+    _changed(livret)
+    return situation
 
 
 def delete_situation(*, situation: Situation) -> None:
@@ -178,6 +265,7 @@ def delete_situation(*, situation: Situation) -> None:
     for document in situation.documents.all():
         document.file.delete(save=False)
     situation.delete()
+    _changed(situation.livret)
 
 
 def add_document(*, livret: Livret, upload, section: str = "", situation=None) -> Document:
@@ -209,6 +297,7 @@ def add_document(*, livret: Livret, upload, section: str = "", situation=None) -
     )
     document.file.save(document.name, upload, save=False)
     document.save()
+    _changed(livret)
     return document
 
 
@@ -216,6 +305,7 @@ def delete_document(*, document: Document) -> None:
     _ensure_draft(document.livret)
     document.file.delete(save=False)
     document.delete()
+    _changed(document.livret)
 
 
 def finalise(*, livret: Livret, sworn_name: str, sworn_on: date, sworn_place: str = "") -> None:
@@ -230,6 +320,7 @@ def finalise(*, livret: Livret, sworn_name: str, sworn_on: date, sworn_place: st
     livret.sworn_on = sworn_on
     livret.sworn_place = sworn_place
     livret.save()
+    _changed(livret)
 
 
 def reopen(*, livret: Livret) -> Livret:
@@ -286,13 +377,20 @@ def set_journey(*, livret: Livret, requested_on, notified_on, jury_on, received_
     )
 
 
+def delete_livrets(livrets: QuerySet[Livret]) -> None:
+    """Remove livrets with their answers, revisions and files; a later version of one of
+    them forgets it was reopened from it. The one way a livret is deleted."""
+    with transaction.atomic():
+        for document in Document.objects.filter(livret__in=livrets):
+            document.file.delete(save=False)
+        Livret.objects.filter(previous__in=livrets).update(previous=None)
+        livrets.delete()
+
+
 def delete_account(*, user) -> None:
     """Remove the account and every livret, revision and file."""
     with transaction.atomic():
-        for document in Document.objects.filter(livret__owner=user):
-            document.file.delete(save=False)
-        Livret.objects.filter(owner=user).update(previous=None)
-        Livret.objects.filter(owner=user).delete()
+        delete_livrets(Livret.objects.filter(owner=user))
         user.delete()
 
 

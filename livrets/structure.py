@@ -9,11 +9,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
-from home.referentials.domain import LivretSection, Referential
+from home.referentials.domain import LivretSection, Referential, SectionKind
 
 FIELD_MAX_CHARS = 10_000
 SHORT_MAX_CHARS = 300
+
+
+class Widget(StrEnum):
+    """How a field is answered."""
+
+    TEXT = "text"  # free text
+    YESNO = "yesno"  # Oui / Non
+    CHOICES = "choices"  # codes separated by commas
+
+
+class YesNo(StrEnum):
+    """The stored answers of a yes/no field."""
+
+    YES = "oui"
+    NO = "non"
+
+    @property
+    def label(self) -> str:
+        return {YesNo.YES: "Oui", YesNo.NO: "Non"}[self]
 
 
 @dataclass(frozen=True)
@@ -24,12 +44,20 @@ class FieldSpec:
     required: bool = True
     multiline: bool = True
     max_chars: int = FIELD_MAX_CHARS
-    # "text" (free text), "yesno" (Oui / Non), "choices" (codes separated by commas)
-    widget: str = "text"
-    # For fields only required when another field of the section says "oui".
+    widget: Widget = Widget.TEXT
+    # For fields only required when another field of the section says yes.
     required_if_yes: str = ""
     # The portal asks for it, no source does: shown « Proposé par le portail ».
     proposed: bool = False
+
+    # For the templates, which compare no magic strings.
+    @property
+    def is_text(self) -> bool:
+        return self.widget == Widget.TEXT
+
+    @property
+    def is_choices(self) -> bool:
+        return self.widget == Widget.CHOICES
 
 
 # What 004 asks of each situation ("Vous exposerez la situation et la façon dont vous l'avez
@@ -158,7 +186,7 @@ def _table_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, 
             FieldSpec(
                 f"{item.code}.realise",
                 item.label,
-                widget="yesno",
+                widget=Widget.YESNO,
                 multiline=False,
                 max_chars=3,
                 proposed=not item.from_source,
@@ -202,21 +230,21 @@ def item_groups(
 
 def section_fields(ref: Referential, section: LivretSection) -> tuple[FieldSpec, ...]:
     """The fields a section asks for directly (not those of its situations)."""
-    if section.kind == "identity":
+    if section.kind == SectionKind.IDENTITY:
         return _identity_fields(section)
-    if section.kind == "motivation":
+    if section.kind == SectionKind.MOTIVATION:
         return _motivation_fields(section, is_optional(ref, section))
-    if section.kind == "context":
+    if section.kind == SectionKind.CONTEXT:
         return _context_fields(section, is_optional(ref, section))
-    if section.kind == "activities_table":
+    if section.kind == SectionKind.ACTIVITIES_TABLE:
         return _table_fields(ref, section)
-    if section.kind == "situations" and section.choices:
+    if section.kind == SectionKind.SITUATIONS and section.choices:
         return (
             FieldSpec(
                 "choix",
                 section.choices.label,
                 f"Cochez au moins {section.choices.min} compétences.",
-                widget="choices",
+                widget=Widget.CHOICES,
                 multiline=False,
                 max_chars=1000,
             ),
@@ -230,6 +258,17 @@ def section_field(ref: Referential, section: LivretSection, key: str) -> FieldSp
 
 def section_by_code(ref: Referential, code: str) -> LivretSection | None:
     return next((s for s in ref.livret_sections if s.code == code), None)
+
+
+def section_of_kind(ref: Referential, kind: SectionKind) -> LivretSection | None:
+    """The livret's first section of a kind (the identity, the motivation...)."""
+    return next((s for s in ref.livret_sections if s.kind == kind), None)
+
+
+def identity_answer(ref: Referential, answers: dict[tuple[str, str], str], key: str) -> str:
+    """One field of the identity section from (section code, key) -> text answers."""
+    identity = section_of_kind(ref, SectionKind.IDENTITY)
+    return answers.get((identity.code, key), "") if identity else ""
 
 
 def section_name(ref: Referential, section: LivretSection) -> str:
@@ -252,11 +291,11 @@ def prefill_from_activities(ref: Referential, codes: list[str]) -> dict[tuple[st
     wanted = set(codes)
     answers: dict[tuple[str, str], str] = {}
     for section in ref.livret_sections:
-        if section.kind == "activities_table" and section.unit in ref.units_by_code:
+        if section.kind == SectionKind.ACTIVITIES_TABLE and section.unit in ref.units_by_code:
             for item in ref.units_by_code[section.unit].activity_items:
                 if item.code in wanted:
-                    answers[(section.code, f"{item.code}.realise")] = "oui"
-        elif section.kind == "situations" and section.choices:
+                    answers[(section.code, f"{item.code}.realise")] = YesNo.YES.value
+        elif section.kind == SectionKind.SITUATIONS and section.choices:
             ticked = [c.code for c in section.choices.items if c.code in wanted]
             if ticked:
                 answers[(section.code, "choix")] = ",".join(ticked)

@@ -36,4 +36,5 @@ urlpatterns = [
     path("<int:pk>/rouvrir/", editor.reopen, name="reopen"),
     path("<int:pk>/parcours/", editor.journey, name="journey"),
     path("<int:pk>/pdf/", pdf_views.livret_pdf, name="pdf"),
+    path("<int:pk>/pdf/preparation/", pdf_views.livret_pdf_progress, name="pdf_progress"),
 ]

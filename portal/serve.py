@@ -93,7 +93,9 @@ def ensure_database(url: str) -> None:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def start_gunicorn(env: dict, bind: str, *, workers: int = 2, quiet: bool = True):
+def start_gunicorn(
+    env: dict, bind: str, *, workers: int = 2, quiet: bool = True, timeout: float = 60
+):
     """A gunicorn of the production mode on `bind`, ready to answer (a Popen to terminate)."""
     import http.client
     import time
@@ -105,7 +107,7 @@ def start_gunicorn(env: dict, bind: str, *, workers: int = 2, quiet: bool = True
         [sys.executable, "-m", "gunicorn", "--config", "portal/gunicorn.conf.py"], env=env, cwd=ROOT
     )
     host, port = bind.rsplit(":", 1)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"gunicorn on {bind} exited with {proc.returncode}")
@@ -117,7 +119,7 @@ def start_gunicorn(env: dict, bind: str, *, workers: int = 2, quiet: bool = True
         except OSError:
             time.sleep(0.2)
     proc.terminate()
-    raise RuntimeError(f"gunicorn on {bind} did not answer within 60 s")
+    raise RuntimeError(f"gunicorn on {bind} did not answer within {timeout:.0f} s")
 
 
 def manage(env: dict, *args: str) -> None:

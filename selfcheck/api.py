@@ -4,6 +4,7 @@ the engine; CSRF-exempt (no cookie-based authority), never a server error on bad
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
@@ -31,6 +32,17 @@ def _reject_constant(name: str):
     raise ValueError(name)
 
 
+def json_body(request) -> tuple[Any, JsonResponse | None]:
+    """The request's JSON, or the answer refusing it (over 64 KB, or not JSON)."""
+    body = request.body
+    if len(body) > MAX_BODY_BYTES:
+        return None, _errors({"$": ["Le corps de la requête dépasse 64 Ko."]})
+    try:
+        return json.loads(body, parse_constant=_reject_constant), None
+    except (ValueError, RecursionError):
+        return None, _errors({"$": ["JSON invalide."]})
+
+
 @login_not_required
 @require_GET
 def cqps(request):
@@ -56,13 +68,9 @@ def eligibility(request):
         length = 0
     if length > MAX_BODY_BYTES:
         return _errors({"$": ["Le corps de la requête dépasse 64 Ko."]})
-    body = request.body
-    if len(body) > MAX_BODY_BYTES:
-        return _errors({"$": ["Le corps de la requête dépasse 64 Ko."]})
-    try:
-        data = json.loads(body, parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
-        return _errors({"$": ["JSON invalide."]})
+    data, refused = json_body(request)
+    if refused is not None:
+        return refused
     checked, errors = parse_eligibility(
         data, today=timezone.localdate(), find_referential=referential_or_none
     )

@@ -297,6 +297,84 @@ def _json(schema: dict[str, Any]) -> dict[str, Any]:
     return {"content": {"application/json": {"schema": schema}}}
 
 
+PATHS = {
+    "/cqps": {
+        "get": {
+            "operationId": "listCqps",
+            "summary": "Les CQP",
+            "responses": {
+                "200": {
+                    "description": "Les CQP en vigueur",
+                    **_json(
+                        {
+                            "type": "object",
+                            "required": ["cqps"],
+                            "properties": {"cqps": {"type": "array", "items": CQP}},
+                        }
+                    ),
+                }
+            },
+        }
+    },
+    "/cqps/{slug}": {
+        "get": {
+            "operationId": "getReferential",
+            "summary": "Le référentiel d'un CQP, avec ses codes stables",
+            "parameters": [
+                {
+                    "name": "slug",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string", "minLength": 1},
+                }
+            ],
+            "responses": {
+                "200": {"description": "Le référentiel", **_json(REFERENTIAL)},
+                "404": {"description": "CQP inconnu", **_json(ERRORS)},
+            },
+        }
+    },
+    "/eligibility": {
+        "post": {
+            "operationId": "checkEligibility",
+            "summary": "Vérifier la recevabilité et la couverture du référentiel",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": ELIGIBILITY_REQUEST, "example": EXAMPLE}
+                },
+            },
+            "responses": {
+                "200": {"description": "Le verdict et ses raisons", **_json(VERDICT)},
+                "400": {"description": "Requête invalide", **_json(ERRORS)},
+            },
+        }
+    },
+    "/mastery": {
+        "post": {
+            "operationId": "checkMastery",
+            "summary": "Appliquer la règle de maîtrise de la source à des évaluations",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": MASTERY_REQUEST,
+                        "example": MASTERY_EXAMPLE,
+                    }
+                },
+            },
+            "responses": {
+                "200": {
+                    "description": "Le résultat par unité et pour le CQP",
+                    **_json(MASTERY),
+                },
+                "400": {"description": "Requête invalide", **_json(ERRORS)},
+            },
+        }
+    },
+}
+
+
 def openapi_document() -> dict[str, Any]:
     return {
         "openapi": "3.0.3",
@@ -311,80 +389,5 @@ def openapi_document() -> dict[str, Any]:
             ),
         },
         "servers": [{"url": "/api/v1"}],
-        "paths": {
-            "/cqps": {
-                "get": {
-                    "operationId": "listCqps",
-                    "summary": "Les CQP",
-                    "responses": {
-                        "200": {
-                            "description": "Les CQP en vigueur",
-                            **_json(
-                                {
-                                    "type": "object",
-                                    "required": ["cqps"],
-                                    "properties": {"cqps": {"type": "array", "items": CQP}},
-                                }
-                            ),
-                        }
-                    },
-                }
-            },
-            "/cqps/{slug}": {
-                "get": {
-                    "operationId": "getReferential",
-                    "summary": "Le référentiel d'un CQP, avec ses codes stables",
-                    "parameters": [
-                        {
-                            "name": "slug",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string", "minLength": 1},
-                        }
-                    ],
-                    "responses": {
-                        "200": {"description": "Le référentiel", **_json(REFERENTIAL)},
-                        "404": {"description": "CQP inconnu", **_json(ERRORS)},
-                    },
-                }
-            },
-            "/eligibility": {
-                "post": {
-                    "operationId": "checkEligibility",
-                    "summary": "Vérifier la recevabilité et la couverture du référentiel",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {"schema": ELIGIBILITY_REQUEST, "example": EXAMPLE}
-                        },
-                    },
-                    "responses": {
-                        "200": {"description": "Le verdict et ses raisons", **_json(VERDICT)},
-                        "400": {"description": "Requête invalide", **_json(ERRORS)},
-                    },
-                }
-            },
-            "/mastery": {
-                "post": {
-                    "operationId": "checkMastery",
-                    "summary": "Appliquer la règle de maîtrise de la source à des évaluations",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": MASTERY_REQUEST,
-                                "example": MASTERY_EXAMPLE,
-                            }
-                        },
-                    },
-                    "responses": {
-                        "200": {
-                            "description": "Le résultat par unité et pour le CQP",
-                            **_json(MASTERY),
-                        },
-                        "400": {"description": "Requête invalide", **_json(ERRORS)},
-                    },
-                }
-            },
-        },
+        "paths": PATHS,
     }

@@ -7,16 +7,16 @@ import re
 from django.core.cache import cache
 
 from home.referentials.domain import Referential
-from home.referentials.models import Cqp, ReferentialVersion
-from home.referentials.selectors import current_versions
+from home.referentials.models import Cqp
+from home.referentials.selectors import current_versions, referential_of_version
 
 # slug -> id of the version in force. A version never changes once written, and its typed
-# referential is built once per process; only the "current" pointer can move, when the
-# referentials are loaded again: `apps.py` drops the key when a Cqp is saved, and the
-# timeout bounds how long another process may answer with the former version.
+# referential is built once per process (``referential_of_version``); only the "current"
+# pointer can move, when the referentials are loaded again: `apps.py` drops the key when a
+# Cqp is saved, and the timeout bounds how long another process may answer with the former
+# version.
 CURRENT_KEY = "selfcheck:current-version:{}"
 CURRENT_TIMEOUT = 60
-_BY_VERSION: dict[int, Referential] = {}
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
@@ -35,13 +35,9 @@ def referential_or_none(slug: str) -> Referential | None:
         if pk is None:
             return None
         cache.set(key, pk, CURRENT_TIMEOUT)
-    ref = _BY_VERSION.get(pk)
-    if ref is None:
-        version = ReferentialVersion.objects.filter(pk=pk).first()
-        if version is None:  # the database changed under the cache
-            forget_current(slug)
-            return None
-        ref = _BY_VERSION[pk] = version.referential
+    ref = referential_of_version(pk)
+    if ref is None:  # the database changed under the cache
+        forget_current(slug)
     return ref
 
 

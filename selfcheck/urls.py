@@ -9,4 +9,5 @@ urlpatterns = [
     path("etape/<str:step>/", views.wizard, name="step"),
     path("resultat/", views.result, name="result"),
     path("resultat/pdf/", views.result_pdf, name="result_pdf"),
+    path("resultat/pdf/preparation/", views.result_pdf_progress, name="result_pdf_progress"),
 ]

@@ -325,3 +325,14 @@ def result_pdf(request):
         messages.error(request, RESTART_MESSAGE)
         return redirect("selfcheck:start")
     return result_response(request, context)
+
+
+@login_not_required
+def result_pdf_progress(request):
+    from .pdf import progress_page
+
+    context = _result_context(request)
+    if context is None:
+        messages.error(request, RESTART_MESSAGE)
+        return redirect("selfcheck:start")
+    return progress_page(request, context)

@@ -18,6 +18,7 @@ from .domain import (
     Question,
     Recevabilite,
     Referential,
+    SectionKind,
     SourceSentence,
     Step,
     Unit,
@@ -94,35 +95,62 @@ def _unit(u: dict[str, Any]) -> Unit:
     )
 
 
+def _section(s: dict[str, Any], livret_from_source: bool) -> LivretSection:
+    choices = s.get("choices")
+    src = s.get("from_source", livret_from_source)
+    return LivretSection(
+        code=s["code"],
+        kind=SectionKind(s["kind"]),
+        title=_x(s["title"], src),
+        unit=s.get("unit", ""),
+        guidance=_t(s.get("guidance"), src),
+        prompts=_t(s.get("prompts"), src),
+        situations_required=s.get("situations_required", 0),
+        choices=Choices(
+            min=choices["min"],
+            label=_x(choices["label"], src),
+            items=tuple(
+                Choice(code=c["code"], label=_x(c["label"], src)) for c in choices["items"]
+            ),
+        )
+        if choices
+        else None,
+        from_source=src,
+        fields=tuple(s.get("fields", ())),
+        documents_column=_x(s.get("documents_column", ""), src),
+    )
+
+
+def _recevabilite(rec: dict[str, Any]) -> Recevabilite:
+    return Recevabilite(
+        min_months=rec["min_months"],
+        accepted_kinds=_t(rec["accepted_kinds"]),
+        rule_text=_x(rec["rule_text"]),
+        conditions=_t(rec.get("conditions")),
+        discrepancy_note=_x(rec.get("discrepancy_note", "")),
+        form=_x(rec.get("form")),
+        send_to=_x(rec.get("send_to")),
+        disagreements=_disagreements(rec.get("disagreements")),
+    )
+
+
+def _delays(delays: dict[str, Any]) -> Delays:
+    return Delays(
+        answer_months=delays["answer_months"],
+        silence_means_acceptance=delays["silence_means_acceptance"],
+        validity_months=delays["validity_months"],
+        livret_due_months_before_jury=delays["livret_due_months_before_jury"],
+        validity_text=_x(delays.get("validity_text", "")),
+        answer_from=delays.get("answer_from"),
+        answer_text=_x(delays.get("answer_text", "")),
+        silence_text=_x(delays.get("silence_text", "")),
+        livret_due_text=_x(delays.get("livret_due_text", "")),
+    )
+
+
 def build(d: dict[str, Any]) -> Referential:
     units = tuple(_unit(u) for u in d["units"])
-    sections = []
-    for s in d["livret"]["sections"]:
-        choices = s.get("choices")
-        src = s.get("from_source", d["livret"]["from_source"])
-        sections.append(
-            LivretSection(
-                code=s["code"],
-                kind=s["kind"],
-                title=_x(s["title"], src),
-                unit=s.get("unit", ""),
-                guidance=_t(s.get("guidance"), src),
-                prompts=_t(s.get("prompts"), src),
-                situations_required=s.get("situations_required", 0),
-                choices=Choices(
-                    min=choices["min"],
-                    label=_x(choices["label"], src),
-                    items=tuple(
-                        Choice(code=c["code"], label=_x(c["label"], src)) for c in choices["items"]
-                    ),
-                )
-                if choices
-                else None,
-                from_source=src,
-                fields=tuple(s.get("fields", ())),
-                documents_column=_x(s.get("documents_column", ""), src),
-            )
-        )
+    sections = [_section(s, d["livret"]["from_source"]) for s in d["livret"]["sections"]]
     rule, rec, delays, cert = d["mastery_rule"], d["recevabilite"], d["delays"], d["certifier"]
     return Referential(
         slug=d["slug"],
@@ -153,27 +181,8 @@ def build(d: dict[str, Any]) -> Referential:
             max_non_implemented_non_essential=rule.get("max_non_implemented_non_essential"),
             partial_validation_kept_years=rule.get("partial_validation_kept_years"),
         ),
-        recevabilite=Recevabilite(
-            min_months=rec["min_months"],
-            accepted_kinds=_t(rec["accepted_kinds"]),
-            rule_text=_x(rec["rule_text"]),
-            conditions=_t(rec.get("conditions")),
-            discrepancy_note=_x(rec.get("discrepancy_note", "")),
-            form=_x(rec.get("form")),
-            send_to=_x(rec.get("send_to")),
-            disagreements=_disagreements(rec.get("disagreements")),
-        ),
-        delays=Delays(
-            answer_months=delays["answer_months"],
-            silence_means_acceptance=delays["silence_means_acceptance"],
-            validity_months=delays["validity_months"],
-            livret_due_months_before_jury=delays["livret_due_months_before_jury"],
-            validity_text=_x(delays.get("validity_text", "")),
-            answer_from=delays.get("answer_from"),
-            answer_text=_x(delays.get("answer_text", "")),
-            silence_text=_x(delays.get("silence_text", "")),
-            livret_due_text=_x(delays.get("livret_due_text", "")),
-        ),
+        recevabilite=_recevabilite(rec),
+        delays=_delays(delays),
         steps=tuple(Step(title=_x(s["title"]), text=_x(s["text"])) for s in d["steps"]),
         documents=_t(d["documents"]),
         livret_from_source=d["livret"]["from_source"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
@@ -101,10 +102,20 @@ class Choices:
     items: tuple[Choice, ...]
 
 
+class SectionKind(StrEnum):
+    """What a section of the livret 2 asks for (``kind`` in the referential files)."""
+
+    IDENTITY = "identity"
+    MOTIVATION = "motivation"
+    CONTEXT = "context"
+    SITUATIONS = "situations"
+    ACTIVITIES_TABLE = "activities_table"
+
+
 @dataclass(frozen=True)
 class LivretSection:
     code: str
-    kind: str  # identity, motivation, context, situations, activities_table
+    kind: SectionKind
     title: str
     unit: str = ""
     guidance: tuple[str, ...] = ()
@@ -116,6 +127,19 @@ class LivretSection:
     fields: tuple[str, ...] = ()
     # activities_table: the source's heading of its documents column ("" when it has none).
     documents_column: str = ""
+
+    # For the templates, which compare no magic strings.
+    @property
+    def is_motivation(self) -> bool:
+        return self.kind == SectionKind.MOTIVATION
+
+    @property
+    def has_situations(self) -> bool:
+        return self.kind == SectionKind.SITUATIONS
+
+    @property
+    def is_activities_table(self) -> bool:
+        return self.kind == SectionKind.ACTIVITIES_TABLE
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 import jsonschema
 from django.db import transaction
 
+from .domain import SectionKind
 from .provenance import text
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
@@ -109,7 +110,7 @@ def _check_references(data: dict[str, Any]) -> list[str]:
                         "n'est pas une activité du référentiel."
                     )
     kinds = [s["kind"] for s in data["livret"]["sections"]]
-    for required in ("identity", "motivation"):
+    for required in (SectionKind.IDENTITY, SectionKind.MOTIVATION):
         if required not in kinds:
             problems.append(f"$.livret.sections: il manque la section « {required} ».")
     return problems

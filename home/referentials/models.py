@@ -49,12 +49,18 @@ class ReferentialVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} (version {self.number} : {self.label})"
+        return f"{self.title} (chargement n° {self.number})"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise ValueError("A referential version is immutable: load a new version instead.")
         super().save(*args, **kwargs)
+
+    def source_version(self) -> str:
+        """The referential's own version as its source states it (never the internal code)."""
+        return self.referential.version_label or "non indiquée par la source"
+
+    source_version.short_description = "version donnée par la source"
 
     @property
     def referential(self) -> Referential:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import F, QuerySet
 from django.http import Http404
 
+from .domain import Referential
 from .models import ReferentialVersion
 
 
@@ -27,3 +28,16 @@ def current_version(slug: str) -> ReferentialVersion:
 
 def cqp_choices() -> list[tuple[str, str]]:
     return [(v.cqp_slug, v.title) for v in current_versions()]
+
+
+def referential_of_version(pk: int) -> Referential | None:
+    """The typed referential of a version, by id: one query the first time in a process, none
+    after (a version never changes). The portal's one referential cache is
+    ``Referential.cached``; this is its entry by version id."""
+    try:
+        return Referential.cached(
+            ("version", pk),
+            lambda: ReferentialVersion.objects.values_list("data", flat=True).get(pk=pk),
+        )
+    except ReferentialVersion.DoesNotExist:
+        return None

@@ -29,11 +29,10 @@ class ReferentialVersionViewSet(ModelViewSet):
     icon = "list-ul"
     add_to_admin_menu = True
     inspect_view_enabled = True
-    list_display = ["title", "label", "number", "certifier", "rncp", "loaded_at"]
+    list_display = ["title", "source_version", "number", "certifier", "rncp", "loaded_at"]
     list_filter = ["certifier"]
     inspect_view_fields = [
         "title",
-        "label",
         "number",
         "certifier",
         "rncp",

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib.auth.decorators import login_not_required
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from selfcheck.api import _errors, _json, _reject_constant
-from selfcheck.payload import MAX_BODY_BYTES
+from selfcheck.api import _errors, _json, json_body
 from selfcheck.selectors import cqp_list, referential_or_none
 
 from .payload import outcome_data, parse_mastery
@@ -30,13 +27,9 @@ def owner_of_element(code: str) -> str | None:
 @csrf_exempt
 @require_POST
 def mastery(request):
-    body = request.body
-    if len(body) > MAX_BODY_BYTES:
-        return _errors({"$": ["Le corps de la requête dépasse 64 Ko."]})
-    try:
-        data = json.loads(body, parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
-        return _errors({"$": ["JSON invalide."]})
+    data, refused = json_body(request)
+    if refused is not None:
+        return refused
     checked, errors = parse_mastery(
         data, find_referential=referential_or_none, owner_of_element=owner_of_element
     )

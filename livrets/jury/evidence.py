@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from home.referentials.domain import Referential, Unit
+from home.referentials.domain import Referential, SectionKind, Unit
 
+from ..anchors import Anchor
 from ..completeness import LivretContent
 
 SNIPPET_CHARS = 90
@@ -13,7 +14,7 @@ SNIPPET_CHARS = 90
 
 @dataclass(frozen=True)
 class Option:
-    key: str  # "section:<code>|<field key>" or "situation:<id>"
+    key: str  # a field's Anchor.name, or a situation's Anchor.part
     label: str
     section_code: str
     excerpt: str = ""
@@ -35,14 +36,14 @@ def options_for(ref: Referential, unit: Unit, content: LivretContent) -> tuple[O
     if section is None:
         return ()
     found: list[Option] = []
-    if section.kind == "activities_table":
+    if section.kind == SectionKind.ACTIVITIES_TABLE:
         for item in unit.activity_items:
             key = f"{item.code}.exemples"
             text = content.answers.get((section.code, key), "").strip()
             if text:
                 found.append(
                     Option(
-                        f"section:{section.code}|{key}",
+                        Anchor(section=section.code, field=key).name,
                         f"Activité : {item.label}",
                         section.code,
                         excerpt(text),
@@ -53,7 +54,7 @@ def options_for(ref: Referential, unit: Unit, content: LivretContent) -> tuple[O
             if text:
                 found.append(
                     Option(
-                        f"section:{section.code}|{q.code}",
+                        Anchor(section=section.code, field=q.code).name,
                         f"Question : {q.text}",
                         section.code,
                         excerpt(text),
@@ -67,7 +68,7 @@ def options_for(ref: Referential, unit: Unit, content: LivretContent) -> tuple[O
         title = s.fields.get("titre", "").strip()
         found.append(
             Option(
-                f"situation:{s.id}",
+                Anchor(situation=s.id).part,
                 f"Situation {number}" + (f" : {title}" if title else ""),
                 section.code,
                 excerpt(s.fields.get("contexte", "")),

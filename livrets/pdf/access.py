@@ -1,4 +1,4 @@
-"""Who may download a livret's PDF: its candidate and the accompagnateurs they invited.
+"""Who may download a livret's PDF: its candidate and the reviewers they invited.
 
 Views answer 404 (not 403) to anyone else, as for every livret URL.
 """

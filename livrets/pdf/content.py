@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
-from home.referentials.domain import LivretSection, Referential
+from home.referentials.domain import LivretSection, Referential, SectionKind
 from home.referentials.provenance import is_proposed
 
 from ..models import Document, Livret
@@ -17,6 +18,9 @@ from ..selectors import livret_data
 from ..structure import (
     SITUATION_FIELDS,
     FieldSpec,
+    Widget,
+    YesNo,
+    identity_answer,
     item_groups,
     place_from_address,
     section_fields,
@@ -25,7 +29,6 @@ from ..structure import (
 )
 from ..uploads import KINDS, format_size
 
-YES_NO = {"oui": "Oui", "non": "Non"}
 KIND_NAMES = {
     "pdf": "PDF",
     "png": "Image PNG",
@@ -35,15 +38,31 @@ KIND_NAMES = {
 }
 
 
+class Printed(StrEnum):
+    """How a field prints."""
+
+    TEXT = "text"  # paragraphs as typed
+    SHORT = "short"  # one line
+    LIST = "list"  # ticked choices
+
+
 @dataclass(frozen=True)
 class PrintedField:
     label: str
     text: str
-    # "text" (paragraphs as typed), "short" (one line), "list" (ticked choices)
-    kind: str = "text"
+    kind: Printed = Printed.TEXT
     items: tuple[str, ...] = ()
     # Asked by the portal, not by the source: « Proposé par le portail » beside the label.
     proposed: bool = False
+
+    # For the template, which compares no magic strings.
+    @property
+    def is_list(self) -> bool:
+        return self.kind == Printed.LIST
+
+    @property
+    def is_short(self) -> bool:
+        return self.kind == Printed.SHORT
 
     @property
     def empty(self) -> bool:
@@ -126,18 +145,20 @@ def _document(d: Document) -> PrintedDocument:
 
 def _field(spec: FieldSpec, text: str, section: LivretSection | None = None) -> PrintedField:
     mark = spec.proposed
-    if spec.widget == "yesno":
-        return PrintedField(typo(spec.label), YES_NO.get(text, ""), "short", proposed=mark)
-    if spec.widget == "choices" and section is not None and section.choices:
+    if spec.widget == Widget.YESNO:
+        label = YesNo(text).label if text in YesNo else ""
+        return PrintedField(typo(spec.label), label, Printed.SHORT, proposed=mark)
+    if spec.widget == Widget.CHOICES and section is not None and section.choices:
         ticked = set(split_choices(text))
         labels = tuple(typo(c.label) for c in section.choices.items if c.code in ticked)
-        return PrintedField(typo(spec.label), "", "list", labels, proposed=mark)
-    kind = "text" if spec.multiline else "short"
+        return PrintedField(typo(spec.label), "", Printed.LIST, labels, proposed=mark)
+    kind = Printed.TEXT if spec.multiline else Printed.SHORT
     return PrintedField(typo(spec.label), text, kind, proposed=mark)
 
 
 def _rows(ref: Referential, section: LivretSection, specs, fields) -> tuple[list, list]:
-    """An activities table's rows (one per activity item) and its questions."""
+    """An activities table's rows (one per activity item) and its questions, grouped as the
+    editor groups them (``structure.item_groups``)."""
     printed = {spec.key: f for spec, f in zip(specs, fields, strict=True)}
     groups, questions = item_groups(ref, section, list(specs))
     rows = []
@@ -157,85 +178,105 @@ def _rows(ref: Referential, section: LivretSection, specs, fields) -> tuple[list
 
 
 def candidate_name(answers: dict[tuple[str, str], str], livret: Livret) -> str:
-    first = answers.get(("identite", "prenom"), "").strip()
-    last = answers.get(("identite", "nom"), "").strip()
+    ref = livret.referential_version.referential
+    first = identity_answer(ref, answers, "prenom").strip()
+    last = identity_answer(ref, answers, "nom").strip()
     name = " ".join(p for p in (first, last) if p)
     return name or livret.owner.get_full_name() or livret.owner.email
+
+
+@dataclass
+class _Rows:
+    """The livret's rows sorted by where they print."""
+
+    section_answers: dict[tuple[str, str], str]
+    situation_answers: dict[tuple[int, str], str]
+    docs_of_section: dict[str, list[PrintedDocument]]
+    docs_of_situation: dict[int, list[PrintedDocument]]
+    livret_docs: list[PrintedDocument]
+
+
+def _sort_rows(ref: Referential, answers, documents) -> _Rows:
+    rows = _Rows({}, {}, {}, {}, [])
+    for a in answers:
+        if a.situation_id:
+            rows.situation_answers[(a.situation_id, a.field_key)] = a.text
+        else:
+            rows.section_answers[(a.section_code, a.field_key)] = a.text
+    for d in documents:
+        if d.situation_id:
+            rows.docs_of_situation.setdefault(d.situation_id, []).append(_document(d))
+        elif d.section_code:
+            rows.docs_of_section.setdefault(d.section_code, []).append(_document(d))
+        else:
+            rows.livret_docs.append(_document(d))
+    known = {s.code for s in ref.livret_sections}
+    for code in list(rows.docs_of_section):
+        if code not in known:  # a section the referential no longer has: list them anyway
+            rows.livret_docs += rows.docs_of_section.pop(code)
+    return rows
+
+
+def _situations(section: LivretSection, situations, rows: _Rows) -> tuple[PrintedSituation, ...]:
+    own = [s for s in situations if s.section_code == section.code]
+    printed = []
+    for number, s in enumerate(own, 1):
+        values = {f.key: rows.situation_answers.get((s.pk, f.key), "") for f in SITUATION_FIELDS}
+        printed.append(
+            PrintedSituation(
+                number=number,
+                anchor=f"situation-{s.pk}",
+                title=values.get("titre", "").strip(),
+                fields=tuple(_field(spec, values[spec.key]) for spec in SITUATION_FIELDS),
+                documents=tuple(rows.docs_of_situation.get(s.pk, ())),
+            )
+        )
+    return tuple(printed)
+
+
+def _section(
+    ref: Referential, index: int, section: LivretSection, situations, rows: _Rows
+) -> PrintedSection:
+    specs = section_fields(ref, section)
+    answers = rows.section_answers
+    fields = [_field(s, answers.get((section.code, s.key), ""), section) for s in specs]
+    table: list[TableRow] = []
+    questions: list[PrintedField] = []
+    if section.kind == SectionKind.ACTIVITIES_TABLE:
+        table, questions = _rows(ref, section, specs, fields)
+        fields = []
+    return PrintedSection(
+        code=section.code,
+        anchor=f"partie-{index}",
+        title=typo(section.title),
+        name=typo(section_name(ref, section)),
+        kind=section.kind,
+        from_source=section.from_source and not is_proposed(section.title),
+        documents_column=typo(section.documents_column),
+        fields=tuple(fields),
+        rows=tuple(table),
+        questions=tuple(questions),
+        situations=_situations(section, situations, rows),
+        documents=tuple(rows.docs_of_section.get(section.code, ())),
+    )
 
 
 def build(livret: Livret, *, today: date) -> PrintedLivret:
     ref = livret.referential_version.referential
     answers, situations, documents = livret_data(livret)
-    section_answers: dict[tuple[str, str], str] = {}
-    situation_answers: dict[tuple[int, str], str] = {}
-    for a in answers:
-        if a.situation_id:
-            situation_answers[(a.situation_id, a.field_key)] = a.text
-        else:
-            section_answers[(a.section_code, a.field_key)] = a.text
-    docs_of_situation: dict[int, list[PrintedDocument]] = {}
-    docs_of_section: dict[str, list[PrintedDocument]] = {}
-    livret_docs: list[PrintedDocument] = []
-    for d in documents:
-        if d.situation_id:
-            docs_of_situation.setdefault(d.situation_id, []).append(_document(d))
-        elif d.section_code:
-            docs_of_section.setdefault(d.section_code, []).append(_document(d))
-        else:
-            livret_docs.append(_document(d))
-    known = {s.code for s in ref.livret_sections}
-    for code in list(docs_of_section):
-        if code not in known:  # a section the referential no longer has: list them anyway
-            livret_docs += docs_of_section.pop(code)
-
-    printed = []
-    for index, section in enumerate(ref.livret_sections, 1):
-        specs = section_fields(ref, section)
-        fields = [_field(s, section_answers.get((section.code, s.key), ""), section) for s in specs]
-        rows: list[TableRow] = []
-        questions: list[PrintedField] = []
-        if section.kind == "activities_table":
-            rows, questions = _rows(ref, section, specs, fields)
-            fields = []
-        own = [s for s in situations if s.section_code == section.code]
-        printed_situations = []
-        for number, s in enumerate(own, 1):
-            values = {f.key: situation_answers.get((s.pk, f.key), "") for f in SITUATION_FIELDS}
-            title = values.get("titre", "").strip()
-            printed_situations.append(
-                PrintedSituation(
-                    number=number,
-                    anchor=f"situation-{s.pk}",
-                    title=title,
-                    fields=tuple(_field(spec, values[spec.key]) for spec in SITUATION_FIELDS),
-                    documents=tuple(docs_of_situation.get(s.pk, ())),
-                )
-            )
-        printed.append(
-            PrintedSection(
-                code=section.code,
-                anchor=f"partie-{index}",
-                title=typo(section.title),
-                name=typo(section_name(ref, section)),
-                kind=section.kind,
-                from_source=section.from_source and not is_proposed(section.title),
-                documents_column=typo(section.documents_column),
-                fields=tuple(fields),
-                rows=tuple(rows),
-                questions=tuple(questions),
-                situations=tuple(printed_situations),
-                documents=tuple(docs_of_section.get(section.code, ())),
-            )
-        )
+    rows = _sort_rows(ref, answers, documents)
     return PrintedLivret(
         livret=livret,
         ref=ref,
-        candidate=candidate_name(section_answers, livret),
+        candidate=candidate_name(rows.section_answers, livret),
         printed_on=today,
         draft=not livret.is_finalised,
-        sections=tuple(printed),
-        documents=tuple(livret_docs),
+        sections=tuple(
+            _section(ref, index, section, situations, rows)
+            for index, section in enumerate(ref.livret_sections, 1)
+        ),
+        documents=tuple(rows.livret_docs),
         # Livrets finalised before the place was asked for: the town of the address.
         sworn_place=livret.sworn_place
-        or place_from_address(section_answers.get(("identite", "adresse"), "")),
+        or place_from_address(identity_answer(ref, rows.section_answers, "adresse")),
     )

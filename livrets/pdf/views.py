@@ -1,29 +1,41 @@
-"""The livret's PDF download (the owner and the accompagnateurs they invited)."""
+"""The livret's PDF download and progress page (the owner and the reviewers they
+invited)."""
 
 from __future__ import annotations
 
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
-from portal.pdf.response import pdf_response
+from portal.pdf.export import export_response, progress_response
 
 from ..models import Livret
 from .access import can_download_pdf
-from .document import livret_html
+from .export import livret_export
+
+
+def _readable(request, pk: int) -> Livret:
+    livret = get_object_or_404(
+        Livret.objects.select_related("referential_version", "cqp", "owner").defer(
+            "referential_version__data"
+        ),
+        pk=pk,
+    )
+    # Before anything is read from the cache, every time: an accompagnateur whose access
+    # was revoked gets a 404, never the PDF kept for the candidate.
+    if not can_download_pdf(request.user, livret):
+        raise Http404
+    return livret
 
 
 def livret_pdf(request, pk: int):
-    livret = get_object_or_404(
-        Livret.objects.select_related("referential_version", "cqp", "owner"), pk=pk
-    )
-    if not can_download_pdf(request.user, livret):
-        raise Http404
+    livret = _readable(request, pk)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    return pdf_response(
-        request,
-        lambda: livret_html(livret),
-        filename=f"livret-2-{livret.cqp.slug}-version-{livret.number}.pdf",
-        back=reverse("livrets:detail", args=[livret.pk]),
-    )
+    return export_response(request, livret_export(livret, reader=request.user))
+
+
+def livret_pdf_progress(request, pk: int):
+    livret = _readable(request, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return progress_response(request, livret_export(livret, reader=request.user))

@@ -7,20 +7,19 @@ been used since. Editors (staff) are never purged. Run daily (``retention_purge`
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import Max
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import formats
 
 from livrets import services as livret_services
-from livrets.models import Document, Livret
+from livrets.journey import add_months
+from livrets.models import Livret
 from portal.tasks import send_email
 
 from .models import RetentionWarning
@@ -38,9 +37,7 @@ class PurgeReport:
 
 
 def months_before(moment: datetime, months: int) -> datetime:
-    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
-    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
-    return moment.replace(year=year, month=month + 1, day=day)
+    return add_months(moment, -months)
 
 
 def _site_url(path: str) -> str:
@@ -135,11 +132,7 @@ def purge(*, now: datetime) -> PurgeReport:
             livret.owner_id, livret.pk, livret.activity, now - notice
         ):
             pk = livret.pk
-            with transaction.atomic():
-                for document in Document.objects.filter(livret=livret):
-                    document.file.delete(save=False)
-                Livret.objects.filter(previous=livret).update(previous=None)
-                livret.delete()
+            livret_services.delete_livrets(Livret.objects.filter(pk=pk))
             report.deleted_livrets.append(pk)
         elif (
             livret.owner_id not in warned_users

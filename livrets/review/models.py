@@ -1,6 +1,8 @@
-"""Accompagnateurs following a candidate's livret: invitations, comments, section reviews.
+"""Reviewers following a candidate's livret: invitations, comments, section reviews.
 
-An accepted, unrevoked ``Invitation`` is the access itself: the accompagnateur reads every
+The code calls the role *reviewer* everywhere; the pages and emails say « accompagnateur ».
+
+An accepted, unrevoked ``Invitation`` is the access itself: the reviewer reads every
 version of the invited livret (same candidate, same CQP) and nothing else. A ``Comment`` is
 anchored to stable codes (section code, situation, field key) with a snapshot of the text it
 was written about. Emails wait in ``PendingNotification`` until ``send_due_notifications``.
@@ -12,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from ..anchors import Anchor
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -39,7 +43,7 @@ class Invitation(models.Model):
         related_name="followed_invitations",
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
-    # When the accompagnateur last read the livret, and when we last told them it changed.
+    # When the reviewer last read the livret, and when we last told them it changed.
     last_reviewed_at = models.DateTimeField(null=True, blank=True)
     change_notified_at = models.DateTimeField(null=True, blank=True)
 
@@ -101,15 +105,19 @@ class Comment(models.Model):
         return f"Commentaire {self.pk}"
 
     @property
+    def anchor(self) -> Anchor:
+        return Anchor.of(
+            section=self.section_code, situation=self.situation_id, field=self.field_key
+        )
+
+    @property
     def part(self) -> str:
-        if self.situation_id:
-            return f"situation:{self.situation_id}"
-        return f"section:{self.section_code}" if self.section_code else ""
+        return self.anchor.part
 
     @property
     def thread_key(self) -> str:
         """The anchor as the editor names a field: ``part|field`` (``|`` for the livret)."""
-        return f"{self.part}|{self.field_key}"
+        return self.anchor.name
 
     @property
     def is_open(self) -> bool:

@@ -2,7 +2,7 @@
 
 Writes only queue a ``PendingNotification``; ``send_due_notifications(now)`` (run by the
 ``send_review_notifications`` command or task, every 10 minutes) notices livrets changed or
-finalised since their accompagnateur's last review, then sends what is due.
+finalised since their reviewer's last review, then sends what is due.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def notify_candidate(*, livret: Livret, kind: str, text: str, now=None) -> None:
 
 
 def collect_reviewer_changes(now) -> int:
-    """Queue a notice for each accompagnateur whose followed livret changed since they read it.
+    """Queue a notice for each reviewer whose followed livret changed since they read it.
 
     Every version of the invited livret counts (same candidate, same CQP).
     """
@@ -73,9 +73,14 @@ def collect_reviewer_changes(now) -> int:
             )
             if t is not None
         )
-        if livret.is_finalised and livret.finalised_at and livret.finalised_at > seen:
+        unread = rules.unread_since(
+            seen,
+            updated_at=livret.updated_at,
+            finalised_at=livret.finalised_at if livret.is_finalised else None,
+        )
+        if unread.finalised:
             kind, text = Kind.FINALISED, "Le livret a été finalisé"
-        elif livret.updated_at > seen:
+        elif unread.changed:
             kind, text = Kind.CHANGED, "Le livret a été modifié depuis votre dernière lecture"
         else:
             continue

@@ -1,7 +1,7 @@
 """The review's rules as pure functions over plain data: no ORM, no request.
 
 Invitation states, what text a comment is anchored to, whether it changed since, which livret
-needs the accompagnateur's attention first, and when a batch of emails may go out.
+needs the reviewer's attention first, and when a batch of emails may go out.
 """
 
 from __future__ import annotations
@@ -84,6 +84,20 @@ def livret_due_on(*, jury_on: date | None, months_before_jury: int | None) -> da
     if jury_on and months_before_jury:
         return add_months(jury_on, -months_before_jury)
     return None
+
+
+@dataclass(frozen=True)
+class Unread:
+    """What a reviewer has not read of a livret since ``seen``."""
+
+    finalised: bool
+    changed: bool
+
+
+def unread_since(seen: datetime, *, updated_at: datetime, finalised_at: datetime | None) -> Unread:
+    """The "unread since" rule: finalised (``finalised_at``: None unless the livret is
+    finalised) or changed after the reviewer last read it or was told."""
+    return Unread(finalised=bool(finalised_at and finalised_at > seen), changed=updated_at > seen)
 
 
 @dataclass(frozen=True)

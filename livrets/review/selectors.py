@@ -1,6 +1,6 @@
-"""Reads of the review: threads by anchor, section reviews, the accompagnateur's dashboard.
+"""Reads of the review: threads by anchor, section reviews, the reviewer's dashboard.
 
-The ``readable_*`` functions let an invited accompagnateur read (never write): every version
+The ``readable_*`` functions let an invited reviewer read (never write): every version
 of a livret whose candidate invited them, while the access is not revoked.
 """
 
@@ -12,7 +12,8 @@ from datetime import date, datetime
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from ..completeness import LivretContent, SituationContent, check, field_anchor
+from ..anchors import Anchor
+from ..completeness import LivretContent, SituationContent, check
 from ..models import Document, Livret
 from ..selectors import content_of
 from . import rules
@@ -20,7 +21,7 @@ from .models import Comment, Invitation, SectionReview
 
 
 def readable_livrets(user) -> QuerySet[Livret]:
-    """The user's own livrets and every version of those they follow as accompagnateur."""
+    """The user's own livrets and every version of those they follow as reviewer."""
     followed = Invitation.objects.active().filter(
         reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
     )
@@ -39,13 +40,13 @@ def readable_document(user, livret_pk: int, pk: int) -> Document:
 
 
 def thread_dom_id(part: str, key: str) -> str:
-    kind, _, value = part.partition(":")
-    if not part:
+    """The HTML id of the threads about an anchor (``fil-...``)."""
+    anchor = Anchor.parse(part, key) or Anchor()
+    if not anchor.part:
         return "fil-livret"
     if key:
-        situation = int(value) if kind == "situation" else None
-        return "fil-" + field_anchor(value if kind == "section" else "", key, situation)
-    return f"fil-{kind}-{value}".replace(".", "-")
+        return "fil-" + anchor.dom_id
+    return ("fil-" + anchor.part.replace(":", "-")).replace(".", "-")
 
 
 @dataclass
@@ -70,7 +71,7 @@ class AnchorThreads:
 
     @property
     def key(self) -> str:
-        return f"{self.part}|{self.field}"
+        return (Anchor.parse(self.part, self.field) or Anchor()).name
 
     @property
     def dom_id(self) -> str:
@@ -94,8 +95,8 @@ class ReviewContext:
     next: str = ""
 
     def thread(self, key: str) -> AnchorThreads:
-        part, _, field_key = key.partition("|")
-        return self.threads.get(key) or AnchorThreads(part, field_key)
+        anchor = Anchor.parse_name(key) or Anchor()
+        return self.threads.get(key) or AnchorThreads(anchor.part, anchor.field)
 
     @property
     def open_count(self) -> int:
@@ -214,24 +215,12 @@ class DashboardRow:
     attention: rules.Attention
 
 
-def dashboard(user) -> list[DashboardRow]:
-    """The latest version of each livret the user follows, what needs attention first.
-
-    A fixed number of queries whatever the number of candidates.
-    """
-    invitations = list(Invitation.objects.active().filter(reviewer=user).select_related("livret"))
-    seen: dict[tuple[int, int], datetime] = {}
-    organisations: dict[tuple[int, int], str] = {}
-    for i in invitations:
-        pair = (i.livret.owner_id, i.livret.cqp_id)
-        seen[pair] = max(t for t in (i.accepted_at, i.last_reviewed_at) if t)
-        organisations[pair] = i.organisation
-    if not invitations:
-        return []
+def _followed_livrets(user) -> list[Livret]:
+    """Every version of the livrets the user follows, with their counts, in version order."""
     followed = Invitation.objects.active().filter(
         reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
     )
-    livrets = list(
+    return list(
         Livret.objects.filter(Exists(followed))
         .select_related("owner", "referential_version")
         .annotate(
@@ -249,41 +238,61 @@ def dashboard(user) -> list[DashboardRow]:
         .prefetch_related("answers", "situations")
         .order_by("owner_id", "cqp_id", "number")
     )
-    latest: dict[tuple[int, int], Livret] = {}
-    for livret in livrets:
-        latest[(livret.owner_id, livret.cqp_id)] = livret
-    rows = []
-    for pair, livret in latest.items():
-        ref = livret.referential_version.referential
-        report = check(ref, content_of(list(livret.answers.all()), list(livret.situations.all())))
-        due_on = rules.livret_due_on(
-            jury_on=livret.jury_on, months_before_jury=ref.delays.livret_due_months_before_jury
-        )
-        last_seen = seen[pair]
-        attention = rules.Attention(
-            finalised_unread=bool(
-                livret.is_finalised and livret.finalised_at and livret.finalised_at > last_seen
-            ),
-            changed_unread=livret.updated_at > last_seen,
+
+
+def _dashboard_row(livret: Livret, *, seen: datetime, organisation: str) -> DashboardRow:
+    ref = livret.referential_version.referential
+    report = check(ref, content_of(list(livret.answers.all()), list(livret.situations.all())))
+    due_on = rules.livret_due_on(
+        jury_on=livret.jury_on, months_before_jury=ref.delays.livret_due_months_before_jury
+    )
+    unread = rules.unread_since(
+        seen,
+        updated_at=livret.updated_at,
+        finalised_at=livret.finalised_at if livret.is_finalised else None,
+    )
+    owner = livret.owner
+    return DashboardRow(
+        livret=livret,
+        candidate=owner.get_full_name() or owner.email,
+        organisation=organisation,
+        percent=report.percent,
+        done=report.done_count,
+        sections=len(report.sections),
+        open_comments=livret.open_comments,
+        rework=livret.rework,
+        due_on=due_on,
+        updated_at=livret.updated_at,
+        attention=rules.Attention(
+            finalised_unread=unread.finalised,
+            changed_unread=unread.changed,
             open_comments=livret.open_comments,
             due_on=due_on,
             updated_at=livret.updated_at,
-        )
-        owner = livret.owner
-        rows.append(
-            DashboardRow(
-                livret=livret,
-                candidate=owner.get_full_name() or owner.email,
-                organisation=organisations[pair],
-                percent=report.percent,
-                done=report.done_count,
-                sections=len(report.sections),
-                open_comments=livret.open_comments,
-                rework=livret.rework,
-                due_on=due_on,
-                updated_at=livret.updated_at,
-                attention=attention,
-            )
-        )
+        ),
+    )
+
+
+def dashboard(user) -> list[DashboardRow]:
+    """The latest version of each livret the user follows, what needs attention first.
+
+    A fixed number of queries whatever the number of candidates.
+    """
+    invitations = list(Invitation.objects.active().filter(reviewer=user).select_related("livret"))
+    seen: dict[tuple[int, int], datetime] = {}
+    organisations: dict[tuple[int, int], str] = {}
+    for i in invitations:
+        pair = (i.livret.owner_id, i.livret.cqp_id)
+        seen[pair] = max(t for t in (i.accepted_at, i.last_reviewed_at) if t)
+        organisations[pair] = i.organisation
+    if not invitations:
+        return []
+    latest: dict[tuple[int, int], Livret] = {}
+    for livret in _followed_livrets(user):
+        latest[(livret.owner_id, livret.cqp_id)] = livret
+    rows = [
+        _dashboard_row(livret, seen=seen[pair], organisation=organisations[pair])
+        for pair, livret in latest.items()
+    ]
     rows.sort(key=lambda r: rules.attention_key(r.attention))
     return rows

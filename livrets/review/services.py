@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from portal import french
+from portal.tasks import send_email
 
 from .. import selectors as livret_selectors
+from ..anchors import Anchor
 from ..models import Livret, Situation
 from ..structure import SITUATION_FIELDS_BY_KEY, section_by_code, section_field
 from . import notifications, rules
@@ -45,6 +48,26 @@ def invite(*, livret: Livret, email: str, organisation: str = "", now=None) -> N
         expires_at=now + timedelta(days=rules.INVITATION_DAYS),
     )
     return NewInvitation(invitation, token)
+
+
+def send_invitation(*, new: NewInvitation, candidate: str, link: str) -> None:
+    """The invitation email, through the task queue; ``link`` is the absolute acceptance URL."""
+    invitation = new.invitation
+    send_email.enqueue(
+        subject="[Portail CQP-VAE] Invitation à suivre un livret 2",
+        body=render_to_string(
+            "review/email/invitation.txt",
+            {
+                "candidate": candidate,
+                "livret": invitation.livret,
+                "organisation": invitation.organisation,
+                "email": invitation.email,
+                "link": link,
+                "expires_at": invitation.expires_at,
+            },
+        ),
+        to=[invitation.email],
+    )
 
 
 def find_invitation(token: str) -> Invitation | None:
@@ -110,7 +133,7 @@ def is_reviewer(user, livret: Livret) -> bool:
 
 
 def mark_reviewed(*, user, livret: Livret, now=None) -> None:
-    """The accompagnateur has read the livret: changes before now are no news to them."""
+    """The reviewer has read the livret: changes before now are no news to them."""
     if livret.owner_id == user.pk:
         return
     Invitation.objects.active().filter(
@@ -121,17 +144,19 @@ def mark_reviewed(*, user, livret: Livret, now=None) -> None:
 def parse_anchor(livret: Livret, part: str, key: str) -> tuple[str, Situation | None, str]:
     """(section code, situation, field key) from the editor's names; raise if unknown."""
     ref = livret.referential_version.referential
-    kind, _, value = part.partition(":")
+    anchor = Anchor.parse(part, key)
     situation = None
-    if not part:
-        section = ""
-    elif kind == "section" and section_by_code(ref, value):
-        section = value
-    elif kind == "situation" and value.isdigit():
-        situation = livret.situations.filter(pk=int(value)).first()
+    if anchor is None:
+        raise ReviewError("Cette partie n'existe pas.")
+    if anchor.situation:
+        situation = livret.situations.filter(pk=anchor.situation).first()
         if situation is None:
             raise ReviewError("Cette situation n'existe pas.")
         section = situation.section_code
+    elif not anchor.section:
+        section = ""
+    elif section_by_code(ref, anchor.section):
+        section = anchor.section
     else:
         raise ReviewError("Cette partie n'existe pas.")
     if key:
@@ -161,7 +186,7 @@ def _clean_body(body: str) -> str:
 def add_comment(
     *, livret: Livret, author, part: str = "", key: str = "", body: str, now=None
 ) -> Comment:
-    """A new thread, by an accompagnateur, with a snapshot of the text it points at."""
+    """A new thread, by a reviewer, with a snapshot of the text it points at."""
     if not is_reviewer(author, livret):
         raise ReviewError("Seul votre accompagnateur ouvre un commentaire ; répondez-y.")
     body = _clean_body(body)
@@ -228,7 +253,7 @@ def reopen(*, comment: Comment) -> None:
 def set_section_status(
     *, livret: Livret, user, section: str, status: str, now=None
 ) -> SectionReview | None:
-    """The accompagnateur's opinion of one section: "à retravailler", "prêt", or none."""
+    """The reviewer's opinion of one section: "à retravailler", "prêt", or none."""
     if not is_reviewer(user, livret):
         raise ReviewError("Seul votre accompagnateur donne un avis sur une partie.")
     if section_by_code(livret.referential_version.referential, section) is None:

@@ -10,5 +10,5 @@ from .notifications import send_due_notifications
 
 @task
 def send_review_notifications() -> int:
-    """The accompagnateurs' and candidates' notification digests that are due."""
+    """The reviewers' and candidates' notification digests that are due."""
     return send_due_notifications(timezone.now())

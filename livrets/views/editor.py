@@ -15,12 +15,13 @@ from home.referentials.selectors import current_version, current_versions
 from portal.templatetags.portal_tags import ErrorItem
 
 from .. import selectors, services
-from ..completeness import check, check_section
+from ..anchors import Anchor
+from ..completeness import check
 from ..forms import FinaliseForm, JourneyForm, StartForm
 from ..journey import deadlines
-from ..models import Livret, Situation
+from ..models import Livret
 from ..presenters import build
-from ..structure import SITUATION_FIELDS_BY_KEY, place_from_address, section_by_code
+from ..structure import SITUATION_FIELDS_BY_KEY, place_from_address
 from .common import base_context
 
 SELFCHECK_KEY = "selfcheck_activities"
@@ -121,17 +122,6 @@ def _detail(request, livret: Livret, journey_form: JourneyForm, status: int = 20
     )
 
 
-def _parse_part(livret: Livret, part: str) -> tuple[str, Situation | None]:
-    kind, _, ref = part.partition(":")
-    if kind == "section" and section_by_code(livret.referential_version.referential, ref):
-        return ref, None
-    if kind == "situation" and ref.isdigit():
-        situation = livret.situations.filter(pk=int(ref)).first()
-        if situation:
-            return situation.section_code, situation
-    raise Http404("Partie inconnue")
-
-
 def section(request, pk: int, code: str):
     livret = selectors.livret_for(request.user, pk)
     problems: dict[str, dict] = {}
@@ -181,36 +171,15 @@ def _error_item(fv, problem: dict) -> ErrorItem:
 
 def _save_form(request, livret: Livret) -> dict[str, dict]:
     """The no-JavaScript save: every field of the submitted form; returns problems by name."""
-    problems = {}
-    for name in request.POST.getlist("fields"):
-        part, _, key = name.partition("|")
-        section_code, situation = _parse_part(livret, part)
-        spec = services.field_spec(livret, section=section_code, situation=situation, key=key)
-        if spec is None:
-            continue
-        values = request.POST.getlist(name)
-        text = ",".join(values) if spec.widget == "choices" else (values[0] if values else "")
-        base = _base_version(request.POST.get(f"v:{name}", "0"))
-        try:
-            result = services.save_answer(
-                livret=livret,
-                section=section_code,
-                key=key,
-                text=text,
-                base_version=base,
-                situation=situation,
-            )
-        except services.LivretError as error:
-            problems[name] = {"mine": text, "version": base, "error": str(error)}
-            continue
-        if result.conflict:
-            problems[name] = {
-                "mine": text,
-                "version": result.version,
-                "conflict": True,
-                "theirs": result.text,
-            }
-    return problems
+    fields = [
+        (
+            name,
+            request.POST.getlist(name),
+            _base_version(request.POST.get(f"v:{name}", "0")),
+        )
+        for name in request.POST.getlist("fields")
+    ]
+    return services.save_form(livret=livret, fields=fields)
 
 
 def _base_version(raw: str) -> int:
@@ -237,20 +206,15 @@ def autosave(request, pk: int):
             status=401,
         )
         return response
-    livret, section_code, situation = selectors.save_target(
-        request.user, pk, request.POST.get("part", "")
-    )
-    key = request.POST.get("field", "")
-    base = _base_version(request.POST.get("base_version", "0"))
+    anchor = Anchor.parse(request.POST.get("part", ""), request.POST.get("field", ""))
     text = request.POST.get("text", "")
     try:
-        result = services.save_answer(
-            livret=livret,
-            section=section_code,
-            key=key,
+        saved = services.autosave(
+            user=request.user,
+            livret_pk=pk,
+            anchor=anchor,
             text=text,
-            base_version=base,
-            situation=situation,
+            base_version=_base_version(request.POST.get("base_version", "0")),
         )
     except services.LivretLocked as error:
         return HttpResponse(
@@ -260,6 +224,7 @@ def autosave(request, pk: int):
         return HttpResponse(
             render_to_string("livrets/_save_error.html", {"error": str(error)}), status=400
         )
+    result = saved.result
     if result.conflict:
         response = HttpResponse(
             render_to_string(
@@ -269,16 +234,13 @@ def autosave(request, pk: int):
             status=409,
         )
     else:
-        ref = livret.referential_version.referential
-        section = section_by_code(ref, section_code)
-        state = check_section(ref, selectors.section_content(livret, section), section_code)
         response = HttpResponse(
             render_to_string(
                 "livrets/_save_ok.html",
                 {
-                    "livret": livret,
-                    "view": state,
-                    "code": section_code,
+                    "livret": saved.target.livret,
+                    "view": saved.state,
+                    "code": saved.target.section.code,
                     "saved_at": timezone.localtime(),
                 },
             )
@@ -320,8 +282,10 @@ def delete_situation(request, pk: int, sid: int):
 def history(request, pk: int):
     """The revisions of one field (`?part=...&field=...`), each restorable."""
     livret = selectors.livret_for(request.user, pk)
-    section_code, situation = _parse_part(livret, request.GET.get("part", ""))
     key = request.GET.get("field", "")
+    section_code, situation = selectors.part_of(
+        livret, Anchor.parse(request.GET.get("part", ""), key)
+    )
     spec = services.field_spec(livret, section=section_code, situation=situation, key=key)
     if spec is None:
         raise Http404("Champ inconnu")
@@ -344,9 +308,7 @@ def situation_history(request, pk: int, sid: int):
     situation = selectors.situation_for(request.user, pk, sid)
     revisions = [
         (SITUATION_FIELDS_BY_KEY.get(r.answer.field_key), r)
-        for r in selectors.Revision.objects.filter(answer__situation=situation).select_related(
-            "answer"
-        )
+        for r in selectors.situation_history(situation)
     ]
     return render(
         request,
@@ -381,7 +343,7 @@ def finalise(request, pk: int):
         initial={
             "date": timezone.localdate(),
             "name": request.user.get_full_name(),
-            "place": place_from_address(selectors.section_answer(livret, "identite", "adresse")),
+            "place": place_from_address(selectors.identity_answer(livret, "adresse")),
         },
         started_on=timezone.localdate(livret.created_at),
         today=timezone.localdate(),

@@ -36,7 +36,7 @@ FAILED = (
 )
 
 
-def _refused(request, *, status: int, title: str, message: str, back: str) -> HttpResponse:
+def refused(request, *, status: int, title: str, message: str, back: str) -> HttpResponse:
     response = render(
         request,
         "pdf/unavailable.html",
@@ -47,37 +47,54 @@ def _refused(request, *, status: int, title: str, message: str, back: str) -> Ht
     return response
 
 
-def pdf_response(
-    request, make_html: Callable[[], str], *, filename: str, back: str
-) -> HttpResponse:
-    """Count the export, render under the limits, answer the PDF or a message in French."""
-    if not limits.take_export(request):
-        per_hour = limits.exports_per_hour()
-        response = _refused(
-            request,
-            status=429,
-            title="Trop de téléchargements",
-            message=(
-                f"Vous avez déjà téléchargé {per_hour} PDF au cours de la dernière heure, "
-                "le maximum autorisé. Réessayez dans une heure."
-            ),
-            back=back,
-        )
-        response["Retry-After"] = str(limits.WINDOW_SECONDS)
-        return response
-    try:
-        rendered = rendering.html_to_pdf(make_html())
-    except PdfError as error:
-        logger.warning("PDF not rendered for %s: %s", request.path, error)
-        return _refused(
-            request,
-            status=503,
-            title="PDF indisponible",
-            message=MESSAGES.get(type(error), FAILED),
-            back=back,
-        )
-    response = HttpResponse(rendered.pdf, content_type="application/pdf")
+def too_many(request, *, back: str) -> HttpResponse:
+    """The answer past the per-hour export limit."""
+    per_hour = limits.exports_per_hour()
+    response = refused(
+        request,
+        status=429,
+        title="Trop de téléchargements",
+        message=(
+            f"Vous avez déjà téléchargé {per_hour} PDF au cours de la dernière heure, "
+            "le maximum autorisé. Réessayez dans une heure."
+        ),
+        back=back,
+    )
+    response["Retry-After"] = str(limits.WINDOW_SECONDS)
+    return response
+
+
+def failed(request, error: PdfError, *, back: str) -> HttpResponse:
+    return refused(
+        request,
+        status=503,
+        title="PDF indisponible",
+        message=MESSAGES.get(type(error), FAILED),
+        back=back,
+    )
+
+
+def pdf_file(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def pdf_response(
+    request, make_html: Callable[[], str], *, filename: str, back: str
+) -> HttpResponse:
+    """Count the export, render under the limits, answer the PDF or a message in French.
+
+    Rendered on every request, for small documents; ``portal.pdf.export`` adds the cache and
+    the progress page (the livret, the self-check result).
+    """
+    if not limits.take_export(request):
+        return too_many(request, back=back)
+    try:
+        rendered = rendering.html_to_pdf(make_html())
+    except PdfError as error:
+        logger.warning("PDF not rendered for %s: %s", request.path, error)
+        return failed(request, error, back=back)
+    return pdf_file(rendered.pdf, filename)

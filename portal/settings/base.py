@@ -171,6 +171,15 @@ SESSION_ENGINE = environment.session_engine()
 # Anonymous responses of the public Wagtail pages kept this many seconds (0: off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 
+# Exported PDFs (livrets, self-check results) kept in the "pdf" cache this many seconds: an
+# export of an unchanged document is answered from it (portal.pdf.store).
+PDF_CACHE_SECONDS = int(os.environ.get("PDF_CACHE_SECONDS", str(12 * 3600)))
+# How long an export waits for its render before showing the progress page instead.
+PDF_WAIT_SECONDS = float(os.environ.get("PDF_WAIT_SECONDS", "1"))
+# A livret's next PDF is prepared by the task worker once the candidate has stopped editing
+# for this long (0: never in the background).
+PDF_PREPARE_AFTER_SECONDS = int(os.environ.get("PDF_PREPARE_AFTER_SECONDS", "60"))
+
 # Background work (emails, purges): Django's tasks framework, queued in the database.
 TASKS = environment.tasks()
 

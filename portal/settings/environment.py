@@ -19,21 +19,32 @@ def flag(name: str, default: bool, env: Mapping[str, str] = os.environ) -> bool:
 
 
 def caches(env: Mapping[str, str] = os.environ) -> dict:
-    """Redis when REDIS_URL is set (shared by every application server), else local memory."""
+    """Redis when REDIS_URL is set (shared by every application server), else local memory.
+
+    ``pdf`` keeps the exported PDFs (about 1 MB for a 128-page livret, one per document):
+    the same Redis under its own prefix, or its own server with PDF_CACHE_REDIS_URL (to give
+    it its own ``maxmemory``).
+    """
     if env.get("REDIS_URL"):
+        prefix = env.get("CACHE_KEY_PREFIX", "cqp")
+        redis = "django.core.cache.backends.redis.RedisCache"
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": redis,
                 "LOCATION": env["REDIS_URL"],
-                "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "cqp"),
+                "KEY_PREFIX": prefix,
                 "TIMEOUT": 600,
-            }
+            },
+            "pdf": {
+                "BACKEND": redis,
+                "LOCATION": env.get("PDF_CACHE_REDIS_URL") or env["REDIS_URL"],
+                "KEY_PREFIX": f"{prefix}-pdf",
+            },
         }
+    local = "django.core.cache.backends.locmem.LocMemCache"
     return {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "portal",
-        }
+        "default": {"BACKEND": local, "LOCATION": "portal"},
+        "pdf": {"BACKEND": local, "LOCATION": "portal-pdf", "OPTIONS": {"MAX_ENTRIES": 200}},
     }
 
 

@@ -18,3 +18,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # Background tasks run at once, in the request or the command that enqueues them.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+# Exports answer the PDF itself unless a test asks for the progress page (a render on a
+# loaded CI machine may take longer than the production second).
+PDF_WAIT_SECONDS = 120

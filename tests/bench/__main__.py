@@ -28,7 +28,7 @@ def main() -> None:
     prepare()
     from django.db import connections
 
-    from . import editor, jury, pdf, production, selfcheck, site
+    from . import editor, jury, pdf, pdf_repeat, production, selfcheck, site
     from .figures import Figures
     from .server import gunicorn
 
@@ -37,6 +37,9 @@ def main() -> None:
     figures.measure(editor.QUERY_FIGURES, editor.run)
     figures.measure(jury.FIGURES, jury.run)
     figures.measure(pdf.FIGURES, pdf.run)
+    # The export of an unchanged livret, from the PDF cache (a server of its own, on Redis).
+    figures.measure(pdf_repeat.FIGURES, pdf_repeat.run)
+    figures.measure(("pdf_repeat_vs_chromium",), pdf_repeat.versus_chromium, figures.values)
     connections.close_all()
     try:
         with gunicorn() as base_url:

@@ -1,4 +1,10 @@
-"""Figures for `make bench`: the editor's query count, autosave latency and lost updates."""
+"""Figures for `make bench`: the editor's query counts, autosave latency and lost updates.
+
+``autosave_queries`` counts the SQL queries of one save of a situation's field as the
+editor's autosave runs it (``livrets.services.autosave``: resolve the target, save, read the
+section's new state), transaction control (BEGIN) not counted; the request adds the
+session's and the user's, as every signed-in request does.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from urllib.parse import urlencode, urlparse
 
 from .client import connection as http_connection
 
-QUERY_FIGURES = ("editor_queries_1", "editor_queries_50")
+QUERY_FIGURES = ("editor_queries_1", "editor_queries_50", "autosave_queries")
 AUTOSAVE_FIGURES = (
     "autosave_p50_ms",
     "autosave_p95_ms",
@@ -64,8 +70,45 @@ def _editor_queries(situations: int) -> int:
         services.delete_account(user=user)
 
 
+def _autosave_queries() -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from livrets import services
+    from livrets.anchors import Anchor
+    from tests.support.data import version
+
+    user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
+    try:
+        livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
+        for _ in range(5):
+            services.add_situation(livret=livret, section="activite-1")
+        anchor = Anchor(
+            situation=services.add_situation(livret=livret, section="activite-1").pk,
+            field="contexte",
+        )
+        first = services.autosave(
+            user=user, livret_pk=livret.pk, anchor=anchor, text="Premier jet.", base_version=0
+        )
+        with CaptureQueriesContext(connection) as ctx:
+            services.autosave(
+                user=user,
+                livret_pk=livret.pk,
+                anchor=anchor,
+                text="Second jet.",
+                base_version=first.result.version,
+            )
+        return sum(1 for q in ctx.captured_queries if not q["sql"].startswith("BEGIN"))
+    finally:
+        services.delete_account(user=user)
+
+
 def run() -> dict[str, float]:
-    return {"editor_queries_1": _editor_queries(1), "editor_queries_50": _editor_queries(50)}
+    return {
+        "editor_queries_1": _editor_queries(1),
+        "editor_queries_50": _editor_queries(50),
+        "autosave_queries": _autosave_queries(),
+    }
 
 
 def _session_cookie(user) -> str:
@@ -99,17 +142,93 @@ def run_autosave(base_url: str) -> dict:
     }
 
 
-def _autosave(base_url: str, *, pace: float) -> dict:
-    """20 concurrent writers; each pair shares one field and re-bases on conflict.
+class _Writers:
+    """Concurrent writers of one livret's situations; each pair shares one field."""
 
-    A lost update is a save the server acknowledged (200) whose text is not the revision of
-    the version it reported, or a field whose final text is not the last acknowledged one.
-    """
+    def __init__(self, base_url: str, *, livret, targets, cookie: str, csrf: str, pace: float):
+        self.base_url, self.targets, self.pace = base_url, targets, pace
+        self.path = f"/livrets/{livret.pk}/enregistrer/"
+        self.headers = {
+            "Cookie": cookie,
+            "X-CSRFToken": csrf,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Host": urlparse(base_url).netloc,
+        }
+        self.latencies: list[float] = []
+        self.acknowledged: list[tuple[int, str, int, str]] = []
+        self.errors: list[str] = []
+        self.lock = threading.Lock()
+
+    def run(self) -> None:
+        threads = [threading.Thread(target=self.write, args=(i,)) for i in range(WRITERS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+    def write(self, index: int) -> None:
+        situation, key = self.targets[index // 2]
+        conn = http_connection(self.base_url, timeout=30)
+        base = 0
+        # Spread the writers' first saves over one pace period, deterministically.
+        time.sleep(self.pace * index / WRITERS)
+        for n in range(SAVES_PER_WRITER):
+            started = time.perf_counter()
+            base = self.save(conn, situation.pk, key, f"Écrivain {index}, sauvegarde {n}.", base)
+            time.sleep(max(0.0, self.pace - (time.perf_counter() - started)))
+        conn.close()
+
+    def save(self, conn, situation: int, key: str, text: str, base: int) -> int:
+        """One save, re-based and sent again on conflict ("keep mine"); the new base."""
+        for _attempt in range(20):
+            body = urlencode(
+                {"part": f"situation:{situation}", "field": key, "text": text, "base_version": base}
+            )
+            start = time.perf_counter()
+            conn.request("POST", self.path, body=body, headers=self.headers)
+            response = conn.getresponse()
+            response.read()
+            with self.lock:
+                self.latencies.append((time.perf_counter() - start) * 1000)
+            if response.status in (200, 409):
+                base = int(response.getheader("X-Livret-Version"))
+            if response.status == 200:
+                with self.lock:
+                    self.acknowledged.append((situation, key, base, text))
+                return base
+            if response.status != 409:
+                with self.lock:
+                    self.errors.append(f"HTTP {response.status}")
+                return base
+        return base
+
+
+def _lost_updates(livret, acknowledged: list[tuple[int, str, int, str]]) -> int:
+    """Saves acknowledged (200) whose text is not the revision of the version reported, and
+    fields whose final text is not the last acknowledged one."""
+    from livrets.models import Answer, Revision
+
+    revisions = {
+        (r.answer.situation_id, r.answer.field_key, r.version): r.text
+        for r in Revision.objects.filter(answer__livret=livret).select_related("answer")
+    }
+    lost = sum(1 for sid, key, v, text in acknowledged if revisions.get((sid, key, v)) != text)
+    last: dict[tuple[int, str], tuple[int, str]] = {}
+    for sid, key, v, text in acknowledged:
+        if v >= last.get((sid, key), (0, ""))[0]:
+            last[(sid, key)] = (v, text)
+    for (sid, key), (_v, text) in last.items():
+        if Answer.objects.get(situation_id=sid, field_key=key).text != text:
+            lost += 1
+    return lost
+
+
+def _autosave(base_url: str, *, pace: float) -> dict:
+    """20 concurrent writers; each pair shares one field and re-bases on conflict."""
     from django.conf import settings
     from django.middleware.csrf import _get_new_csrf_string
 
     from livrets import services
-    from livrets.models import Answer, Revision
     from tests.support.data import version
 
     user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
@@ -124,81 +243,16 @@ def _autosave(base_url: str, *, pace: float) -> dict:
         ]
         session, csrf = _session_cookie(user), _get_new_csrf_string()
         cookie = f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}"
-        parsed = urlparse(base_url)
-        path = f"/livrets/{livret.pk}/enregistrer/"
-        latencies: list[float] = []
-        acknowledged: list[tuple[int, str, int, str]] = []
-        lock = threading.Lock()
-        errors: list[str] = []
-
-        def writer(index: int) -> None:
-            situation, key = targets[index // 2]
-            conn = http_connection(base_url, timeout=30)
-            base = 0
-            # Spread the writers' first saves over one pace period, deterministically.
-            time.sleep(pace * index / WRITERS)
-            for n in range(SAVES_PER_WRITER):
-                started = time.perf_counter()
-                text = f"Écrivain {index}, sauvegarde {n}."
-                for _attempt in range(20):
-                    body = urlencode(
-                        {
-                            "part": f"situation:{situation.pk}",
-                            "field": key,
-                            "text": text,
-                            "base_version": base,
-                        }
-                    )
-                    headers = {
-                        "Cookie": cookie,
-                        "X-CSRFToken": csrf,
-                        "Content-Type": "application/x-www-form-urlencoded",
-                        "Host": parsed.netloc,
-                    }
-                    start = time.perf_counter()
-                    conn.request("POST", path, body=body, headers=headers)
-                    response = conn.getresponse()
-                    response.read()
-                    elapsed = (time.perf_counter() - start) * 1000
-                    version_header = response.getheader("X-Livret-Version")
-                    with lock:
-                        latencies.append(elapsed)
-                    if response.status == 200:
-                        base = int(version_header)
-                        with lock:
-                            acknowledged.append((situation.pk, key, base, text))
-                        break
-                    if response.status == 409:
-                        base = int(version_header)  # "keep mine": re-base and send again
-                        continue
-                    with lock:
-                        errors.append(f"HTTP {response.status}")
-                    break
-                time.sleep(max(0.0, pace - (time.perf_counter() - started)))
-            conn.close()
-
-        threads = [threading.Thread(target=writer, args=(i,)) for i in range(WRITERS)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        revisions = {
-            (r.answer.situation_id, r.answer.field_key, r.version): r.text
-            for r in Revision.objects.filter(answer__livret=livret).select_related("answer")
-        }
-        lost = sum(1 for sid, key, v, text in acknowledged if revisions.get((sid, key, v)) != text)
-        last: dict[tuple[int, str], tuple[int, str]] = {}
-        for sid, key, v, text in acknowledged:
-            if v >= last.get((sid, key), (0, ""))[0]:
-                last[(sid, key)] = (v, text)
-        for (sid, key), (_v, text) in last.items():
-            if Answer.objects.get(situation_id=sid, field_key=key).text != text:
-                lost += 1
-        latencies.sort()
+        writers = _Writers(
+            base_url, livret=livret, targets=targets, cookie=cookie, csrf=csrf, pace=pace
+        )
+        writers.run()
+        latencies = sorted(writers.latencies)
         return {
             "autosave_p50_ms": statistics.median(latencies),
             "autosave_p95_ms": latencies[int(len(latencies) * 0.95) - 1],
-            "autosave_lost_updates": lost + len(errors),
+            "autosave_lost_updates": _lost_updates(livret, writers.acknowledged)
+            + len(writers.errors),
         }
     finally:
         services.delete_account(user=user)

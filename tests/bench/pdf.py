@@ -1,7 +1,8 @@
 """Figures for `make bench`: the livret PDF against bare WeasyPrint and Chromium.
 
-Two generated livrets (about 30 and 120 pages) go through the project's export path
-(`render.livret_pdf`: the livret read from the database, the print template, a render
+Two generated livrets (about 30 and 120 pages: every field filled, long texts) go through
+the project's export path (`render.livret_pdf`: the livret read from the database, the print
+template, a render
 process under its limits, the bytes back) and, in the same run, their HTML goes straight
 through WeasyPrint in this process, with the same stylesheet and fetcher. Runs alternate and
 the median of each is kept, so that the machine's speed and load cancel out in the ratio.
@@ -38,35 +39,30 @@ def _pages(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def _livret(owner, situations: int):
+# The CQP with the most fields (six compétences, their tables and questions): a long livret
+# within the rules (each part has its number of situations, each field its length).
+SLUG = "assistant-formation"
+
+
+def _livret(owner, paragraphs: int):
+    """Every field filled, each multiline one with ``paragraphs`` more paragraphs."""
     from livrets import services
-    from livrets.structure import SITUATION_FIELDS
+    from tests.livrets.pdf_support import fill_everything
     from tests.support.data import version
 
-    livret = services.start_livret(owner=owner, version=version("conseiller-offres-services"))
-    long_text = "\n\n".join(PARAGRAPH * 3 for _ in range(3))
-    for n in range(situations):
-        situation = services.add_situation(livret=livret, section=f"activite-{n % 4 + 1}")
-        for spec in SITUATION_FIELDS:
-            text = f"Situation {n + 1} : {spec.label}" if not spec.multiline else long_text
-            services.save_answer(
-                livret=livret,
-                section=situation.section_code,
-                key=spec.key,
-                text=text,
-                base_version=0,
-                situation=situation,
-            )
+    livret = services.start_livret(owner=owner, version=version(SLUG))
+    fill_everything(livret, long_text="\n\n".join(PARAGRAPH * 3 for _ in range(paragraphs)))
     return livret
 
 
 def _sized_livret(owner, target_pages: int):
-    """A livret of about ``target_pages`` pages: one probe, then a proportional guess."""
+    """A livret of about ``target_pages`` pages: two probes, then a proportional guess."""
     from livrets.pdf.document import livret_pdf
 
-    probe = _livret(owner, 4)
-    per_situation = max((_pages(livret_pdf(probe).pdf) - 8) / 4, 0.5)
-    return _livret(owner, max(1, round((target_pages - 8) / per_situation)))
+    short = _pages(livret_pdf(_livret(owner, 0)).pdf)
+    longer = _pages(livret_pdf(_livret(owner, 2)).pdf)
+    per_paragraph = max((longer - short) / 2, 0.5)
+    return _livret(owner, max(0, round((target_pages - short) / per_paragraph)))
 
 
 def _chromium_seconds(html: str) -> float | None:

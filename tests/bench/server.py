@@ -20,7 +20,8 @@ def gunicorn(
     """
     bind = f"127.0.0.1:{port or serve.free_port()}"
     env = {**(os.environ if env is None else env), "GUNICORN_THREADS": str(threads)}
-    proc = serve.start_gunicorn(env, bind, workers=workers)
+    # A loaded machine (the bench's own measurements before) may take a while to start it.
+    proc = serve.start_gunicorn(env, bind, workers=workers, timeout=180)
     try:
         yield f"http://{bind}"
     finally:

@@ -212,3 +212,28 @@ def test_a_remembered_route_never_serves_a_stale_page(client, site_pages):
     notice.save_revision().publish()
     assert client.get(url).status_code == 404
     assert "notice révisée" in client.get("/cqp/cos/").content.decode()
+
+
+def test_what_a_process_keeps_unpickled_goes_with_the_shared_cache_entry(client, site_pages):
+    """The process memory is reached only through the token the shared cache holds: clearing
+    the cache (as tests do, while SQLite reuses ids) or writing a new value forgets it."""
+    from django.core.cache import cache
+
+    from portal import shared
+
+    shared.set("test:kept", ["first"], 60)
+    assert shared.get("test:kept") == ["first"]
+    shared.set("test:kept", ["second"], 60)
+    assert shared.get("test:kept") == ["second"]
+    cache.clear()
+    assert shared.get("test:kept") is None
+
+    url = "/cqp/conseiller-offres-services/"
+    first = client.get(url).content.decode()
+    second = client.get(url).content.decode()
+    assert first == second  # served from what the process keeps, the same page
+    cache.clear()
+    notice = CqpNoticePage.objects.get(slug="conseiller-offres-services")
+    notice.title = "Conseiller offres de services : autre notice"
+    notice.save_revision().publish()
+    assert "autre notice" in client.get(url).content.decode()

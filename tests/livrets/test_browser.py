@@ -132,6 +132,83 @@ def test_a_whole_conseiller_livret_from_an_empty_account_to_finalised(
     assert_accessible(page)
 
 
+def test_a_conseiller_livret_filled_only_with_what_004_asks_can_be_finalised(
+    page, live_server, empty_account, assert_accessible
+):
+    """004 asks NOM and PRÉNOM, the motivation, the organisation, and for each situation the
+    situation, how it was analysed, the actions and why: nothing else is needed."""
+    from livrets import services
+    from tests.support.data import version
+
+    livret = services.start_livret(
+        owner=empty_account, version=version("conseiller-offres-services")
+    )
+    login(page, live_server, f"/livrets/{livret.pk}/")
+    texts = {
+        "identite": {"nom": "Durand", "prenom": "Clara"},
+        "motivation": {"raisons": "Faire reconnaître mon expérience.", "points_forts": "L'écoute."},
+        "contexte": {"description": "Une caisse primaire d'assurance maladie de 300 agents."},
+    }
+    for code, fields in texts.items():
+        page.goto(f"{live_server.url}/livrets/{livret.pk}/partie/{code}/")
+        for key, text in fields.items():
+            type_into(page, page.locator(f'[name="section:{code}|{key}"]'), text)
+            page.keyboard.press("Tab")
+            wait_saved(page, f"section:{code}|{key}")
+        expect(page.locator("#section-state")).to_contain_text("Complet")
+    page.goto(f"{live_server.url}/livrets/{livret.pk}/partie/activite-2/")
+    for code in ("A2.I1", "A2.I3"):
+        page.locator(f'[name="section:activite-2|choix"][value="{code}"]').focus()
+        page.keyboard.press("Space")
+    wait_saved(page, "section:activite-2|choix")
+
+    for code, count in {"activite-1": 2, "activite-2": 1, "activite-3": 2, "activite-4": 1}.items():
+        page.goto(f"{live_server.url}/livrets/{livret.pk}/partie/{code}/")
+        for number in range(1, count + 1):
+            page.get_by_role("button", name="Ajouter une situation").focus()
+            press_enter_and_load(page)
+            section = page.locator("section.situation").nth(number - 1)
+            for key in ("contexte", "analyse", "actions"):
+                field = section.locator(f'[data-autosave][name$="|{key}"]')
+                type_into(page, field, f"Situation {number} de {code} : {key}.")
+                page.keyboard.press("Tab")
+                wait_saved(page, field.get_attribute("name"))
+        expect(page.locator("#section-state")).to_contain_text("Complet")
+        # 004 asks for exactly this number of situations: the editor offers no more.
+        expect(page.get_by_role("button", name="Ajouter une situation")).to_have_count(0)
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/livrets/{livret.pk}/")
+    expect(page.locator("#livret-menu")).to_contain_text("7 parties complètes sur 7")
+    press_link(page, "Finaliser mon livret")
+    page.locator("#id_name").focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Clara Durand")
+    page.locator("#id_place").focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Lyon")
+    page.locator("#id_sworn").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Finaliser").focus()
+    press_enter_and_load(page)
+    page.wait_for_url(re.compile(r"/livrets/\d+/$"))
+    expect(page.locator("main")).to_contain_text("Finalisé")
+    livret.refresh_from_db()
+    assert livret.is_finalised
+    filled = set(Answer.objects.filter(livret=livret).values_list("field_key", flat=True))
+    assert filled == {
+        "nom",
+        "prenom",
+        "raisons",
+        "points_forts",
+        "description",
+        "choix",
+        "contexte",
+        "analyse",
+        "actions",
+    }
+
+
 def test_text_typed_after_the_session_expired_is_saved_after_signing_in_again(
     page, live_server, empty_account
 ):

@@ -11,13 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from home.referentials.domain import Referential
-from livrets.completeness import DONE, STARTED, TODO, LivretContent, SituationContent, check
+from livrets.completeness import LivretContent, SituationContent, Status, check
 from livrets.structure import (
     SITUATION_FIELDS,
+    is_optional,
     place_from_address,
     prefill_from_activities,
     section_fields,
 )
+
+TODO, STARTED, DONE = Status.TODO, Status.STARTED, Status.DONE
 
 
 def load(slug: str) -> Referential:
@@ -58,8 +61,11 @@ def test_a_full_livret_is_complete_and_an_empty_one_is_all_to_do(ref):
     assert check(ref, full_content(ref)).complete
     empty = check(ref, LivretContent())
     assert not empty.complete
-    assert {s.status for s in empty.sections} == {TODO}
-    assert empty.percent == 0
+    # A part no source asks for (002: motivation and context) may stay empty.
+    optional = {s.code for s in ref.livret_sections if is_optional(ref, s)}
+    assert {s.status for s in empty.sections if s.code not in optional} == {TODO}
+    assert {s.status for s in empty.sections if s.code in optional} <= {DONE}
+    assert empty.percent == round(100 * len(optional) / len(ref.livret_sections))
 
 
 def test_cos_requires_two_one_two_one_situations():
@@ -86,7 +92,7 @@ def test_cos_activity_two_needs_two_of_its_five_competences():
     assert not check(COS, LivretContent(answers, content.situations)).complete
 
 
-@pytest.mark.parametrize("spec", SITUATION_FIELDS, ids=lambda s: s.key)
+@pytest.mark.parametrize("spec", [f for f in SITUATION_FIELDS if f.required], ids=lambda s: s.key)
 def test_each_empty_situation_field_is_named(spec):
     content = full_content(COS)
     first, *rest = content.situations
@@ -94,6 +100,49 @@ def test_each_empty_situation_field_is_named(spec):
     report = check(COS, LivretContent(content.answers, (blanked, *rest)))
     assert messages(report) == [f"Activité I, situation 1 : le champ « {spec.label} » est vide"]
     assert report.missing[0].anchor == f"champ-s{first.id}-{spec.key}"
+
+
+def test_a_cos_situation_needs_only_what_004_asks():
+    """004: "Vous exposerez la situation et la façon dont vous l'avez analysée puis vous
+    décrirez vos différentes actions en expliquant pourquoi": title, when and where, outcome
+    stay optional."""
+    assert [f.key for f in SITUATION_FIELDS if f.required] == ["contexte", "analyse", "actions"]
+    content = full_content(COS)
+    bare = tuple(
+        SituationContent(
+            s.id, s.section, {k: s.fields[k] for k in ("contexte", "analyse", "actions")}
+        )
+        for s in content.situations
+    )
+    assert check(COS, LivretContent(content.answers, bare)).complete
+
+
+def test_cos_identity_requires_nom_and_prenom_only():
+    content = full_content(COS)
+    answers = {
+        k: v for k, v in content.answers.items() if k[0] != "identite" or k[1] in {"nom", "prenom"}
+    }
+    assert check(COS, LivretContent(answers, content.situations)).complete
+    del answers[("identite", "prenom")]
+    assert messages(check(COS, LivretContent(answers, content.situations))) == [
+        "Identité : le champ « Prénom » est vide"
+    ]
+
+
+def test_the_documents_column_follows_002_per_competence():
+    columns = {}
+    for section in AF.livret_sections:
+        if section.kind == "activities_table":
+            keys = [f.label for f in section_fields(AF, section) if f.key.endswith(".documents")]
+            columns[section.unit] = set(keys)
+    assert columns == {
+        "C1": {"Documents ou outils utilisés (logiciels ou bases de données)"},
+        "C2": {"Documents présentés"},
+        "C3": set(),
+        "C4": set(),
+        "C5": {"Documents réalisés et présentés"},
+        "C6": set(),
+    }
 
 
 def test_assistant_formation_table_needs_yes_or_no_and_examples_when_yes():
@@ -133,13 +182,21 @@ def test_assistant_industries_sante_follows_its_data_file():
     assert messages(report) == ["Bloc de compétences 2 : 0 situation sur 2"]
 
 
-@pytest.mark.parametrize("ref", [COS, AF, AIS], ids=lambda r: r.slug)
-def test_motivation_and_context_are_required_everywhere(ref):
+@pytest.mark.parametrize("ref", [COS, AIS], ids=lambda r: r.slug)
+def test_motivation_and_context_are_required_where_the_livret_asks_them(ref):
     report = check(
         ref, full_content(ref, skip=(("motivation", "raisons"), ("contexte", "description")))
     )
     assert {m.section for m in report.missing} == {"motivation", "contexte"}
     assert report.section("identite").status == DONE
+
+
+def test_motivation_and_context_are_optional_where_no_source_asks_them():
+    """002 has no motivation and no context part: the portal proposes them, optional."""
+    report = check(
+        AF, full_content(AF, skip=(("motivation", "raisons"), ("contexte", "description")))
+    )
+    assert report.complete
 
 
 @given(st.sets(st.sampled_from([s.id for s in full_content(COS).situations])))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import unescape
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from livrets import services
-from livrets.models import Answer, Livret, Revision
-from tests.support.data import complete_cos, fill_situation, make_candidate, version_of
+from livrets.models import Answer, Livret, Revision, Situation
+from tests.support.data import complete_cos, make_candidate, version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +105,7 @@ def test_situation_history_and_restore(client_of, livret, candidate):
     page = client.get(reverse("livrets:situation_history", args=[livret.pk, situation.pk]))
     assert (
         "J&#x27;ai appelé l&#x27;assuré." in page.text
-        and "Ce que j&#x27;ai fait et pourquoi" in page.text
+        and "Vos différentes actions et pourquoi vous avez procédé de cette façon" in page.text
     )
 
 
@@ -244,19 +245,50 @@ def test_journey_dates_are_shown(client_of, livret, candidate):
     client = client_of(candidate)
     client.post(
         reverse("livrets:journey", args=[livret.pk]),
-        {"requested_on": "2025-01-10", "notified_on": "", "jury_on": "2025-06-20"},
+        {
+            "requested_on": "2025-01-08",
+            "received_on": "2025-01-10",
+            "notified_on": "",
+            "jury_on": "2025-06-20",
+        },
     )
     page = client.get(reverse("livrets:detail", args=[livret.pk]))
     assert "lundi 10 mars 2025" in page.text
     assert "mardi 20 mai 2025" in page.text
+    # Each date says which sentence of 004 it follows from.
+    assert "Selon la source (004)" in page.text
+    assert "vous adresse un accusé réception" in unescape(page.text)
+
+
+def test_journey_dates_are_checked(client_of, livret, candidate):
+    client = client_of(candidate)
+    response = client.post(
+        reverse("livrets:journey", args=[livret.pk]),
+        {"requested_on": "2025-01-10", "received_on": "2025-01-08", "notified_on": ""},
+        follow=True,
+    )
+    assert "la date de réception ne peut pas précéder la date d&#x27;envoi" in response.text
+    livret.refresh_from_db()
+    assert livret.recevabilite_received_on is None
 
 
 @pytest.mark.parametrize("count", [1, 50])
 def test_editor_query_count_does_not_grow_with_situations(
     count, client_of, livret, candidate, django_assert_num_queries
 ):
-    for _ in range(count):
-        fill_situation(livret, "activite-1")
+    # The editor offers no more situations than 004 asks; a livret written before may hold more.
+    for position in range(count):
+        situation = Situation.objects.create(
+            livret=livret, section_code="activite-1", position=position + 1
+        )
+        services.save_answer(
+            livret=livret,
+            section="activite-1",
+            situation=situation,
+            key="contexte",
+            text="Un accueil.",
+            base_version=0,
+        )
     client = client_of(candidate)
     url = reverse("livrets:section", args=[livret.pk, "activite-1"])
     client.get(url)

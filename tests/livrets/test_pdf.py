@@ -81,7 +81,8 @@ def test_a_full_livret_has_every_part_in_order_tagged_with_embedded_fonts(
     # Cover.
     assert ref.title in pages[0] and "Livret 2 – Dossier de validation" in pages[0]
     assert ref.certifier.name in pages[0] and "2 mars 2026" in pages[0]
-    assert livret.referential_version.label in pages[0]
+    assert (ref.version_label or "non indiquée par la source") in flat(pages[0])
+    assert livret.referential_version.label not in flat(pages[0])
     if ref.rncp:
         assert f"RNCP{ref.rncp}" in pages[0]
     # Footers agree with the page count; the running header names the CQP.
@@ -257,8 +258,18 @@ def test_the_eleventh_export_in_an_hour_is_refused(client_of, livret, candidate,
     monkeypatch.setattr(rendering, "html_to_pdf", lambda html: rendered)
     client = client_of(candidate)
     url = reverse("livrets:pdf", args=[livret.pk])
-    for _ in range(10):
+
+    def change(n: int) -> None:  # each export renders: the livret changed since the last
+        services.save_answer(
+            livret=livret, section="motivation", key="raisons", text=f"Raison {n}", base_version=n
+        )
+
+    for n in range(10):
+        change(n)
         assert client.get(url).status_code == 200
+    # The PDF kept for an unchanged livret costs no render: not counted.
+    assert client.get(url).status_code == 200
+    change(10)
     refused = client.get(url)
     assert refused.status_code == 429
     assert "au cours de la dernière heure" in refused.text

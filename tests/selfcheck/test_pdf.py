@@ -42,3 +42,38 @@ def test_the_result_pdf_has_the_verdict_coverage_and_next_steps_on_two_pages_at_
     assert "/StructTreeRoot" in document.trailer["/Root"]
     assert document.metadata.title.startswith("Vérification d’éligibilité")
     assert all(embedded_fonts(response.content).values())
+
+
+def test_the_same_result_is_exported_again_from_the_cache_for_its_requester_only(
+    client, referentials, monkeypatch
+):
+    from django.test import Client
+
+    from portal.pdf import render as rendering
+
+    made = []
+
+    def stub(html):
+        made.append(html)
+        return rendering.Rendered(b"%PDF-stub " + str(len(made)).encode(), 0, 0)
+
+    monkeypatch.setattr(rendering, "html_to_pdf", stub)
+    pdf_url = "/verifier-mon-eligibilite/resultat/pdf/"
+    fill(client)
+    post(client, "verification")
+    client.get(url("fin"))
+    first = client.get(pdf_url)
+    assert client.get(pdf_url).content == first.content == b"%PDF-stub 1"
+    assert len(made) == 1
+
+    # Another visitor with the very same answers gets a render of their own.
+    other = Client()
+    fill(other)
+    post(other, "verification")
+    other.get(url("fin"))
+    assert other.get(pdf_url).content == b"%PDF-stub 2"
+    # Changed answers: another PDF.
+    fill(client, activities={"activities-A1": ["A1.I1"]})
+    post(client, "verification")
+    client.get(url("fin"))
+    assert client.get(pdf_url).content == b"%PDF-stub 3"

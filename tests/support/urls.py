@@ -79,6 +79,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "livrets:reopen": ("owner", LIVRET),
     "livrets:journey": ("owner", LIVRET),
     "livrets:pdf": ("owner", LIVRET),
+    "livrets:pdf_progress": ("owner", LIVRET),
     "review:accept": ("invitee", _one(token="{token}")),
     "review:livret": ("coach", LIVRET),
     "review:section": ("coach", _sections),

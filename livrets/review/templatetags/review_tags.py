@@ -9,7 +9,7 @@ register = template.Library()
 
 @register.simple_tag
 def review_statuses(livret):
-    """The accompagnateur's opinion of each section, by section code (one query)."""
+    """The reviewer's opinion of each section, by section code (one query)."""
     return statuses_of(livret)
 
 

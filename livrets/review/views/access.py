@@ -1,12 +1,10 @@
-"""The candidate invites, lists and revokes accompagnateurs; the invitee accepts."""
+"""The candidate invites, lists and revokes reviewers; the invitee accepts."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.mail import send_mail
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -30,26 +28,15 @@ def access(request, pk: int):
         except services.ReviewError as error:
             form.add_error("email", str(error))
         else:
-            link = request.build_absolute_uri(reverse("review:accept", args=[new.token]))
-            send_mail(
-                subject="[Portail CQP-VAE] Invitation à suivre un livret 2",
-                message=render_to_string(
-                    "review/email/invitation.txt",
-                    {
-                        "candidate": request.user.get_full_name() or request.user.email,
-                        "livret": livret,
-                        "organisation": new.invitation.organisation,
-                        "email": new.invitation.email,
-                        "link": link,
-                        "expires_at": new.invitation.expires_at,
-                    },
-                ),
-                from_email=None,
-                recipient_list=[new.invitation.email],
+            services.send_invitation(
+                new=new,
+                candidate=request.user.get_full_name() or request.user.email,
+                link=request.build_absolute_uri(reverse("review:accept", args=[new.token])),
             )
             messages.success(
                 request,
-                f"Invitation envoyée à {new.invitation.email}. Le lien est valable 14 jours.",
+                f"Invitation envoyée à {new.invitation.email}. "
+                f"Le lien est valable {rules.INVITATION_DAYS} jours.",
             )
             return redirect("review:access", pk=livret.pk)
     rows = [(i, services.state_of(i)) for i in selectors.invitations_of(livret)]

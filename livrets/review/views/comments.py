@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ...anchors import Anchor
 from .. import selectors, services
 from .common import safe_next
 
@@ -26,7 +27,7 @@ def _answer(request, livret, part: str, key: str, flash: str, anchor: str = ""):
             {
                 "livret": livret,
                 "review": review,
-                "t": review.thread(f"{part}|{key}"),
+                "t": review.thread((Anchor.parse(part, key) or Anchor()).name),
                 "label": "",
                 "flash": flash,
             },

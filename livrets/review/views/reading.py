@@ -1,4 +1,4 @@
-"""Reading a livret as its accompagnateur (or its candidate): never a write to its text."""
+"""Reading a livret as its reviewer (or its candidate): never a write to its text."""
 
 from __future__ import annotations
 

@@ -52,6 +52,7 @@ MATRIX = {
     "livrets:reopen": row("post", 302, 404),
     "livrets:journey": row("post", 302, 404),
     "livrets:pdf": row("get", 200, 200),
+    "livrets:pdf_progress": row("get", 200, 200),
     # Review: read for the owner and the invited accompagnateur, never for anyone else.
     "review:livret": row("get", 200, 200),
     "review:section": row("get", 200, 200),
@@ -107,7 +108,7 @@ def light_pdf(monkeypatch):
     """The PDF row checks access, not rendering: answer a stub once access is granted."""
     from livrets.pdf import views as pdf_views
 
-    monkeypatch.setattr(pdf_views, "pdf_response", lambda *a, **k: HttpResponse(b"%PDF"))
+    monkeypatch.setattr(pdf_views, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))

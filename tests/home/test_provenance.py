@@ -1,0 +1,231 @@
+"""Truth first: every text the data attributes to a source is in that source, and everything
+the portal proposes itself shows « Proposé par le portail » wherever a page, the API or a PDF
+shows it. The sources are read from ../shared/seeds/ (beside the repository, as in CI)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils.html import escape
+
+from home.referentials.provenance import PROPOSED, found_in, normalise, walk
+from livrets import services
+from tests.support.data import make_candidate, version_of
+from tests.support.pdf import flat, pages_text
+
+DATA_DIR = Path(settings.REFERENTIAL_DATA_DIR)
+SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+FILES = sorted(DATA_DIR.glob("*.json"))
+SLUGS = [p.stem for p in FILES]
+needs_seeds = pytest.mark.skipif(
+    not SEEDS.exists(), reason="shared/seeds is not beside the repository"
+)
+MARK = f'<a class="proposed" href="{{}}">{PROPOSED}</a>'
+
+
+@pytest.fixture
+def candidate(db):
+    return make_candidate("claire@example.fr")
+
+
+def data_of(slug: str) -> dict:
+    return json.loads((DATA_DIR / f"{slug}.json").read_text(encoding="utf-8"))
+
+
+def sources_of(data: dict) -> list[str]:
+    return [normalise((SEEDS / name).read_text(encoding="utf-8")) for name in data["sources"]]
+
+
+def not_found(data: dict) -> list[str]:
+    sources = sources_of(data)
+    return [
+        f"{t.path}: {t.text[:100]}"
+        for t in walk(data)
+        if t.from_source and not found_in(t.source_text, sources)
+    ]
+
+
+def proposed_texts(slug: str) -> set[str]:
+    """The portal's own words (a proposed part may repeat a source's words, such as a unit's
+    title in a part the portal proposes: those words are the source's wherever shown)."""
+    data = data_of(slug)
+    sources = sources_of(data)
+    return {t.text for t in walk(data) if not t.from_source and not found_in(t.text, sources)}
+
+
+@needs_seeds
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_text_attributed_to_a_source_is_in_that_source(slug):
+    assert not_found(data_of(slug)) == []
+
+
+@needs_seeds
+def test_a_text_no_source_states_fails_the_check_unless_marked():
+    data = data_of("conseiller-offres-services")
+    changed = copy.deepcopy(data)
+    changed["presentation"][0] = "La VAE se déroule en deux étapes."
+    changed["units"][1]["activity_items"][0]["label"] = "appliquer les règles du portail"
+    assert not_found(changed) == [
+        "$.presentation[0]: La VAE se déroule en deux étapes.",
+        "$.units[1].activity_items[0].label: appliquer les règles du portail",
+    ]
+    changed["presentation"][0] = {"text": "La VAE se déroule en deux étapes.", "from_source": False}
+    changed["units"][1]["activity_items"][0]["from_source"] = False
+    assert not_found(changed) == []
+
+
+@needs_seeds
+@pytest.mark.parametrize("slug", SLUGS)
+def test_disagreeing_sentences_are_in_the_source_they_name(slug):
+    for disagreement in data_of(slug)["recevabilite"].get("disagreements", []):
+        assert sum(1 for s in disagreement["sentences"] if s.get("applied")) == 1
+        for sentence in disagreement["sentences"]:
+            source = normalise((SEEDS / sentence["source"]).read_text(encoding="utf-8"))
+            assert found_in(sentence["text"], [source]), sentence
+
+
+@needs_seeds
+def test_the_typo_of_004_is_shown_corrected_and_its_original_wording_recorded():
+    data = data_of("conseiller-offres-services")
+    sources = sources_of(data)
+    corrected = [t for t in walk(data) if t.source_text != t.text]
+    assert len(corrected) == 4
+    for t in corrected:
+        assert "décrirez" in t.text and "décrierez" not in t.text
+        assert "décrierez" in t.source_text and found_in(t.source_text, sources)
+        assert not found_in(t.text, sources)
+
+
+def test_what_the_sources_do_not_say_is_null_not_guessed():
+    assert data_of("assistant-formation")["delays"]["silence_means_acceptance"] is None
+    cos = data_of("conseiller-offres-services")
+    assert "CERFA" not in json.dumps(cos, ensure_ascii=False)
+    assert cos["certifier"]["branch"] is None and cos["certifier"]["secretariat"] is None
+    ais = data_of("assistant-industries-sante")
+    assert "LEEM" not in json.dumps(ais["certifier"], ensure_ascii=False)
+    assert all(q.get("from_source") is False for u in ais["units"] for q in u["questions"]), (
+        "000 gives no question: every question of its livret is the portal's"
+    )
+
+
+# --- the mark, wherever a page shows a proposed text ---------------------------------------
+
+
+def unmarked(html: str, texts: set[str], href: str) -> tuple[int, list[str]]:
+    """How many times the texts are shown in the page's body, and those not followed by the
+    mark (after at most the closing tags of the element holding them)."""
+    body = html[html.index("<body") :]
+    mark = MARK.format(href)
+    shown, missing = 0, []
+    for text in texts:
+        for match in re.finditer(re.escape(escape(text)), body):
+            shown += 1
+            after = body[match.end() : match.end() + 400]
+            if not re.match(r"\s*(</[a-z0-9]+>\s*)*" + re.escape(mark), after):
+                missing.append(text[:80])
+    return shown, missing
+
+
+@needs_seeds
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_notice_marks_everything_the_portal_proposes(client, site_pages, slug):
+    html = client.get(f"/cqp/{slug}/").content.decode()
+    shown, missing = unmarked(html, proposed_texts(slug), "/propose-par-le-portail/")
+    assert shown >= 4
+    assert missing == []
+    assert "livret-2" not in html and "notice-vae" not in html
+
+
+def test_the_explanation_says_only_the_certifiers_documents_count(client, referentials):
+    html = client.get("/propose-par-le-portail/").content.decode()
+    assert "Seuls les documents du certificateur font foi" in html
+
+
+@needs_seeds
+def test_the_wizard_and_the_result_mark_proposed_activities_and_advice(client, referentials):
+    from tests.selfcheck.test_wizard import fill, post, url
+
+    slug = "assistant-industries-sante"
+    activities = {"activities-B1": ["B1.I1"]}
+    fill(client, cqp=slug, activities=activities)
+    for step in ("activities", "verification"):
+        html = client.get(url(step)).content.decode()
+        shown, missing = unmarked(html, proposed_texts(slug), "/propose-par-le-portail/")
+        assert shown >= 1 and missing == [], step
+    post(client, "verification")
+    client.get(url("fin"))
+    html = client.get("/verifier-mon-eligibilite/resultat/").content.decode()
+    shown, missing = unmarked(html, proposed_texts(slug), "/propose-par-le-portail/")
+    assert shown >= 5 and missing == []
+    # Both sentences of 003 that disagree, and which one the portal applies.
+    assert "pour les salariés qui justifient" in html and "Toute personne" in html
+    assert "c'est la règle que le portail applique" in html
+    pdf = client.get("/verifier-mon-eligibilite/resultat/pdf/").content
+    assert PROPOSED in flat(" ".join(pages_text(pdf)))
+
+
+def test_the_api_says_where_each_unit_element_item_and_section_comes_from(client, referentials):
+    for slug in SLUGS:
+        data = client.get(f"/api/v1/cqps/{slug}").json()
+        raw = data_of(slug)
+        for unit, raw_unit in zip(data["units"], raw["units"], strict=True):
+            assert unit["from_source"] is raw_unit.get("from_source", True)
+            for item, raw_item in zip(
+                unit["activity_items"], raw_unit["activity_items"], strict=True
+            ):
+                assert item["from_source"] is raw_item.get("from_source", True), item
+            for element in unit["elements"]:
+                assert element["from_source"] is True
+            for question, raw_q in zip(unit["questions"], raw_unit["questions"], strict=True):
+                assert question["from_source"] is raw_q.get("from_source", True)
+        livret = raw["livret"]
+        for section, raw_section in zip(
+            data["livret"]["sections"], livret["sections"], strict=True
+        ):
+            expected = raw_section.get("from_source", livret["from_source"])
+            assert section["from_source"] is expected, section["code"]
+        assert data["version"] != raw["version"] or raw["version_date"]
+    af = client.get("/api/v1/cqps/assistant-formation").json()
+    assert af["version"] == "janvier 2019"
+    assert client.get("/api/v1/cqps/conseiller-offres-services").json()["version"] is None
+
+
+def test_the_editor_marks_proposed_parts_and_fields(client, referentials, candidate):
+    livret = services.start_livret(owner=candidate, version=version_of("assistant-formation"))
+    client.force_login(candidate)
+    html = client.get(f"/livrets/{livret.pk}/partie/motivation/").content.decode()
+    assert re.search(r"<h1>Votre motivation <a class=\"proposed\"", html)
+    assert "Partie facultative : aucune source ne la demande" in html
+    cos = services.start_livret(owner=candidate, version=version_of("conseiller-offres-services"))
+    html = client.get(f"/livrets/{cos.pk}/partie/identite/").content.decode()
+    # 004 asks NOM and PRÉNOM; the address is the portal's, optional and marked.
+    assert re.search(
+        r"Adresse\s*<span class=\"help\">\(facultatif\)</span>\s*</label>\s*<a class=\"proposed\"",
+        html,
+    )
+    assert not re.search(r"Nom\s*<span class=\"help\">\(facultatif\)", html)
+
+
+def test_the_industries_sante_livret_pdf_says_on_its_cover_that_the_portal_proposes_it(
+    client, referentials, candidate
+):
+    livret = services.start_livret(
+        owner=candidate, version=version_of("assistant-industries-sante")
+    )
+    client.force_login(candidate)
+    pages = pages_text(client.get(f"/livrets/{livret.pk}/pdf/").content)
+    cover = flat(pages[0])
+    assert "Structure proposée par le portail" in cover
+    assert "outils conçus par la CPNEIS" in cover
+    assert "L’utilisation de ces documents est obligatoire" in cover
+    text = flat(" ".join(pages))
+    # Every part's title is the portal's: each carries the mark, in the contents and the body.
+    assert text.count(PROPOSED) >= 2 * len(
+        data_of("assistant-industries-sante")["livret"]["sections"]
+    )
+    assert "ce que cela veut dire" in text

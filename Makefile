@@ -49,11 +49,11 @@ serve: install ## Production mode on 127.0.0.1:8000: gunicorn, PostgreSQL and Re
 worker: install ## Run background tasks (emails, purges) queued in the database
 	$(PY) -m portal db_worker
 
-browsers: ## Install Debian's Chromium, poppler-utils and the PDFs' DejaVu fonts when missing
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 || [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; \
-	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; \
-	  else echo "chromium, poppler-utils or fonts-dejavu-core are missing and cannot be installed: browser and PDF tests will fail." >&2; fi; \
+browsers: ## Install Debian's Chromium, poppler-utils, the PDFs' DejaVu fonts and Java (Nu Html Checker) when missing
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1 || [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core default-jre-headless >/dev/null; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core default-jre-headless >/dev/null; \
+	  else echo "chromium, poppler-utils, fonts-dejavu-core or Java are missing and cannot be installed: browser, PDF and HTML validity tests will fail." >&2; fi; \
 	fi
 
 lint: install ## ruff and djlint
@@ -70,7 +70,7 @@ check: install ## makemigrations --check and check --deploy against the producti
 security: install ## bandit: no high-severity finding in the project's code
 	$(VENV)/bin/bandit --quiet --recursive portal home selfcheck livrets --severity-level high --confidence-level medium
 
-test: install browsers lint check security ## Install what tests need and run the whole suite
+test: install browsers node_modules/.installed lint check security ## Install what tests need (the Nu Html Checker with npm) and run the whole suite
 	DJANGO_ALLOW_ASYNC_UNSAFE=true DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: install ## The edit-test loop: every test but the browser, PDF and two-server ones, no lint

@@ -87,8 +87,10 @@ class JourneyForm(forms.Form):
         data = super().clean()
         sent, received = data.get("requested_on"), data.get("received_on")
         if sent and received and received < sent:
-            raise forms.ValidationError(
-                "la date de réception ne peut pas précéder la date d'envoi de votre demande."
+            # On the field, so that the error summary links to it.
+            self.add_error(
+                "received_on",
+                "la date de réception ne peut pas précéder la date d'envoi de votre demande.",
             )
         return data
 

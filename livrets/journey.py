@@ -20,6 +20,7 @@ from home.referentials.domain import Delays
 from portal.dates import add_months, add_months_or_none
 
 __all__ = ["Deadline", "add_months", "answer_start", "deadlines"]
+from portal import french
 
 WARN_DAYS = 30
 RECEIPT_BY_PORTAL = (
@@ -46,9 +47,11 @@ class Deadline:
         if self.state == "past":
             return "Date dépassée"
         if self.state == "soon":
-            if self.days_left == 0:
-                return "Aujourd'hui"
-            return f"Dans {self.days_left} jour{'s' if self.days_left > 1 else ''}"
+            return (
+                "Aujourd'hui"
+                if self.days_left == 0
+                else f"Dans {french.count(self.days_left, 'jour')}"
+            )
         return ""
 
 

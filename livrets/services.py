@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from home.referentials.domain import SectionKind
 from home.referentials.models import ReferentialVersion
+from portal import french
 
 from . import selectors
 from .anchors import Anchor
@@ -129,8 +130,8 @@ def validate_text(spec, text: str) -> str:
     text = text.replace("\r\n", "\n")
     if len(text) > spec.max_chars:
         raise LivretError(
-            f"« {spec.label[:80]} » : {len(text)} caractères, la limite est de "
-            f"{spec.max_chars} caractères. Raccourcissez le texte."
+            f"« {spec.label[:80]} » : {french.count(len(text), 'caractère')}, la limite est de "
+            f"{french.count(spec.max_chars, 'caractère')}. Raccourcissez le texte."
         )
     if spec.widget == Widget.YESNO and text not in ("", *YesNo):
         raise LivretError("Répondez Oui ou Non.")
@@ -346,7 +347,7 @@ def finalise(*, livret: Livret, sworn_name: str, sworn_on: date, sworn_place: st
     _ensure_draft(livret)
     report = check(livret.referential_version.referential, selectors.livret_content(livret))
     if not report.complete:
-        raise LivretError(f"Il manque encore {len(report.missing)} élément(s).")
+        raise LivretError(f"Il manque encore {french.count(len(report.missing), 'élément')}.")
     livret.status = Livret.Status.FINALISED
     livret.finalised_at = timezone.now()
     livret.sworn_name = sworn_name

@@ -2,6 +2,7 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
+from django.urls import reverse
 
 from .ratelimit import client_address
 from .tasks import queue_email
@@ -15,6 +16,17 @@ class AccountAdapter(DefaultAccountAdapter):
         """The address allauth throttles failed logins by: behind the proxy, the client's
         (as FORWARDED_ALLOW_IPS trusts it), not the proxy's, shared by everyone."""
         return client_address(request)
+
+    def get_login_redirect_url(self, request):
+        """An accompagnateur with no livret of their own lands on the livrets they follow."""
+        from livrets.models import Livret
+
+        from .context_processors import follows_livrets
+
+        user = request.user
+        if not Livret.objects.filter(owner=user).exists() and follows_livrets(user):
+            return reverse("review:dashboard")
+        return super().get_login_redirect_url(request)
 
 
 class NamesForm(forms.Form):

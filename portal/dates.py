@@ -13,6 +13,8 @@ from datetime import date
 
 from django import forms
 
+from portal.widgets import DateInput
+
 # The widest range any date of the portal may take: a career started in 1900 at the
 # earliest, nothing planned past 2100. Narrower ranges are passed by the fields that need them.
 EARLIEST = date(1900, 1, 1)
@@ -66,7 +68,7 @@ class BoundedDateField(forms.DateField):
     ``out_of_range`` error message, if given, may name them as ``{earliest}`` and ``{latest}``.
     """
 
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    widget = DateInput
 
     def __init__(self, *, earliest=EARLIEST, latest=LATEST, **kwargs):
         kwargs.setdefault("error_messages", {})

@@ -94,6 +94,8 @@ class ExperienceForm(forms.Form):
 
 
 class BaseExperienceFormSet(forms.BaseFormSet):
+    item_name = "Période"  # in the error summary: « Période 2, Début : … »
+
     def clean(self):
         super().clean()
         if any(self.errors):

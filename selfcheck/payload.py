@@ -14,6 +14,7 @@ from typing import Any
 
 from home.referentials.domain import EXPERIENCE_KINDS, Referential, Unit
 from home.referentials.provenance import is_proposed
+from portal import french
 from portal.dates import range_error
 
 from .eligibility import Period, Verdict
@@ -64,7 +65,7 @@ def _text(c: _Collector, path: str, value: Any, *, required: bool) -> str:
         c.add(path, "Texte non vide attendu." if required else "Texte attendu.")
         return ""
     if len(value) > MAX_TEXT:
-        c.add(path, f"{MAX_TEXT} caractères au plus.")
+        c.add(path, f"{french.count(MAX_TEXT, 'caractère')} au plus.")
     return value.strip()
 
 

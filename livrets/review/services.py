@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from portal import french
 from portal.tasks import send_email
 
 from .. import selectors as livret_selectors
@@ -176,7 +177,9 @@ def _clean_body(body: str) -> str:
     if not body:
         raise ReviewError("Écrivez votre commentaire avant de l'envoyer.")
     if len(body) > MAX_COMMENT_CHARS:
-        raise ReviewError(f"Un commentaire compte au plus {MAX_COMMENT_CHARS} caractères.")
+        raise ReviewError(
+            f"Un commentaire compte au plus {french.count(MAX_COMMENT_CHARS, 'caractère')}."
+        )
     return body
 
 

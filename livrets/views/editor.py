@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from home.referentials.selectors import current_version, current_versions
+from portal.templatetags.portal_tags import ErrorItem
 
 from .. import selectors, services
 from ..anchors import Anchor
@@ -88,7 +89,6 @@ def start(request):
 
 def detail(request, pk: int):
     livret = selectors.livret_for(request.user, pk)
-    editor, _ = build(livret)
     journey_form = JourneyForm(
         initial={
             "requested_on": livret.recevabilite_requested_on,
@@ -97,6 +97,12 @@ def detail(request, pk: int):
             "jury_on": livret.jury_on,
         }
     )
+    return _detail(request, livret, journey_form)
+
+
+def _detail(request, livret: Livret, journey_form: JourneyForm, status: int = 200):
+    """The livret's overview; with the journey dates' form as posted when it was refused."""
+    editor, _ = build(livret)
     dates = deadlines(
         delays=editor.ref.delays,
         requested_on=livret.recevabilite_requested_on,
@@ -116,6 +122,7 @@ def detail(request, pk: int):
             "deadlines": dates,
             "has_next": Livret.objects.filter(previous=livret).exists(),
         },
+        status=status,
     )
 
 
@@ -131,11 +138,13 @@ def section(request, pk: int, code: str):
     editor, view = build(livret, code)
     if view is None:
         raise Http404("Partie inconnue")
+    errors = []
     for fv in [*view.fields, *(f for s in view.situations for f in s.fields)]:
         problem = problems.get(fv.name)
         if problem:
             fv.text, fv.version = problem["mine"], problem["version"]
             fv.problem = problem
+            errors.append(_error_item(fv, problem))
     codes = [s.code for s in editor.ref.livret_sections]
     index = codes.index(code)
     return render(
@@ -148,10 +157,20 @@ def section(request, pk: int, code: str):
             "view": view,
             "previous_code": codes[index - 1] if index else None,
             "next_code": codes[index + 1] if index + 1 < len(codes) else None,
-            "problems": bool(problems),
+            "errors": errors,
         },
         status=409 if any(p.get("conflict") for p in problems.values()) else 200,
     )
+
+
+def _error_item(fv, problem: dict) -> ErrorItem:
+    """The error summary's line for a field the no-JavaScript save could not keep."""
+    target = f"in-{fv.anchor}" if fv.spec.widget == "text" else f"in-{fv.anchor}-1"
+    if problem.get("conflict"):
+        return ErrorItem("non enregistré, le texte a été modifié ailleurs", target, fv.spec.label)
+    error = problem["error"]
+    label = "" if fv.spec.label[:80] in error else fv.spec.label
+    return ErrorItem(f"Non enregistré. {error}" if not label else error, target, label)
 
 
 def _save_form(request, livret: Livret) -> dict[str, dict]:
@@ -385,6 +404,5 @@ def journey(request, pk: int):
         )
         messages.success(request, "Vos dates sont enregistrées.")
     else:
-        first = next(iter(form.errors.values()))[0]
-        messages.error(request, f"Vos dates ne sont pas enregistrées : {first}")
+        return _detail(request, livret, form, status=400)
     return redirect(f"{reverse('livrets:detail', args=[livret.pk])}#parcours")

@@ -16,7 +16,10 @@ from pydyf import _to_bytes
 from weasyprint import HTML
 from weasyprint.document import Page
 
+from . import tagging
 from .fetcher import BASE_URL, StaticOnlyFetcher
+
+tagging.install()
 
 # Tagged PDF/UA-1: structure tree, /Lang from <html lang>, title shown in the window.
 PDF_VARIANT = "pdf/ua-1"
@@ -48,4 +51,4 @@ def write_pdf(
     if len(document.pages) >= LONG_DOCUMENT_PAGES:
         gc.collect()
         document = document.copy([_joined(page) for page in document.pages])
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=tagging.page_labels)

@@ -90,7 +90,10 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.navigation",
             ],
+            # French plurals and numbers, the error summary: in every template.
+            "builtins": ["portal.templatetags.portal_tags"],
         },
     },
 ]
@@ -171,6 +174,8 @@ FORWARDED_ALLOW_IPS = [
 ]
 
 LANGUAGE_CODE = "fr"
+# allauth's French with the portal's words (« adresse électronique », « courriel »).
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

@@ -179,7 +179,7 @@
     if (!line) return;
     var states = document.querySelectorAll("#livret-menu [data-menu-state]");
     var done = document.querySelectorAll("#livret-menu [data-menu-state].state-done").length;
-    var s = done === 1 ? "" : "s";
+    var s = done >= 2 ? "s" : ""; // French: singular for 0 and 1
     line.innerHTML = "";
     var strong = document.createElement("strong");
     strong.textContent = String(done);
@@ -187,12 +187,17 @@
     line.appendChild(document.createTextNode(" partie" + s + " complète" + s + " sur " + states.length));
   }
 
+  // « 10 000 »: digits grouped by three with a narrow no-break space, as the server writes.
+  function nombre(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  }
+
   function counter(el) {
     var box = document.getElementById("count-" + el.id.replace(/^in-/, ""));
     if (!box) return;
     var n = el.value.length;
     var max = parseInt(el.dataset.max || "0", 10);
-    box.querySelector("[data-count]").textContent = String(n);
+    box.querySelector("[data-count]").textContent = nombre(n);
     box.classList.toggle("over", max > 0 && n > max);
   }
 

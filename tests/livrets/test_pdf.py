@@ -155,7 +155,7 @@ def test_the_table_of_contents_gives_the_page_of_each_part(referentials, candida
 def test_the_memory_savings_change_nothing_in_the_file(referentials, candidate, monkeypatch):
     from weasyprint import HTML
 
-    from portal.pdf import engine
+    from portal.pdf import engine, tagging
     from portal.pdf.engine import PDF_VARIANT
     from portal.pdf.fetcher import StaticOnlyFetcher
 
@@ -166,8 +166,9 @@ def test_the_memory_savings_change_nothing_in_the_file(referentials, candidate, 
     html = livret_html(livret, today=date(2026, 3, 2))
     roots = static_roots()
     fetcher = StaticOnlyFetcher(roots=roots, static_url="/static/")
+    # WeasyPrint as the engine calls it (with its page labels), without the memory savings.
     bare = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
-        pdf_variant=PDF_VARIANT
+        pdf_variant=PDF_VARIANT, finisher=tagging.page_labels
     )
     assert write_pdf(html, roots=roots, static_url="/static/") == bare
 

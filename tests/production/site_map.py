@@ -38,7 +38,7 @@ def make_people() -> dict:
     """A candidate with a filled livret, an accompagnateur, a pending invitation."""
     from livrets import services as livret_services
     from livrets.review import services as review
-    from tests.support.data import make_candidate, version_of
+    from tests.support.data import complete_cos, make_candidate, version_of
 
     owner = make_candidate("proprietaire@example.fr")
     coach = make_candidate("accompagnateur@example.fr")
@@ -49,6 +49,12 @@ def make_people() -> dict:
     review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
     ids = make_objects(livret, coach=coach, invite=invitee.email)
     ids["pk_af"] = _jury_livret(owner, coach)
+    # A complete livret: its finalise form (the error summary's checks post to it).
+    complete = livret_services.start_livret(
+        owner=owner, version=version_of("conseiller-offres-services")
+    )
+    complete_cos(complete)
+    ids["complete"] = complete.pk
     people = {"anon": None, "owner": owner, "coach": coach, "invitee": invitee}
     return {"people": people, "ids": ids}
 
@@ -98,4 +104,78 @@ def wagtail_pages() -> list[Target]:
         Target("wagtail_serve", page.url, "anon")
         for page in Page.objects.live().filter(depth__gt=1).specific()
         if page.url
+    ]
+
+
+@dataclass
+class Submit:
+    name: str
+    actor: str
+    url: str
+    data: dict
+    # Posts made first (a wizard step needs the steps before it).
+    before: list[tuple[str, dict]] = field(default_factory=list)
+    # The page that shows the form, when it is not ``url`` (a POST-only URL).
+    shown_at: str = ""
+
+
+def failed_submits(ids: dict) -> list[Submit]:
+    """Every form of the site posted with answers it refuses.
+
+    The pages that come back show the error summary; the HTML and browser checks use them.
+    """
+    step = lambda name: reverse("selfcheck:step", kwargs={"step": name})  # noqa: E731
+    wizard = "self_check_wizard-current_step"
+    livret = ids["pk"]
+    too_long = "x" * 10_001
+    chosen = [
+        (step("cqp"), {wizard: "cqp", "cqp-cqp": "conseiller-offres-services"}),
+        (step("situation"), {wizard: "situation", "situation-situation": "salarie"}),
+    ]
+    return [
+        Submit("wizard cqp", "anon", step("cqp"), {wizard: "cqp"}),
+        Submit(
+            "wizard experiences",
+            "anon",
+            step("experiences"),
+            {
+                wizard: "experiences",
+                "experiences-TOTAL_FORMS": "1",
+                "experiences-INITIAL_FORMS": "0",
+                "experiences-0-part_time_percent": "100",
+            },
+            before=chosen,
+        ),
+        Submit("livret start", "owner", reverse("livrets:start"), {"cqp": ""}),
+        Submit(
+            "editor without JavaScript",
+            "owner",
+            reverse("livrets:section", kwargs={"pk": livret, "code": "motivation"}),
+            {"fields": "section:motivation|raisons", "section:motivation|raisons": too_long},
+        ),
+        Submit(
+            "finalise",
+            "owner",
+            reverse("livrets:finalise", kwargs={"pk": ids["complete"]}),
+            {"name": "", "place": "", "date": "pas une date"},
+        ),
+        Submit(
+            "journey dates",
+            "owner",
+            reverse("livrets:journey", kwargs={"pk": livret}),
+            {"requested_on": "31/02/2026", "notified_on": "", "jury_on": ""},
+            shown_at=reverse("livrets:detail", kwargs={"pk": livret}),
+        ),
+        Submit(
+            "invitation", "owner", reverse("review:access", kwargs={"pk": livret}), {"email": "x"}
+        ),
+        Submit("delete account", "owner", reverse("livrets:my_data"), {"password": "faux"}),
+        Submit("login", "anon", reverse("account_login"), {"login": "", "password": ""}),
+        Submit(
+            "signup",
+            "anon",
+            reverse("account_signup"),
+            {"email": "pas-une-adresse", "password1": "court", "password2": "autre"},
+        ),
+        Submit("password reset", "anon", reverse("account_reset_password"), {"email": "x"}),
     ]

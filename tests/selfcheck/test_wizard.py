@@ -295,6 +295,32 @@ def test_step_errors_are_shown_in_french(client, referentials):
     assert 'aria-invalid="true"' in html
 
 
+def test_step_errors_are_summed_up_with_links_to_each_field(client, referentials):
+    post(client, "cqp", {"cqp-cqp": COS})
+    post(client, "situation", {"situation-situation": "salarie"})
+    bad = period(start="2024-05-01", end="2024-04-01", related="")
+    html = page_text(post(client, "experiences", experiences(period(), bad)))
+    assert "data-error-summary" in html and "2 réponses sont à corriger" in html
+    assert (
+        '<a href="#id_experiences-1-end" data-error-link="id_experiences-1-end">'
+        in html.replace("\n", "")
+    )
+    assert "Période 2, Cette expérience est-elle en lien avec le CQP ?" in html
+    assert 'href="#id_experiences-1-related_0"' in html  # the first choice of the group
+
+
+def test_coming_back_to_valid_experiences_shows_no_error(client, referentials):
+    fill(client)
+    for response in (
+        client.get(url("experiences")),
+        client.get(url("experiences") + "?retour=verification"),
+    ):
+        html = page_text(response)
+        assert response.status_code == 200
+        assert "Erreur :" not in html and "data-error-summary" not in html
+        assert "à corriger" not in html
+
+
 def test_add_and_remove_periods_without_javascript(client, referentials):
     fill(client)
     two = experiences(period(title="Premier poste"), period(title="Second poste"))

@@ -53,6 +53,11 @@ def _wizard_steps(ids) -> list[tuple[dict, dict]]:
     return [({"step": name}, {}) for name, _ in STEPS]
 
 
+def _sections(ids) -> list[tuple[dict, dict]]:
+    """A section of situations and the motivation section (its documents, its headings)."""
+    return [({"pk": str(ids["pk"]), "code": code}, {}) for code in ("activite-1", "motivation")]
+
+
 LIVRET = _one(pk="{pk}")
 SECTION = _one(pk="{pk}", code=NON_ID_KWARGS["code"])
 REQUEST = _one(rpk="{rpk}")
@@ -61,7 +66,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "selfcheck:step": ("anon", _wizard_steps),
     "selfcheck_api:cqp": ("anon", _one(slug="conseiller-offres-services")),
     "livrets:detail": ("owner", LIVRET),
-    "livrets:section": ("owner", SECTION),
+    "livrets:section": ("owner", _sections),
     "livrets:add_situation": ("owner", SECTION),
     "livrets:autosave": ("owner", LIVRET),
     "livrets:history": ("owner", _one(pk="{pk}", query=FIELD)),
@@ -78,7 +83,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "livrets:pdf_progress": ("owner", LIVRET),
     "review:accept": ("invitee", _one(token="{token}")),
     "review:livret": ("coach", LIVRET),
-    "review:section": ("coach", SECTION),
+    "review:section": ("coach", _sections),
     "review:section_status": ("coach", SECTION),
     "review:history": ("coach", _one(pk="{pk}", query=FIELD)),
     "review:document": ("coach", _one(pk="{pk}", did="{did}")),

@@ -39,7 +39,9 @@ def test_query_count_does_not_grow_with_candidates(count, referentials, as_user)
     client.get(reverse("review:dashboard"))
     queries, response = dashboard_queries(client)
     assert len(response.context["rows"]) == count
-    assert queries == 6  # session, user, invitations, livrets, answers, situations
+    # session, user, invitations, livrets, answers, situations; the header asks whether the
+    # user follows a livret (its « Accompagnement » link)
+    assert queries == 7
 
 
 def test_rows_and_order(people, as_user):

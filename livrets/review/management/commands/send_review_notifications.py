@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from livrets.review.notifications import send_due_notifications
+from portal import french
 
 
 class Command(BaseCommand):
@@ -8,4 +9,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = send_due_notifications()
-        self.stdout.write(f"{sent} courriel(s) envoyé(s).")
+        self.stdout.write(f"{french.count(sent, 'courriel')} {french.plural(sent, 'envoyé')}.")

@@ -1,0 +1,85 @@
+"""Tags shared by every page: French plurals and numbers, the error summary of a form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms, template
+
+from portal import french
+
+register = template.Library()
+
+
+@register.filter
+def pluriel(value, suffixes: str = "s") -> str:
+    """Like Django's ``pluralize``, with the French rule (singular for 0 and 1).
+
+    ``{{ n|pluriel }}`` adds "s"; ``{{ n|pluriel:"al,aux" }}`` chooses between two endings.
+    """
+    try:
+        n = float(value)
+    except (TypeError, ValueError):
+        try:
+            n = len(value)
+        except TypeError:
+            return ""
+    singular, _, plural_form = suffixes.rpartition(",") if "," in suffixes else ("", "", suffixes)
+    return plural_form if french.is_plural(n) else singular
+
+
+@register.filter
+def nombre(value) -> str:
+    """``{{ 10000|nombre }}``: « 10 000 », with a narrow no-break space."""
+    try:
+        return french.number(value if isinstance(value, (int, float)) else float(value))
+    except (TypeError, ValueError):
+        return str(value)
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One line of the error summary: what is wrong, and the id of the field to fix."""
+
+    message: str
+    target: str = ""
+    label: str = ""
+
+
+def _field_target(bound: forms.BoundField) -> str:
+    """The id that a link to this field should reach (a group's first choice)."""
+    return bound.id_for_label or (f"{bound.auto_id}_0" if bound.auto_id else "")
+
+
+def error_items(*forms_or_sets) -> list[ErrorItem]:
+    """Every error of these forms and formsets, in the order of the page."""
+    items: list[ErrorItem] = []
+    for form in forms_or_sets:
+        if form is None or not getattr(form, "is_bound", False):
+            continue
+        if isinstance(form, forms.BaseFormSet):
+            items += [ErrorItem(str(e)) for e in form.non_form_errors()]
+            name = getattr(form, "item_name", "Ligne")
+            for number, sub in enumerate(form.forms, 1):
+                items += [
+                    ErrorItem(i.message, i.target, f"{name} {number}, {i.label or 'ensemble'}")
+                    for i in error_items(sub)
+                ]
+            continue
+        items += [ErrorItem(str(e)) for e in form.non_field_errors()]
+        for bound in form:
+            for error in bound.errors:
+                items.append(ErrorItem(str(error), _field_target(bound), str(bound.label or "")))
+    return items
+
+
+@register.simple_tag
+def form_errors(*forms_or_sets) -> list[ErrorItem]:
+    """``{% form_errors form other_form as errors %}``, for the summary and the title."""
+    return error_items(*forms_or_sets)
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(errors):
+    """The summary at the top of a form after a failed submit, focused on load."""
+    return {"errors": errors}

@@ -1,0 +1,67 @@
+"""Open every page of the site map in Chromium, each as its visitor (shared by the gates)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.test import Client
+
+from .site_map import Target, make_people, targets, wagtail_pages
+
+HTML = "text/html"
+
+
+def _session_cookie(user) -> str:
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+@contextmanager
+def visitors(browser, live_server, people: dict, **context_options) -> Iterator[dict]:
+    """One signed-in browser page per visitor of the site map ("anon", "owner", ...)."""
+    pages = {}
+    for actor, user in people.items():
+        context = browser.new_context(locale="fr-FR", **context_options)
+        if user is not None:
+            context.add_cookies(
+                [
+                    {
+                        "name": settings.SESSION_COOKIE_NAME,
+                        "value": _session_cookie(user),
+                        "url": live_server.url,
+                    }
+                ]
+            )
+        pages[actor] = context.new_page()
+    try:
+        yield pages
+    finally:
+        for page in pages.values():
+            page.context.close()
+
+
+def every_html_page(browser, live_server, **context_options) -> Iterator[tuple[Target, object]]:
+    """(target, page) for every HTML page of the site map, opened in its visitor's browser.
+
+    Raises AssertionError on a server error; skips redirects to files, JSON and POST-only URLs.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    site = make_people()
+    found, _ = targets(site["ids"])
+    with visitors(browser, live_server, site["people"], **context_options) as pages:
+        for target in [*wagtail_pages(), *found]:
+            page = pages[target.actor]
+            query = "&".join(f"{k}={v}" for k, v in target.query.items())
+            url = f"{live_server.url}{target.url}" + (f"?{query}" if query else "")
+            try:
+                response = page.goto(url)
+            except PlaywrightError:  # an error status with an empty body (405 on POST-only URLs)
+                response = page.request.get(url)
+            assert response.status < 500, f"{target.name} {url}: HTTP {response.status}"
+            if response.status == 405 or HTML not in response.headers.get("content-type", ""):
+                continue
+            yield target, page

@@ -161,8 +161,10 @@ def save_answer(
         raise LivretError("Ce champ n'existe pas dans ce livret.")
     text = validate_text(spec, text)
     lookup = {"livret": livret, "situation": situation, "section_code": section, "field_key": key}
-    if base_version != 0 and not Answer.objects.filter(**lookup).exists():
-        base_version = 0  # never saved: no text a stale save could overwrite, a first save
+    # A base version for a field never saved: no text a stale save could overwrite, a first
+    # save. (A known ``answer_id`` means the row was there when the target was resolved.)
+    if base_version != 0 and answer_id is None and not Answer.objects.filter(**lookup).exists():
+        base_version = 0
     with transaction.atomic(savepoint=False):
         if base_version == 0:
             try:

@@ -241,7 +241,8 @@ def test_dates_in_the_future_or_before_sending_are_refused(client_of, af_request
 def test_export_and_deletion_include_the_request_and_its_proofs(client_of, af_request, candidate):
     complete(af_request)
     client = client_of(candidate)
-    archive = zipfile.ZipFile(io.BytesIO(client.get(reverse("livrets:export")).content))
+    response = client.get(reverse("livrets:export"))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     data = json.loads(archive.read("donnees.json"))
     [exported] = data["demandes_de_recevabilite"]
     assert exported["cqp"] == AF and data["profil"]["nom"] == "Martin"

@@ -42,18 +42,21 @@ class FinaliseForm(forms.Form):
     )
     date = BoundedDateField(label="Date", error_messages={"invalid": "Saisissez une date valide."})
 
+    # What the signing date may not precede, in the refusal's words.
+    started_what = "du livret"
+
     def __init__(self, *args, started_on: datetime.date, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
         self.started_on, self.today = started_on, today
 
     def clean_date(self):
-        """The day of signing: not in the future, not before the livret was started."""
+        """The day of signing: not in the future, not before the file was started."""
         signed_on = self.cleaned_data["date"]
         if signed_on > self.today:
             raise forms.ValidationError("La date ne peut pas être dans le futur.")
         if signed_on < self.started_on:
             raise forms.ValidationError(
-                "La date ne peut pas précéder le début du livret, "
+                f"La date ne peut pas précéder le début {self.started_what}, "
                 f"le {self.started_on.strftime('%d/%m/%Y')}."
             )
         return signed_on

@@ -8,6 +8,7 @@ from django import forms
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.selectors import cqp_choices
+from livrets import forms as livret_forms
 
 from .models import CandidateProfile, Decision, Period, RequestComment
 from .structure import RequestForm
@@ -241,33 +242,13 @@ class RequestsCountForm(forms.Form):
     )
 
 
-class FinaliseForm(forms.Form):
+class FinaliseForm(livret_forms.FinaliseForm):
     sworn = forms.BooleanField(
         label="Je fais cette déclaration sur l'honneur.",
         error_messages={"required": "Cochez la déclaration sur l'honneur pour finaliser."},
     )
-    name = forms.CharField(label="Votre nom et prénom", max_length=200)
-    place = forms.CharField(
-        label="Fait à (ville)",
-        max_length=120,
-        error_messages={"required": "Indiquez la ville où vous signez la déclaration."},
-    )
     date = _date_field("Le (date)", required=True)
-
-    def __init__(self, *args, started_on: datetime.date, today: datetime.date, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.started_on, self.today = started_on, today
-
-    def clean_date(self):
-        day = self.cleaned_data["date"]
-        if day > self.today:
-            raise forms.ValidationError("La date ne peut pas être dans le futur.")
-        if day < self.started_on:
-            raise forms.ValidationError(
-                "La date ne peut pas précéder le début de la demande, "
-                f"le {self.started_on.strftime('%d/%m/%Y')}."
-            )
-        return day
+    started_what = "de la demande"
 
 
 class AnswerForm(forms.Form):

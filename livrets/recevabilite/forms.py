@@ -11,6 +11,7 @@ from home.referentials.selectors import cqp_choices
 from livrets import forms as livret_forms
 
 from .models import CandidateProfile, Decision, Period, RequestComment
+from .selectors import PROFILE_FIELDS
 from .structure import RequestForm
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
@@ -32,18 +33,7 @@ class StartForm(forms.Form):
 class IdentityForm(forms.ModelForm):
     class Meta:
         model = CandidateProfile
-        fields = [
-            "civilite",
-            "nom",
-            "prenom",
-            "adresse",
-            "telephone_domicile",
-            "telephone_travail",
-            "telephone_portable",
-            "email",
-            "naissance_date",
-            "naissance_lieu",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {
             "naissance_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "adresse": forms.Textarea(attrs={"rows": 3}),

@@ -22,12 +22,18 @@ class Status(StrEnum):
     TODO = "todo"
     STARTED = "started"
     DONE = "done"
+    # A part whose units a jury validated: the livret started on the remaining units
+    # does not ask for it again.
+    VALIDATED = "validated"
 
     @property
     def label(self) -> str:
-        return {Status.TODO: "À compléter", Status.STARTED: "En cours", Status.DONE: "Complet"}[
-            self
-        ]
+        return {
+            Status.TODO: "À compléter",
+            Status.STARTED: "En cours",
+            Status.DONE: "Complet",
+            Status.VALIDATED: "Validée par le jury",
+        }[self]
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ class LivretContent:
     answers: dict[tuple[str, str], str] = field(default_factory=dict)
     # In display order within each section.
     situations: tuple[SituationContent, ...] = ()
+    # Codes of the sections the livret does not ask for (units already validated by a jury).
+    exempt: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,7 @@ class Report:
 
     @property
     def done_count(self) -> int:
-        return sum(1 for s in self.sections if s.status == Status.DONE)
+        return sum(1 for s in self.sections if s.status in (Status.DONE, Status.VALIDATED))
 
     @property
     def percent(self) -> int:
@@ -144,6 +152,8 @@ def _section_state(
     content: LivretContent,
     situations: list[SituationContent],
 ) -> SectionState:
+    if section.code in content.exempt:
+        return SectionState(section.code, Status.VALIDATED, ())
     name = structure.section_name(ref, section)
     values = {k: v for (code, k), v in content.answers.items() if code == section.code}
     missing: list[Missing] = []

@@ -63,6 +63,9 @@ class Livret(models.Model):
         "notification de recevabilité", null=True, blank=True
     )
     jury_on = models.DateField("session du jury", null=True, blank=True)
+    # A livret started after a partial validation: the parts of the units the jury validated,
+    # which it does not ask for again.
+    exempt_sections = models.JSONField("parties validées par le jury", default=list, blank=True)
 
     class Meta:
         ordering = ["-updated_at"]

@@ -134,7 +134,7 @@ def build(livret: Livret, section_code: str | None = None):
     """The editor's data: the menu and report, and the given section's fields if any."""
     ref = livret.referential_version.referential
     answers, situations, documents = livret_data(livret)
-    report = check(ref, content_of(answers, situations))
+    report = check(ref, content_of(answers, situations, exempt=livret.exempt_sections))
     menu = [
         (s, section_name(ref, s), report.section(s.code).status, report.section(s.code).label)
         for s in ref.livret_sections

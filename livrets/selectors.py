@@ -129,7 +129,8 @@ def section_state_after_save(target: SaveTarget) -> SectionState:
         for i in target.situation_ids
     ]
     ref = target.livret.referential_version.referential
-    return check_section(ref, content_of(answers, situations), target.section.code)
+    content = content_of(answers, situations, exempt=target.livret.exempt_sections)
+    return check_section(ref, content, target.section.code)
 
 
 def part_of(livret: Livret, anchor: Anchor | None) -> tuple[str, Situation | None]:
@@ -193,7 +194,7 @@ def livret_data(livret: Livret) -> tuple[list[Answer], list[Situation], list[Doc
     return answers, situations, documents
 
 
-def content_of(answers: list[Answer], situations: list[Situation]) -> LivretContent:
+def content_of(answers: list[Answer], situations: list[Situation], *, exempt=()) -> LivretContent:
     fields: dict[int, dict[str, str]] = {s.pk: {} for s in situations}
     section_answers = {}
     for a in answers:
@@ -204,6 +205,7 @@ def content_of(answers: list[Answer], situations: list[Situation]) -> LivretCont
     return LivretContent(
         answers=section_answers,
         situations=tuple(SituationContent(s.pk, s.section_code, fields[s.pk]) for s in situations),
+        exempt=frozenset(exempt),
     )
 
 
@@ -219,12 +221,12 @@ def section_content(livret: Livret, section: LivretSection) -> LivretContent:
         if section.kind == SectionKind.SITUATIONS
         else []
     )
-    return content_of(answers, situations)
+    return content_of(answers, situations, exempt=livret.exempt_sections)
 
 
 def livret_content(livret: Livret) -> LivretContent:
     answers, situations, _ = livret_data(livret)
-    return content_of(answers, situations)
+    return content_of(answers, situations, exempt=livret.exempt_sections)
 
 
 def answer_history(livret: Livret, *, section: str, key: str, situation=None) -> list[Revision]:

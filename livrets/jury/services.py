@@ -127,6 +127,8 @@ def start_remaining_livret(*, decision: JuryDecision) -> Livret:
     }
     with transaction.atomic():
         new = livret_services.start_livret(owner=decision.owner, version=source.referential_version)
+        new.exempt_sections = sorted(dropped)
+        new.save(update_fields=["exempt_sections"])
         situations = {}
         for situation in source.situations.all():
             if situation.section_code in dropped:

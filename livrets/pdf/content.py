@@ -120,6 +120,8 @@ class PrintedLivret:
     sections: tuple[PrintedSection, ...]
     documents: tuple[PrintedDocument, ...] = ()
     sworn_place: str = ""
+    # Parts a jury already validated (a livret started on the remaining units): not printed.
+    validated: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -265,6 +267,8 @@ def build(livret: Livret, *, today: date) -> PrintedLivret:
     ref = livret.referential_version.referential
     answers, situations, documents = livret_data(livret)
     rows = _sort_rows(ref, answers, documents)
+    exempt = set(livret.exempt_sections)
+    asked = [s for s in ref.livret_sections if s.code not in exempt]
     return PrintedLivret(
         livret=livret,
         ref=ref,
@@ -273,7 +277,10 @@ def build(livret: Livret, *, today: date) -> PrintedLivret:
         draft=not livret.is_finalised,
         sections=tuple(
             _section(ref, index, section, situations, rows)
-            for index, section in enumerate(ref.livret_sections, 1)
+            for index, section in enumerate(asked, 1)
+        ),
+        validated=tuple(
+            typo(section_name(ref, s)) for s in ref.livret_sections if s.code in exempt
         ),
         documents=tuple(rows.livret_docs),
         # Livrets finalised before the place was asked for: the town of the address.

@@ -244,7 +244,10 @@ def _followed_livrets(user) -> list[Livret]:
 
 def _dashboard_row(livret: Livret, *, seen: datetime, organisation: str) -> DashboardRow:
     ref = livret.referential_version.referential
-    report = check(ref, content_of(list(livret.answers.all()), list(livret.situations.all())))
+    content = content_of(
+        list(livret.answers.all()), list(livret.situations.all()), exempt=livret.exempt_sections
+    )
+    report = check(ref, content)
     due_on = rules.livret_due_on(
         jury_on=livret.jury_on, months_before_jury=ref.delays.livret_due_months_before_jury
     )

@@ -33,7 +33,8 @@ def livret_list(request):
     for livret in livrets:
         answers, situations = list(livret.answers.all()), list(livret.situations.all())
         report = check(
-            livret.referential_version.referential, selectors.content_of(answers, situations)
+            livret.referential_version.referential,
+            selectors.content_of(answers, situations, exempt=livret.exempt_sections),
         )
         rows.append((livret, report))
     return render(request, "livrets/list.html", {**base_context(request), "rows": rows})

@@ -10,9 +10,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from livrets.completeness import Status, check
 from livrets.jury import services
 from livrets.jury.models import Evidence, JuryDecision, Rating
 from livrets.models import Livret
+from livrets.pdf.content import build
+from livrets.selectors import livret_content
 from tests.support.pdf import flat, pages_text, reader
 
 pytestmark = pytest.mark.django_db
@@ -181,8 +184,18 @@ def test_a_partial_decision_keeps_the_units_five_years_and_opens_a_livret_on_the
     assert answer["Location"] == f"/livrets/{new.pk}/"
     sections = set(new.answers.values_list("section_code", flat=True))
     assert "competence-4" in sections  # remaining: carried over
-    # Validated units' texts are not carried over.
+    # Validated units' texts are not carried over, and the new livret does not ask for them:
+    # what it misses is only in the remaining parts.
     assert not {"competence-1", "competence-2"} & sections
+    report = check(new.referential_version.referential, livret_content(new))
+    assert report.section("competence-1").status == Status.VALIDATED
+    assert report.section("competence-2").label == "Validée par le jury"
+    assert not {m.section for m in report.missing} & {"competence-1", "competence-2"}
+    editor = client.get(f"/livrets/{new.pk}/").content.decode()
+    assert "Validée par le jury" in editor
+    printed = build(new, today=date(2025, 4, 1))
+    assert "competence-1" not in {section.code for section in printed.sections}
+    assert any("1" in name for name in printed.validated) and len(printed.validated) == 2
 
 
 def test_the_warning_before_the_end_and_no_duration_where_the_source_gives_none(

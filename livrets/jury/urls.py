@@ -11,5 +11,5 @@ urlpatterns = [
     path("livrets/<int:pk>/entretien/", views.interview, name="interview"),
     path("livrets/<int:pk>/pdf/", views.grid_pdf, name="pdf"),
     path("livrets/<int:pk>/decision/", views.decision, name="decision"),
-    path("livrets/<int:pk>/decision/<int:did>/nouveau-livret/", views.follow_up, name="follow_up"),
+    path("livrets/<int:pk>/decision/<int:jdid>/nouveau-livret/", views.follow_up, name="follow_up"),
 ]

@@ -184,12 +184,12 @@ def decision(request, pk: int):
 
 
 @require_POST
-def follow_up(request, pk: int, did: int):
+def follow_up(request, pk: int, jdid: int):
     """Start a livret 2 on the units the jury did not validate."""
     livret = livret_for(request.user, pk)
     found = get_object_or_404(
         JuryDecision.objects.select_related("livret__referential_version"),
-        pk=did,
+        pk=jdid,
         owner=request.user,
         livret=livret,
     )

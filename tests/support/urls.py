@@ -120,7 +120,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "jury:interview": ("owner", lambda ids: _livrets(ids)),
     "jury:pdf": ("owner", LIVRET),
     "jury:decision": ("owner", lambda ids: _livrets(ids)),
-    "jury:follow_up": ("owner", _one(pk="{pk}", did="{jdid}")),
+    "jury:follow_up": ("owner", _one(pk="{pk}", jdid="{jdid}")),
 }
 
 

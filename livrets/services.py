@@ -17,7 +17,6 @@ from portal import french
 from . import selectors
 from .anchors import Anchor
 from .completeness import SectionState, check
-from .filecheck import content_problem
 from .models import Answer, Document, Livret, Revision, Situation
 from .pdf import export as pdf_export
 from .quotas import QuotaExceeded, check_documents, check_new_livret, lock_account
@@ -29,7 +28,7 @@ from .structure import (
     section_by_code,
 )
 from .structure import section_field as spec_of_section_field
-from .uploads import KINDS, MAX_FILE_BYTES, clean_name, detect_kind, format_size
+from .uploads import KINDS, clean_name, kind_or_refusal, size_refusal
 
 
 class LivretError(Exception):
@@ -296,24 +295,15 @@ def delete_situation(*, situation: Situation) -> None:
 
 def add_document(*, livret: Livret, upload, section: str = "", situation=None) -> Document:
     _ensure_draft(livret)
-    if upload.size > MAX_FILE_BYTES:
-        raise LivretError(
-            f"« {upload.name[:80]} » pèse {format_size(upload.size)} : "
-            "la limite est de 10 Mo par fichier."
-        )
+    if refusal := size_refusal(upload):
+        raise LivretError(refusal)
     try:
         check_documents(livret, adding=upload.size)  # quick refusal before storing anything
     except QuotaExceeded as error:
         raise LivretError(str(error)) from None
-    kind = detect_kind(upload)
-    if kind is None:
-        raise LivretError(
-            f"« {upload.name[:80]} » n'est pas un fichier PDF, PNG, JPEG, ODT ou DOCX "
-            "(le type est vérifié d'après le contenu du fichier, pas d'après son nom)."
-        )
-    problem = content_problem(upload, kind=kind, name=upload.name[:80])
-    if problem:
-        raise LivretError(problem)
+    kind, refusal = kind_or_refusal(upload)
+    if refusal:
+        raise LivretError(refusal)
     document = Document(
         livret=livret,
         situation=situation,

@@ -8,6 +8,8 @@ import zipfile
 from pathlib import PurePosixPath
 from typing import IO
 
+from .filecheck import content_problem
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 # Detected kind -> (extension, content type)
@@ -62,3 +64,24 @@ def format_size(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
     return f"{max(1, round(size / 1024))} Ko"
+
+
+def size_refusal(upload) -> str | None:
+    """Why a file is refused for its size alone, in French, or None."""
+    if upload.size > MAX_FILE_BYTES:
+        return (
+            f"« {upload.name[:80]} » pèse {format_size(upload.size)} : "
+            "la limite est de 10 Mo par fichier."
+        )
+    return None
+
+
+def kind_or_refusal(upload) -> tuple[str | None, str | None]:
+    """The file's kind read from its content, or why it is refused (type or content)."""
+    kind = detect_kind(upload)
+    if kind is None:
+        return None, (
+            f"« {upload.name[:80]} » n'est pas un fichier PDF, PNG, JPEG, ODT ou DOCX "
+            "(le type est vérifié d'après le contenu du fichier, pas d'après son nom)."
+        )
+    return kind, content_problem(upload, kind=kind, name=upload.name[:80])

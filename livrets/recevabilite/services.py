@@ -10,9 +10,8 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
-from livrets.filecheck import content_problem
 from livrets.quotas import lock_account
-from livrets.uploads import MAX_FILE_BYTES, clean_name, detect_kind, format_size
+from livrets.uploads import clean_name, format_size, kind_or_refusal, size_refusal
 
 from . import rules, selectors
 from .models import CandidateProfile, Decision, Period, Proof, Request
@@ -199,21 +198,12 @@ def _check_request_quota(request: Request, *, adding: int) -> None:
 
 def add_proof(*, request: Request, upload, period: Period | None) -> Proof:
     _ensure_draft(request)
-    if upload.size > MAX_FILE_BYTES:
-        raise RequestError(
-            f"« {upload.name[:80]} » pèse {format_size(upload.size)} : "
-            "la limite est de 10 Mo par fichier."
-        )
+    if refusal := size_refusal(upload):
+        raise RequestError(refusal)
     _check_request_quota(request, adding=upload.size)  # quick refusal before storing anything
-    kind = detect_kind(upload)
-    if kind is None:
-        raise RequestError(
-            f"« {upload.name[:80]} » n'est pas un fichier PDF, PNG, JPEG, ODT ou DOCX "
-            "(le type est vérifié d'après le contenu du fichier, pas d'après son nom)."
-        )
-    problem = content_problem(upload, kind=kind, name=upload.name[:80])
-    if problem:
-        raise RequestError(problem)
+    kind, refusal = kind_or_refusal(upload)
+    if refusal:
+        raise RequestError(refusal)
     proof = Proof(
         request=request,
         period=period,

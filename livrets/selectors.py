@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import CharField, OuterRef, QuerySet, StringAgg, Subquery, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from home.referentials.domain import LivretSection, SectionKind
+from home.referentials.models import ReferentialVersion
 from portal.people import display_name
 
+from . import statements
 from .anchors import Anchor
 from .completeness import LivretContent, SectionState, SituationContent, check_section
 from .models import Answer, Document, Livret, Revision, Situation
@@ -44,86 +45,50 @@ class SaveTarget:
     situation_ids: tuple[int, ...]
 
 
-def _situation_ids(livret, code) -> Subquery:
-    """ "position:id,position:id..." of a section's situations (in no order: SQLite cannot
-    order an aggregate), for ``_ordered_ids``."""
-    return Subquery(
-        Situation.objects.filter(livret_id=livret, section_code=code)
-        .order_by()
-        .values("livret_id")
-        .annotate(
-            ids=StringAgg(
-                Concat(Cast("position", CharField()), Value(":"), Cast("pk", CharField())),
-                delimiter=Value(","),
-            )
-        )
-        .values("ids")[:1]
-    )
-
-
 def _ordered_ids(aggregated: str | None) -> tuple[int, ...]:
     pairs = (item.split(":") for item in (aggregated or "").split(",") if item)
     return tuple(pk for _, pk in sorted((int(pos), int(pk)) for pos, pk in pairs))
 
 
-def _answer_id(**lookup) -> Subquery:
-    return Subquery(Answer.objects.filter(**lookup).values("pk")[:1])
-
-
 def save_target(user, pk: int, anchor: Anchor | None) -> SaveTarget:
-    """The owner's livret, section and situation an autosave names, in one query.
+    """The owner's livret, section and situation an autosave names, in one query
+    (``livrets.statements``: the save path's SQL, not compiled on every save).
 
     Anything but a section or a situation of the user's own livret is a 404.
     """
     if anchor is not None and anchor.situation:
-        situation = get_object_or_404(
-            # The referential's typed view is cached per process: not its 50 kB of JSON.
-            Situation.objects.select_related("livret__referential_version")
-            .defer("livret__referential_version__data")
-            .annotate(
-                answer=_answer_id(situation=OuterRef("pk"), field_key=anchor.field),
-                siblings=_situation_ids(OuterRef("livret_id"), OuterRef("section_code")),
-            ),
-            pk=anchor.situation,
-            livret_id=pk,
-            livret__owner=user,
+        livret = statements.situation_target(
+            user_id=user.pk, livret_id=pk, situation_id=anchor.situation, field=anchor.field
         )
-        livret, code, answer, ids = (
-            situation.livret,
-            situation.section_code,
-            situation.answer,
-            situation.siblings,
-        )
+        if livret is None:
+            raise Http404("Partie inconnue")
+        code = livret.target_section
+        situation = Situation(pk=anchor.situation, livret_id=livret.pk, section_code=code)
     elif anchor is not None and anchor.section:
         situation, code = None, anchor.section
-        livret = get_object_or_404(
-            Livret.objects.select_related("referential_version")
-            .defer("referential_version__data")
-            .annotate(
-                answer=_answer_id(
-                    livret=OuterRef("pk"), situation=None, section_code=code, field_key=anchor.field
-                ),
-                siblings=_situation_ids(OuterRef("pk"), Value(code)),
-            ),
-            pk=pk,
-            owner=user,
+        livret = statements.section_target(
+            user_id=user.pk, livret_id=pk, section=code, field=anchor.field
         )
-        answer, ids = livret.answer, livret.siblings
+        if livret is None:
+            raise Http404("Partie inconnue")
     else:
         raise Http404("Partie inconnue")
+    # The referential's typed view is cached per process: its 50 kB of JSON is read only
+    # by the first save a process serves (the deferred field, loaded on demand).
+    livret.referential_version = ReferentialVersion.from_db(
+        "default", ["id", "content_hash"], [livret.referential_version_id, livret.referential_hash]
+    )
     section = section_by_code(livret.referential_version.referential, code)
     if section is None:
         raise Http404("Partie inconnue")
-    return SaveTarget(livret, section, situation, answer, _ordered_ids(ids))
+    return SaveTarget(
+        livret, section, situation, livret.target_answer, _ordered_ids(livret.target_siblings)
+    )
 
 
 def section_state_after_save(target: SaveTarget) -> SectionState:
     """The saved section's new state: its answers in one query, its situations known."""
-    answers = list(
-        target.livret.answers.filter(section_code=target.section.code).only(
-            "situation_id", "section_code", "field_key", "text"
-        )
-    )
+    answers = statements.section_answers(livret_id=target.livret.pk, section=target.section.code)
     situations = [
         Situation(pk=i, livret_id=target.livret.pk, section_code=target.section.code)
         for i in target.situation_ids

@@ -14,7 +14,7 @@ from home.referentials.domain import SectionKind
 from home.referentials.models import ReferentialVersion
 from portal import french
 
-from . import selectors
+from . import selectors, statements
 from .anchors import Anchor
 from .completeness import SectionState, check
 from .models import Answer, Document, Livret, Revision, Situation
@@ -49,11 +49,9 @@ class SaveResult:
     conflict: bool = False
 
 
-def _changed(livret: Livret) -> None:
+def _changed(livret: Livret, *, now=None) -> None:
     """Record a change of what the livret's PDF shows: one UPDATE, then the PDF's cache."""
-    Livret.objects.filter(pk=livret.pk).update(
-        updated_at=timezone.now(), content_revision=F("content_revision") + 1
-    )
+    statements.mark_changed(livret_id=livret.pk, now=now or timezone.now())
     pdf_export.changed(livret)
 
 
@@ -177,13 +175,11 @@ def save_answer(
             Revision.objects.create(answer=answer, version=1, text=text)
             _changed(livret)
             return SaveResult(True, 1, text)
+        if answer_id is not None:
+            return _compare_and_set(livret, answer_id, base_version, text)
         updated = Answer.objects.filter(**lookup, version=base_version).update(
             text=text, version=F("version") + 1, updated_at=timezone.now()
         )
-        if updated and answer_id:
-            Revision.objects.create(answer_id=answer_id, version=base_version + 1, text=text)
-            _changed(livret)
-            return SaveResult(True, base_version + 1, text)
         answer = Answer.objects.get(**lookup)
         if not updated:
             if answer.text == text:  # the same words already saved (e.g. a retried request)
@@ -192,6 +188,24 @@ def save_answer(
         Revision.objects.create(answer=answer, version=answer.version, text=text)
         _changed(livret)
     return SaveResult(True, answer.version, text)
+
+
+def _compare_and_set(livret: Livret, answer_id: int, base_version: int, text: str) -> SaveResult:
+    """``save_answer`` for a field whose row is known: the autosave's written-out statements."""
+    now = timezone.now()
+    if statements.compare_and_set(
+        answer_id=answer_id, base_version=base_version, text=text, now=now
+    ):
+        statements.add_revision(answer_id=answer_id, version=base_version + 1, text=text, now=now)
+        _changed(livret, now=now)
+        return SaveResult(True, base_version + 1, text)
+    stored = statements.current_answer(answer_id)
+    if stored is None:  # its situation was deleted meanwhile (another tab)
+        raise LivretError("Cette partie n'existe plus : rechargez la page.")
+    version, current = stored
+    if current == text:  # the same words already saved (e.g. a retried request)
+        return SaveResult(True, version, current)
+    return SaveResult(False, version, current, conflict=True)
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,13 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from livrets import services
 from livrets.anchors import Anchor
-from livrets.models import Answer, Revision, Situation
+from livrets.models import Answer, Livret, Revision, Situation
 from tests.support.data import fill_situation
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +134,68 @@ def test_a_save_keeps_the_session_alive_and_says_for_how_long(client_of, livret,
 def test_an_anonymous_visit_creates_no_session(client, site_pages):
     assert client.get("/cqp/").status_code == 200
     assert Session.objects.count() == 0
+
+
+def test_a_stale_save_overwrites_nothing_and_shows_both_texts(client_of, livret, candidate):
+    client = client_of(candidate)
+    situation = services.add_situation(livret=livret, section="activite-1")
+    part = f"situation:{situation.pk}"
+    assert autosave(client, livret, part, "contexte", "Onglet A.", 0).status_code == 200
+    assert autosave(client, livret, part, "contexte", "Onglet A, suite.", 1).status_code == 200
+    stale = autosave(client, livret, part, "contexte", "Onglet B.", 1)
+    assert stale.status_code == 409
+    assert stale["X-Livret-Version"] == "2"
+    assert "Onglet A, suite." in stale.text and "Onglet B." in stale.text
+    assert Answer.objects.get(situation=situation, field_key="contexte").text == "Onglet A, suite."
+    # The same words sent again (a retried request) are not a conflict.
+    again = autosave(client, livret, part, "contexte", "Onglet A, suite.", 1)
+    assert again.status_code == 200 and again["X-Livret-Version"] == "2"
+
+
+def test_a_save_into_a_situation_deleted_in_another_tab_is_refused_in_words(
+    client_of, livret, candidate
+):
+    client = client_of(candidate)
+    situation = services.add_situation(livret=livret, section="activite-1")
+    part = f"situation:{situation.pk}"
+    assert autosave(client, livret, part, "contexte", "Premier jet.", 0).status_code == 200
+    target = services.selectors.save_target(
+        candidate, livret.pk, Anchor(situation=situation.pk, field="contexte")
+    )
+    situation.delete()  # between the target's read and the save
+    # As a request does, in a transaction of its own (save_answer makes no savepoint).
+    with pytest.raises(services.LivretError, match="n'existe plus"), transaction.atomic():
+        services.save_answer(
+            livret=target.livret,
+            section=target.section.code,
+            key="contexte",
+            text="Second jet.",
+            base_version=1,
+            situation=target.situation,
+            answer_id=target.answer_id,
+        )
+    gone = autosave(client, livret, part, "contexte", "Second jet.", 1)
+    assert gone.status_code == 404
+
+
+def test_a_save_names_the_situation_and_the_livret_together(client_of, livret, candidate):
+    from tests.support.data import version
+
+    other = services.start_livret(owner=candidate, version=version("conseiller-offres-services"))
+    situation = services.add_situation(livret=other, section="activite-1")
+    # The owner's own situation, but under another of their livrets' URL.
+    response = autosave(
+        client_of(candidate), livret, f"situation:{situation.pk}", "contexte", "x", 0
+    )
+    assert response.status_code == 404
+    assert not Answer.objects.filter(situation=situation).exists()
+
+
+def test_a_finalised_livret_refuses_an_autosave(client_of, livret, candidate):
+    client = client_of(candidate)
+    assert autosave(client, livret, "section:motivation", "raisons", "Parce que.", 0).status_code
+    Livret.objects.filter(pk=livret.pk).update(status=Livret.Status.FINALISED)
+    response = autosave(client, livret, "section:motivation", "raisons", "Autre chose.", 1)
+    assert response.status_code == 403
+    assert "finalisé" in response.text
+    assert Answer.objects.get(livret=livret, field_key="raisons").text == "Parce que."

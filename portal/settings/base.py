@@ -126,9 +126,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Accounts (django-allauth): email as login, mandatory verification, throttled failed logins.
+# Django's and allauth's backends, the signed-in user's read written out (portal.auth).
+AUTH_USER_MODEL = "auth.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "portal.auth.ModelBackend",
+    "portal.auth.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "livrets:list"

@@ -49,12 +49,13 @@ def caches(env: Mapping[str, str] = os.environ) -> dict:
 
 
 def session_engine(env: Mapping[str, str] = os.environ) -> str:
-    """Sessions in Redis backed by the database (a Redis restart logs nobody out)."""
+    """Sessions in Redis backed by the database (a Redis restart logs nobody out); Django's
+    engines with the database read written out (``portal.sessions.db``)."""
     if env.get("SESSION_ENGINE"):
         return env["SESSION_ENGINE"]
     if env.get("REDIS_URL"):
-        return "django.contrib.sessions.backends.cached_db"
-    return "django.contrib.sessions.backends.db"
+        return "portal.sessions.cached_db"
+    return "portal.sessions.db"
 
 
 def _s3_options(env: Mapping[str, str], prefix: str, location: str, private: bool) -> dict:

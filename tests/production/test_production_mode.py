@@ -22,9 +22,9 @@ def test_redis_url_gives_a_shared_cache_and_sessions():
         "django.core.cache.backends.redis.RedisCache"
     )
     assert environment.caches(env)["default"]["LOCATION"] == env["REDIS_URL"]
-    assert environment.session_engine(env) == "django.contrib.sessions.backends.cached_db"
+    assert environment.session_engine(env) == "portal.sessions.cached_db"
     assert environment.caches({})["default"]["BACKEND"].endswith("LocMemCache")
-    assert environment.session_engine({}) == "django.contrib.sessions.backends.db"
+    assert environment.session_engine({}) == "portal.sessions.db"
 
 
 def test_uploads_are_local_by_default_and_s3_on_demand(tmp_path):

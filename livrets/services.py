@@ -49,9 +49,9 @@ class SaveResult:
     conflict: bool = False
 
 
-def _changed(livret: Livret, *, now=None) -> None:
+def _changed(livret: Livret) -> None:
     """Record a change of what the livret's PDF shows: one UPDATE, then the PDF's cache."""
-    statements.mark_changed(livret_id=livret.pk, now=now or timezone.now())
+    statements.mark_changed(livret_id=livret.pk, now=timezone.now())
     pdf_export.changed(livret)
 
 
@@ -162,6 +162,8 @@ def save_answer(
     # save. (A known ``answer_id`` means the row was there when the target was resolved.)
     if base_version != 0 and answer_id is None and not Answer.objects.filter(**lookup).exists():
         base_version = 0
+    if answer_id is not None and base_version != 0:
+        return _compare_and_set(livret, answer_id, base_version, text)
     with transaction.atomic(savepoint=False):
         if base_version == 0:
             try:
@@ -175,8 +177,6 @@ def save_answer(
             Revision.objects.create(answer=answer, version=1, text=text)
             _changed(livret)
             return SaveResult(True, 1, text)
-        if answer_id is not None:
-            return _compare_and_set(livret, answer_id, base_version, text)
         updated = Answer.objects.filter(**lookup, version=base_version).update(
             text=text, version=F("version") + 1, updated_at=timezone.now()
         )
@@ -192,12 +192,14 @@ def save_answer(
 
 def _compare_and_set(livret: Livret, answer_id: int, base_version: int, text: str) -> SaveResult:
     """``save_answer`` for a field whose row is known: the autosave's written-out statements."""
-    now = timezone.now()
-    if statements.compare_and_set(
-        answer_id=answer_id, base_version=base_version, text=text, now=now
+    if statements.save_known_answer(
+        livret_id=livret.pk,
+        answer_id=answer_id,
+        base_version=base_version,
+        text=text,
+        now=timezone.now(),
     ):
-        statements.add_revision(answer_id=answer_id, version=base_version + 1, text=text, now=now)
-        _changed(livret, now=now)
+        pdf_export.changed(livret)
         return SaveResult(True, base_version + 1, text)
     stored = statements.current_answer(answer_id)
     if stored is None:  # its situation was deleted meanwhile (another tab)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .models import Answer, Livret
 
@@ -90,24 +90,51 @@ def _when(moment: datetime):
     return connection.ops.adapt_datetimefield_value(moment)
 
 
-def compare_and_set(*, answer_id: int, base_version: int, text: str, now: datetime) -> bool:
-    """Write the field's text if it is still at ``base_version``; whether it was written."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE livrets_answer SET text = %s, version = version + 1, updated_at = %s"
-            " WHERE id = %s AND version = %s",
-            [text, _when(now), answer_id, base_version],
-        )
-        return cursor.rowcount == 1
+# PostgreSQL: the compare-and-set, its revision and the livret's change in one statement,
+# atomic without a transaction of its own (no BEGIN and COMMIT round trips); the revision
+# and the livret's change happen only if the field was still at the base version.
+_SAVE_POSTGRESQL = """
+WITH saved AS (
+  UPDATE livrets_answer SET text = %s, version = version + 1, updated_at = %s
+  WHERE id = %s AND version = %s
+  RETURNING id, version
+), revision AS (
+  INSERT INTO livrets_revision (answer_id, version, text, created_at)
+  SELECT id, version, %s, %s FROM saved
+), changed AS (
+  UPDATE livrets_livret SET updated_at = %s, content_revision = content_revision + 1
+  WHERE id = %s AND EXISTS (SELECT 1 FROM saved)
+)
+SELECT version FROM saved
+"""
 
 
-def add_revision(*, answer_id: int, version: int, text: str, now: datetime) -> None:
+def save_known_answer(
+    *, livret_id: int, answer_id: int, base_version: int, text: str, now: datetime
+) -> bool:
+    """Write a field whose row is known if it is still at ``base_version``, with its
+    revision and the livret's change (date, content revision); whether it was written."""
+    when = _when(now)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO livrets_revision (answer_id, version, text, created_at)"
-            " VALUES (%s, %s, %s, %s)",
-            [answer_id, version, text, _when(now)],
-        )
+        if connection.vendor == "postgresql":
+            params = [text, when, answer_id, base_version, text, when, when, livret_id]
+            cursor.execute(_SAVE_POSTGRESQL, params)
+            return cursor.fetchone() is not None
+        with transaction.atomic(savepoint=False):
+            cursor.execute(
+                "UPDATE livrets_answer SET text = %s, version = version + 1, updated_at = %s"
+                " WHERE id = %s AND version = %s",
+                [text, when, answer_id, base_version],
+            )
+            if cursor.rowcount != 1:
+                return False
+            cursor.execute(
+                "INSERT INTO livrets_revision (answer_id, version, text, created_at)"
+                " VALUES (%s, %s, %s, %s)",
+                [answer_id, base_version + 1, text, when],
+            )
+            mark_changed(livret_id=livret_id, now=now)
+            return True
 
 
 def current_answer(answer_id: int) -> tuple[int, str] | None:

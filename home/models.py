@@ -6,16 +6,18 @@ from its referential version, never retyped; the StreamField carries only the na
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import F
-from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+
+from portal import links
 
 from .blocks import NarrativeBlock
 from .referentials.domain import EXPERIENCE_KINDS
@@ -184,8 +186,18 @@ class CqpNoticePage(PortalPage):
         context["version"] = self.version
         context["ref"] = ref
         context["kinds"] = [EXPERIENCE_KINDS[k] for k in ref.recevabilite.accepted_kinds]
-        context["check_url"] = f"{reverse('selfcheck:start')}?{urlencode({'cqp': ref.slug})}"
+        context["check_url"] = _check_url(ref.slug)
         return context
+
+
+@functools.lru_cache(maxsize=256)
+def _check_url_query(slug: str) -> str:
+    return urlencode({"cqp": slug})
+
+
+def _check_url(slug: str) -> str:
+    """The self-check's first step with this CQP chosen."""
+    return f"{links.url('selfcheck:start')}?{_check_url_query(slug)}"
 
 
 class EditorialPage(PortalPage):

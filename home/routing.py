@@ -2,11 +2,19 @@
 
 Wagtail resolves a URL one tree level at a time (a query per level, each with `.specific`).
 This view remembers, per site and path, which page answered, with the page object itself.
-Each request proves the memory still holds with one small query: same id, still live,
-still at that URL path, same latest revision (and, for a notice, same referential version).
-A stale entry (page moved, edited, unpublished or deleted) falls back to Wagtail's own
-routing, so nothing depends on invalidating the cache. The response is never cached:
-Wagtail's serve view still runs its hooks (privacy, password) and renders the page.
+One small query proves the memory still holds: same id, still live, still at that URL path,
+same latest revision (and, for a notice, same referential version), and whether any view
+restriction exists. A stale entry (page moved, edited, unpublished or deleted) falls back to
+Wagtail's own routing. The response is never cached: Wagtail's serve view still runs its
+hooks (privacy, password) and renders the page.
+
+That query runs once per entry and site generation, not on every visit: the entry records
+the generation (``portal.page_cache.GENERATION_KEY``, in the shared cache) it was last proved
+at. Every change the query would notice (publishing, unpublishing, moving, deleting or fully
+saving a page, a view restriction, a CQP's referential version) bumps the generation, at once
+and again when its transaction commits, so the next visit of each path proves its entry again.
+The generation is as shared as the cache: application servers must share it (Redis), as the
+page cache already requires.
 
 The site matching a host name is remembered for a minute too (sites change rarely; a change
 is picked up within SITE_TTL seconds, at once in the process that saved it).
@@ -32,6 +40,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from portal import shared
+from portal.page_cache import GENERATION_KEY, current_generation
 
 ROUTE_TTL = 600
 SITE_TTL = 60
@@ -98,21 +107,24 @@ def _fingerprint(model, pk: int, url_path: str) -> tuple[tuple | None, bool]:
     return tuple(row[:-1]), bool(row[-1])
 
 
-def remembered_page(site: Site, path: str) -> Page | None:
-    entry = shared.get(_key(site, path))
+def remembered_page(key: str, entry, generation: int | None) -> Page | None:
+    """The page of a remembered entry if it still holds, proved by a query when the site
+    changed since the entry was last proved (or when no generation is known)."""
     if entry is None:
         return None
-    kept, fingerprint = entry
-    current, restricted = _fingerprint(type(kept), kept.pk, kept.url_path)
-    if current != fingerprint:
-        return None
+    kept, fingerprint, proved_at, restricted = entry
+    if generation is None or proved_at != generation:
+        current, restricted = _fingerprint(type(kept), kept.pk, kept.url_path)
+        if current != fingerprint:
+            return None
+        shared.set(key, (kept, fingerprint, generation, restricted), ROUTE_TTL)
     page = copy.copy(kept)  # this request's own (its state, its cached properties)
     # Read by PortalPage.get_view_restrictions: no second query when the site has none.
     page.site_has_view_restrictions = restricted
     return page
 
 
-def remember(site: Site, path: str, page: Page) -> None:
+def remember(key: str, page: Page, generation: int | None) -> None:
     model = type(page)
     related = getattr(model, "route_select_related", ())
     if related:  # store the page with what its template reads, to skip those queries later
@@ -121,19 +133,23 @@ def remember(site: Site, path: str, page: Page) -> None:
             .defer(*getattr(model, "route_defer", ()))
             .get(pk=page.pk)
         )
-    fingerprint, _restricted = _fingerprint(model, page.pk, page.url_path)
+    fingerprint, restricted = _fingerprint(model, page.pk, page.url_path)
     if fingerprint is not None:
-        shared.set(_key(site, path), (page, fingerprint), ROUTE_TTL)
+        shared.set(key, (page, fingerprint, generation, restricted), ROUTE_TTL)
 
 
 def serve(request, path):
     site = find_site(request)
     if site is not None:
-        page = remembered_page(site, path)
+        key = _key(site, path)
+        entry, found = shared.get_with(key, GENERATION_KEY)
+        # Read before any page is: a change committed later bumps past it.
+        generation = current_generation(found)
+        page = remembered_page(key, entry, generation)
         if page is not None:
             request._wagtail_route_for_request = RouteResult(page)
         else:
             result = Page.route_for_request(request, path)
             if result is not None and not result.args and not result.kwargs:
-                remember(site, path, result.page)
+                remember(key, result.page, generation)
     return wagtail_views.serve(request, path)

@@ -32,9 +32,16 @@ class PortalConfig(AppConfig):
             if isinstance(instance, Page):
                 page_cache.bump_generation()
 
+        def page_saved(sender, instance, update_fields=None, **kwargs):
+            # A whole page saved without a revision (a slug or a title changed by code):
+            # what it serves may have changed. A draft's revision names its few fields.
+            if update_fields is None and isinstance(instance, Page):
+                page_cache.bump_generation()
+
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_cache.bump_generation, dispatch_uid=f"page-cache-{signal!r}")
         post_delete.connect(page_deleted, dispatch_uid="page-cache-delete", weak=False)
+        post_save.connect(page_saved, dispatch_uid="page-cache-save", weak=False)
         # A page made private, or a notice whose referential moves to a new version, must not
         # be served from the cache as it was.
         from wagtail.models import PageViewRestriction

@@ -6,15 +6,19 @@ view is Wagtail's page serving, the answer is a plain 200 that sets no cookie, u
 token and is not marked private or uncacheable. A hit is answered before the session is
 even loaded. Signed-in people, forms and anything personal never go through it.
 
-Publishing, unpublishing, moving or deleting any page bumps a generation number stored
-with every entry, so a changed site is served fresh at once on every server.
+Publishing, unpublishing, moving, deleting or saving (without a revision) any page bumps a
+generation number stored with every entry, so a changed site is served fresh at once on
+every server.
 """
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
+from django.db import transaction
 from django.http import HttpResponse
 
 GENERATION_KEY = "page-cache:generation"
@@ -23,11 +27,29 @@ STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options")
 
 
 def bump_generation(**kwargs) -> None:
-    """Invalidate every cached page (called when the page tree changes)."""
+    """Invalidate every cached page (called when the page tree changes), and every route
+    ``home.routing`` remembers until it is proved again: at once, and again when the
+    transaction commits, so that nothing read from the database in between (before the change
+    was visible) is kept under the new generation."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def current_generation(found: dict) -> int | None:
+    """The generation in ``found`` (read along with an entry); one is set when the cache has
+    none (a new or evicted key: a number never used before, so no older entry matches it)."""
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+    except ValueError:  # no generation yet (or evicted): one never used before
+        cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
 def _key(request) -> str:
@@ -53,7 +75,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY, 0)
+        generation = current_generation(found)
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             _, status, headers, content = entry

@@ -47,7 +47,17 @@ _unpickled = _Unpickled(SIZE)
 
 def get(key: str):
     """The value ``set`` stored under ``key``, or None."""
-    token = cache.get(key)
+    return _value(key, cache.get(key))
+
+
+def get_with(key: str, *others: str) -> tuple[object, dict]:
+    """The value ``set`` stored under ``key`` (or None) and the plain cache entries ``others``
+    that exist, read together (one round trip to the shared cache)."""
+    found = cache.get_many([key, *others])
+    return _value(key, found.pop(key, None)), found
+
+
+def _value(key: str, token: str | None):
     if token is None:
         return None
     value = _unpickled.get(token)

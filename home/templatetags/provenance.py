@@ -2,18 +2,24 @@
 means. The web pages link to the explanation page; the PDFs set ``proposed_href`` to an anchor
 of their own (they must read alone)."""
 
+import functools
+
 from django import template
-from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 
 from home.referentials.provenance import PROPOSED, is_proposed
+from portal import links
 
 register = template.Library()
 
 
-def _mark(context) -> str:
-    href = context.get("proposed_href") or reverse("provenance")
+@functools.lru_cache(maxsize=64)
+def _mark_for(href: str) -> str:
     return format_html('<a class="proposed" href="{}">{}</a>', href, PROPOSED)
+
+
+def _mark(context) -> str:
+    return _mark_for(context.get("proposed_href") or links.url("provenance"))
 
 
 @register.simple_tag(takes_context=True)

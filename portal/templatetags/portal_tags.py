@@ -1,4 +1,5 @@
-"""Tags shared by every page: French plurals and numbers, the error summary of a form."""
+"""Tags shared by every page: French plurals and numbers, the error summary of a form, the
+fixed URLs of the page header."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 
 from django import forms, template
 
-from portal import french
+from portal import french, links
 
 register = template.Library()
 
@@ -35,6 +36,19 @@ def nombre(value) -> str:
         return french.number(value if isinstance(value, (int, float)) else float(value))
     except (TypeError, ValueError):
         return str(value)
+
+
+@register.simple_tag
+def named_url(name: str) -> str:
+    """``{% named_url "search" %}``: ``{% url "search" %}`` for a view without arguments,
+    reversed once per process (``portal.links``)."""
+    return links.url(name)
+
+
+@register.simple_tag
+def static_url(path: str) -> str:
+    """``{% static_url "css/portal.css" %}``: ``{% static %}``, computed once per process."""
+    return links.static(path)
 
 
 @dataclass(frozen=True)

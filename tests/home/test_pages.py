@@ -167,10 +167,13 @@ def _queries(client, url, cache_clear=True):
 # A first visit (nothing remembered): Wagtail routes the path level by level.
 NOTICE_QUERIES_COLD = 10
 CATALOGUE_QUERIES_COLD = 8
-# Later visits: one query checks the remembered route and whether any view restriction
-# exists (home.routing, PortalPage); the catalogue also lists its notices.
-NOTICE_QUERIES = 1
-CATALOGUE_QUERIES = 2
+# Later visits: the remembered route was proved at the current site generation (home.routing),
+# so a notice reads nothing from the database; the catalogue lists its notices.
+NOTICE_QUERIES = 0
+CATALOGUE_QUERIES = 1
+# The first visit of a remembered path after the site changed elsewhere: one query proves the
+# route again (and tells whether any view restriction exists), instead of Wagtail's routing.
+NOTICE_QUERIES_REPROVED = 1
 
 
 def test_notice_and_catalogue_queries_are_pinned_and_do_not_grow(client, site_pages, tmp_path):
@@ -212,6 +215,50 @@ def test_a_remembered_route_never_serves_a_stale_page(client, site_pages):
     notice.save_revision().publish()
     assert client.get(url).status_code == 404
     assert "notice révisée" in client.get("/cqp/cos/").content.decode()
+
+
+def test_a_publication_elsewhere_costs_a_notice_one_query_once(client, site_pages):
+    """Publishing another page bumps the site generation: each remembered notice is proved
+    again by one query on its next visit, then served without any."""
+    url = "/cqp/assistant-formation/"
+    assert _queries(client, url) == NOTICE_QUERIES_COLD
+    assert _queries(client, url, cache_clear=False) == NOTICE_QUERIES
+    other = CqpNoticePage.objects.get(slug="conseiller-offres-services")
+    other.title = "Conseiller offres de services : notice révisée"
+    other.save_revision().publish()
+    assert _queries(client, url, cache_clear=False) == NOTICE_QUERIES_REPROVED
+    assert _queries(client, url, cache_clear=False) == NOTICE_QUERIES
+
+
+def test_a_page_moved_without_a_revision_is_not_served_at_its_old_address(client, site_pages):
+    """Code that changes a live page's slug and saves it directly (no revision, no
+    publication): the old address answers 404 at once, the new one serves the notice."""
+    url = "/cqp/conseiller-offres-services/"
+    assert client.get(url).status_code == 200  # now remembered
+    assert _queries(client, url, cache_clear=False) == NOTICE_QUERIES
+    notice = CqpNoticePage.objects.get(slug="conseiller-offres-services")
+    notice.slug = "cos"
+    notice.save()
+    assert client.get(url).status_code == 404
+    assert client.get("/cqp/cos/").status_code == 200
+
+
+def test_a_change_is_announced_again_when_its_transaction_commits(site_pages):
+    """A server that proves a route between the change and its commit reads the old rows: the
+    generation moves again at the commit, so what it proved then is proved once more."""
+    from django.core.cache import cache
+    from django.db import transaction
+    from django.test import TestCase
+
+    from portal.page_cache import GENERATION_KEY
+
+    notice = CqpNoticePage.objects.get(slug="conseiller-offres-services")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        with transaction.atomic():
+            notice.save_revision().publish()
+            during = cache.get(GENERATION_KEY)
+        assert cache.get(GENERATION_KEY) == during
+    assert cache.get(GENERATION_KEY) != during
 
 
 def test_what_a_process_keeps_unpickled_goes_with_the_shared_cache_entry(client, site_pages):

@@ -72,3 +72,28 @@ def test_an_accompagnateur_sees_accompagnement_and_lands_on_the_dashboard(client
     client.logout()
     client.force_login(owner)
     assert "Accompagnement</a>" not in client.get(reverse("livrets:list")).text
+
+
+def test_the_header_links_follow_the_address_the_portal_is_served_under(client, db):
+    """The header's links and files are computed once per process, per script prefix: a portal
+    served under /portail/ behind a proxy links there, and the same process served at the root
+    links to the root again."""
+    from django.test import override_settings
+    from django.urls import get_script_prefix, set_script_prefix
+
+    def header() -> str:
+        return client.get("/une-page-qui-n-existe-pas/").text  # the 404 page has the header
+
+    assert 'action="/recherche/"' in header()
+    assert 'href="/static/css/portal.css"' in header()
+    served_at = get_script_prefix()
+    with override_settings(STATIC_URL="static/"):  # relative: under the script prefix
+        set_script_prefix("/portail/")
+        try:
+            page = header()
+        finally:
+            set_script_prefix(served_at)
+    assert 'action="/portail/recherche/"' in page
+    assert 'href="/portail/static/css/portal.css"' in page
+    assert 'action="/recherche/"' in header()
+    assert 'href="/static/css/portal.css"' in header()

@@ -67,7 +67,10 @@ def test_an_unchanged_livret_is_served_from_the_cache(client_of, livret, candida
 
 @pytest.mark.parametrize(
     "change",
-    ["answer", "situation", "deleted situation", "document", "deleted document", "finalised"],
+    [
+        *("answer", "autosave", "situation", "deleted situation"),
+        *("document", "deleted document", "finalised"),
+    ],
 )
 def test_any_change_drops_the_kept_pdf(client_of, livret, candidate, renders, change):
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -86,6 +89,12 @@ def test_any_change_drops_the_kept_pdf(client_of, livret, candidate, renders, ch
     livret = Livret.objects.get(pk=livret.pk)
     if change == "answer":
         _save(livret, "Une autre raison.", 1)
+    elif change == "autosave":  # the editor's save, through its written-out statements
+        response = client.post(
+            reverse("livrets:autosave", args=[livret.pk]),
+            {"part": "section:motivation", "field": "raisons", "text": "Autre.", "base_version": 1},
+        )
+        assert response.status_code == 200
     elif change == "situation":
         services.add_situation(livret=livret, section="activite-1")
     elif change == "deleted situation":

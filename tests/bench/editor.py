@@ -18,6 +18,7 @@ from .client import connection as http_connection
 
 QUERY_FIGURES = ("editor_queries_1", "editor_queries_50", "autosave_queries")
 AUTOSAVE_FIGURES = (
+    "autosave_server_cpu_ms",
     "autosave_p50_ms",
     "autosave_p95_ms",
     "autosave_saturated_p50_ms",
@@ -145,6 +146,7 @@ def run_autosave(base_url: str) -> dict:
     paced = _autosave(base_url, pace=PACE_SECONDS)
     saturated = _autosave(base_url, pace=0.0)
     return {
+        "autosave_server_cpu_ms": _server_cpu_per_save(base_url),
         **paced,
         "autosave_saturated_p50_ms": saturated["autosave_p50_ms"],
         "autosave_saturated_p95_ms": saturated["autosave_p95_ms"],
@@ -212,6 +214,51 @@ class _Writers:
                     self.errors.append(f"HTTP {response.status}")
                 return base
         return base
+
+
+CPU_SAVES = 300
+
+
+def _server_cpu_per_save(base_url: str) -> float:
+    """The server's processor time per save of one writer saving back to back (a field of a
+    situation, each save acknowledged): the save path's own cost, whatever the machine's load
+    (``server.worker_cpu_seconds``). The database's and the client's time are not in it."""
+    from django.conf import settings
+    from django.middleware.csrf import _get_new_csrf_string
+
+    from livrets import services
+    from tests.support.data import version
+
+    from .server import worker_cpu_seconds
+
+    user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
+    try:
+        livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
+        situation = services.add_situation(livret=livret, section=SITUATION_PARTS[0])
+        session, csrf = _session_cookie(user), _get_new_csrf_string()
+        cookie = f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}"
+        writers = _Writers(
+            base_url,
+            livret=livret,
+            targets=[(situation, FIELDS[0])],
+            cookie=cookie,
+            csrf=csrf,
+            pace=0.0,
+        )
+        conn = http_connection(base_url, timeout=30)
+        base = 0
+        for n in range(20):  # warm: the first saves load what each worker keeps
+            base = writers.save(conn, situation.pk, FIELDS[0], f"Échauffement {n}.", base)
+        before = worker_cpu_seconds(base_url)
+        for n in range(CPU_SAVES):
+            base = writers.save(conn, situation.pk, FIELDS[0], f"Sauvegarde {n}.", base)
+        used = worker_cpu_seconds(base_url) - before
+        conn.close()
+        if writers.errors or len(writers.acknowledged) != 20 + CPU_SAVES:
+            raise RuntimeError(f"make bench: a save failed ({writers.errors[:3]})")
+        return used / CPU_SAVES * 1000
+    finally:
+        services.delete_account(user=user)
 
 
 def _lost_updates(livret, acknowledged: list[tuple[int, str, int, str]]) -> int:

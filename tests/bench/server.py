@@ -5,8 +5,25 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from portal import serve
+
+# The gunicorn started for each base URL (the bench reads its workers' processor time).
+RUNNING: dict[str, object] = {}
+
+
+def worker_cpu_seconds(base_url: str) -> float:
+    """Processor time (user and system) used so far by the workers of the bench's gunicorn
+    at ``base_url``, from Linux's /proc: waiting for the database or the network is not in it,
+    so it does not depend on what else the machine is doing."""
+    master = RUNNING[base_url].pid
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    total = 0
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
@@ -22,8 +39,10 @@ def gunicorn(
     env = {**(os.environ if env is None else env), "GUNICORN_THREADS": str(threads)}
     # A loaded machine (the bench's own measurements before) may take a while to start it.
     proc = serve.start_gunicorn(env, bind, workers=workers, timeout=180)
+    RUNNING[f"http://{bind}"] = proc
     try:
         yield f"http://{bind}"
     finally:
+        RUNNING.pop(f"http://{bind}", None)
         proc.terminate()
         proc.wait(timeout=30)

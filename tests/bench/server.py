@@ -13,17 +13,19 @@ from portal import serve
 RUNNING: dict[str, object] = {}
 
 
-def worker_cpu_seconds(base_url: str) -> float:
-    """Processor time (user and system) used so far by the workers of the bench's gunicorn
-    at ``base_url``, from Linux's /proc: waiting for the database or the network is not in it,
-    so it does not depend on what else the machine is doing."""
+def worker_cpu_seconds(base_url: str) -> dict[int, float]:
+    """Processor time (user and system) used so far by each worker of the bench's gunicorn
+    at ``base_url``, by process id, from Linux's /proc: waiting for the database or the
+    network is not in it, so it does not depend on what else the machine is doing. A worker
+    recycled meanwhile (gunicorn's ``max_requests``) takes its time with it: compare the
+    process ids of two readings before subtracting them."""
     master = RUNNING[base_url].pid
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    total = 0
+    seconds = {}
     for pid in children:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
-    return total / os.sysconf("SC_CLK_TCK")
+        seconds[int(pid)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return seconds
 
 
 @contextmanager

@@ -9,8 +9,11 @@ left for one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Sum
 
 from .models import Document, Livret
@@ -40,6 +43,22 @@ def account_max_livrets() -> int:
 def lock_account(owner_id: int) -> None:
     """Hold the account's row until the end of the transaction (call inside ``atomic``)."""
     list(get_user_model().objects.select_for_update().filter(pk=owner_id).values_list("pk"))
+
+
+def store_under_lock(record, upload, *, owner_id: int, check: Callable[[], None]) -> None:
+    """Store ``upload`` as ``record``'s file, then save the record and run ``check`` (which
+    raises when a limit is passed) again under the account's row lock, this file included:
+    concurrent uploads of one person cannot together pass a limit. On any refusal the record
+    is not kept, nor its stored file."""
+    record.file.save(record.name, upload, save=False)
+    try:
+        with transaction.atomic():
+            lock_account(owner_id)
+            record.save()
+            check()
+    except BaseException:
+        record.file.delete(save=False)
+        raise
 
 
 def _used(**filters) -> int:

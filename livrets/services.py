@@ -19,7 +19,13 @@ from .anchors import Anchor
 from .completeness import SectionState, check
 from .models import Answer, Document, Livret, Revision, Situation
 from .pdf import export as pdf_export
-from .quotas import QuotaExceeded, check_documents, check_new_livret, lock_account
+from .quotas import (
+    QuotaExceeded,
+    check_documents,
+    check_new_livret,
+    lock_account,
+    store_under_lock,
+)
 from .structure import (
     SITUATION_FIELDS_BY_KEY,
     Widget,
@@ -328,16 +334,14 @@ def add_document(*, livret: Livret, upload, section: str = "", situation=None) -
         kind=kind,
         size=upload.size,
     )
-    document.file.save(document.name, upload, save=False)
     try:
-        with transaction.atomic():
-            # Counted again under the account's lock, this document included: concurrent
-            # uploads of the same person cannot together pass a limit.
-            lock_account(livret.owner_id)
-            document.save()
-            check_documents(livret, adding=0)
+        store_under_lock(
+            document,
+            upload,
+            owner_id=livret.owner_id,
+            check=lambda: check_documents(livret, adding=0),
+        )
     except QuotaExceeded as error:
-        document.file.delete(save=False)
         raise LivretError(str(error)) from None
     _changed(livret)
     return document

@@ -10,7 +10,7 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
-from livrets.quotas import lock_account
+from livrets.quotas import store_under_lock
 from livrets.uploads import clean_name, format_size, kind_or_refusal, size_refusal
 
 from . import rules, selectors
@@ -211,17 +211,12 @@ def add_proof(*, request: Request, upload, period: Period | None) -> Proof:
         kind=kind,
         size=upload.size,
     )
-    proof.file.save(proof.name, upload, save=False)
-    try:
-        with transaction.atomic():
-            # Counted again under the account's lock, this proof included: concurrent
-            # uploads cannot together pass the limit.
-            lock_account(request.owner_id)
-            proof.save()
-            _check_request_quota(request, adding=0)
-    except RequestError:
-        proof.file.delete(save=False)
-        raise
+    store_under_lock(
+        proof,
+        upload,
+        owner_id=request.owner_id,
+        check=lambda: _check_request_quota(request, adding=0),
+    )
     return proof
 
 

@@ -20,6 +20,7 @@ from livrets.filecheck import (
     zip_problem,
 )
 from livrets.models import Document, Livret
+from tests.support.uploads import race_while_storing
 
 from .conftest import version_of
 
@@ -161,22 +162,16 @@ def test_quota_is_counted_again_under_the_account_lock(livret, settings, monkeyp
     """Another upload of the same person lands while this one is being stored: the count
     taken under the lock sees it, and this one is refused and its file removed."""
     settings.LIVRET_MAX_BYTES = len(PLAIN) * 2
-    storage = Document._meta.get_field("file").storage
-    original_save = storage.save
-    stored = []
 
-    def save_then_race(name, content, max_length=None):
-        stored.append(original_save(name, content, max_length=max_length))
-        monkeypatch.setattr(storage, "save", original_save)
+    def race():
         services.add_document(livret=livret, upload=SimpleUploadedFile("b.pdf", PLAIN))
         services.add_document(livret=livret, upload=SimpleUploadedFile("c.pdf", PLAIN))
-        return stored[0]
 
-    monkeypatch.setattr(storage, "save", save_then_race)
+    stored = race_while_storing(monkeypatch, Document, race)
     with pytest.raises(services.LivretError, match="limite de 1 Ko par livret"):
         services.add_document(livret=livret, upload=SimpleUploadedFile("a.pdf", PLAIN))
     assert sorted(Document.objects.values_list("name", flat=True)) == ["b.pdf", "c.pdf"]
-    assert not storage.exists(stored[0])
+    assert not Document._meta.get_field("file").storage.exists(stored[0])
 
 
 def test_account_total_and_number_of_livrets_are_limited(livret, candidate, settings):

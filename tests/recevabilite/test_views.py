@@ -9,6 +9,7 @@ import json
 import zipfile
 from datetime import date, timedelta
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from livrets.models import Answer, Livret
 from livrets.recevabilite import services
 from livrets.recevabilite.models import Period, Proof, Request
 from selfcheck.answers import SESSION_RESULT
+from tests.support.uploads import race_while_storing
 
 from .conftest import AF, COS, EXPERIENCES, PDF, complete, start
 
@@ -333,3 +335,24 @@ def test_every_page_renders_every_variable_in_each_state(client_of, referentials
     demarches = client.get(urls[0]).content.decode()
     assert "Acceptée : pas de réponse au terme du délai" in demarches
     assert "votre demande peut être recevable" in demarches
+
+
+def test_proof_quota_is_counted_again_under_the_account_lock(af_request, settings, monkeypatch):
+    """Another proof of the same person lands while this one is being stored: the count taken
+    under the lock sees it; this one is refused and its stored file removed."""
+    settings.LIVRET_MAX_BYTES = len(PDF) * 2
+    period = af_request.periods.first()
+
+    def race():
+        for name in ("b.pdf", "c.pdf"):
+            services.add_proof(
+                request=af_request, upload=SimpleUploadedFile(name, PDF), period=period
+            )
+
+    stored = race_while_storing(monkeypatch, Proof, race)
+    with pytest.raises(services.RequestError, match="par demande"):
+        services.add_proof(
+            request=af_request, upload=SimpleUploadedFile("a.pdf", PDF), period=period
+        )
+    assert sorted(Proof.objects.values_list("name", flat=True)) == ["b.pdf", "c.pdf"]
+    assert not Proof._meta.get_field("file").storage.exists(stored[0])

@@ -6,8 +6,10 @@ An accompagnateur the candidate invited on a livret 2 of the same CQP reads the 
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, JSONField, OuterRef, Q, QuerySet, Subquery, TextField
+from django.db.models import Count, JSONField, OuterRef, QuerySet, Subquery, TextField
 from django.shortcuts import get_object_or_404
+
+from livrets.review.selectors import owned_or_followed
 
 from .models import CandidateProfile, Period, Proof, Request
 from .rules import PeriodContent, RequestContent
@@ -36,12 +38,7 @@ def request_for(user, pk: int) -> Request:
 
 
 def readable_requests(user) -> QuerySet[Request]:
-    from livrets.review.models import Invitation
-
-    followed = Invitation.objects.active().filter(
-        reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
-    )
-    return Request.objects.filter(Q(owner=user) | Q(Exists(followed))).select_related(
+    return Request.objects.filter(owned_or_followed(user)).select_related(
         "referential_version", "cqp", "owner"
     )
 

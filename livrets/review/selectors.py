@@ -22,12 +22,19 @@ from . import rules
 from .models import Comment, Invitation, SectionReview
 
 
-def readable_livrets(user) -> QuerySet[Livret]:
-    """The user's own livrets and every version of those they follow as reviewer."""
+def owned_or_followed(user) -> Q:
+    """A filter on a candidate's records of a CQP (a model with ``owner`` and ``cqp``): the
+    user's own, and a candidate's whose livret 2 of the same CQP the user follows as reviewer
+    (an active invitation)."""
     followed = Invitation.objects.active().filter(
         reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
     )
-    return Livret.objects.filter(Q(owner=user) | Q(Exists(followed))).select_related(
+    return Q(owner=user) | Q(Exists(followed))
+
+
+def readable_livrets(user) -> QuerySet[Livret]:
+    """The user's own livrets and every version of those they follow as reviewer."""
+    return Livret.objects.filter(owned_or_followed(user)).select_related(
         "referential_version", "cqp", "owner"
     )
 

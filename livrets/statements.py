@@ -14,6 +14,7 @@ Each function is one statement; the callers (``livrets.selectors.save_target``,
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 
 from django.db import connection, transaction
@@ -57,22 +58,24 @@ WHERE l.id = %s AND l.owner_id = %s
 """  # noqa: S608 (constant text: no value is formatted in)
 
 
-def _sql(template: str) -> str:
-    return template.format(siblings=_SIBLINGS[connection.vendor])
+@functools.cache
+def _sql(template: str, vendor: str) -> str:
+    """``template`` for the database in use, formatted once per template and database."""
+    return template.format(siblings=_SIBLINGS[vendor])
 
 
 def situation_target(*, user_id: int, livret_id: int, situation_id: int, field: str):
     """The owner's livret holding the situation (None if it is not theirs), annotated with
     ``referential_hash``, ``target_section``, ``target_answer`` and ``target_siblings``."""
     params = [field, situation_id, livret_id, user_id]
-    return next(iter(Livret.objects.raw(_sql(_SITUATION_TARGET), params)), None)
+    return next(iter(Livret.objects.raw(_sql(_SITUATION_TARGET, connection.vendor), params)), None)
 
 
 def section_target(*, user_id: int, livret_id: int, section: str, field: str):
     """The owner's livret (None if it is not theirs), annotated with ``referential_hash``,
     ``target_answer`` and ``target_siblings`` for one of its sections' fields."""
     params = [section, field, section, livret_id, user_id]
-    return next(iter(Livret.objects.raw(_sql(_SECTION_TARGET), params)), None)
+    return next(iter(Livret.objects.raw(_sql(_SECTION_TARGET, connection.vendor), params)), None)
 
 
 def section_answers(*, livret_id: int, section: str) -> list[Answer]:

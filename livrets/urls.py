@@ -10,6 +10,7 @@ urlpatterns = [
     path("nouveau/", editor.start, name="start"),
     path("mes-donnees/", account.my_data, name="my_data"),
     path("mes-donnees/export/", account.export, name="export"),
+    path("mes-donnees/nom/", account.names, name="names"),
     path("session/prolonger/", account.extend_session, name="extend_session"),
     path("<int:pk>/", editor.detail, name="detail"),
     path("<int:pk>/partie/<slug:code>/", editor.section, name="section"),

@@ -1,4 +1,5 @@
-"""allauth: account emails go through the task queue; sign-up asks first name and name."""
+"""allauth: account emails go through the task queue; sign-up asks first name and name (which
+« Mes données » lets the person correct)."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
@@ -46,6 +47,10 @@ class NamesForm(forms.Form):
     )
 
     def signup(self, request, user) -> None:
-        user.first_name = self.cleaned_data["first_name"].strip()
-        user.last_name = self.cleaned_data["last_name"].strip()
+        self.save_to(user)
+
+    def save_to(self, user) -> None:
+        """The names on the account (at sign-up, or corrected on « Mes données »)."""
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
         user.save(update_fields=["first_name", "last_name"])

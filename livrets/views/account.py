@@ -1,4 +1,5 @@
-"""The candidate's data: export everything, delete the account; keep the session alive."""
+"""The candidate's data: export everything, correct the names, delete the account; keep the
+session alive."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import sessions
+from portal.accounts import NamesForm
 from portal.ratelimit import take
 
 from .. import services
@@ -20,20 +22,43 @@ from ..forms import DeleteAccountForm
 from .common import base_context
 
 
-def my_data(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        user = request.user
-        logout(request)
-        services.delete_account(user=user)
-        messages.success(request, "Votre compte et toutes vos données ont été supprimés.")
-        return redirect("/")
+def _my_data_page(request, *, form=None, names_form=None, status: int = 200):
+    user = request.user
     return render(
         request,
         "livrets/my_data.html",
-        {**base_context(request), "form": form},
-        status=400 if request.method == "POST" else 200,
+        {
+            **base_context(request),
+            "form": form or DeleteAccountForm(user=user),
+            "names_form": names_form
+            or NamesForm(initial={"first_name": user.first_name, "last_name": user.last_name}),
+        },
+        status=status,
     )
+
+
+def my_data(request):
+    if request.method != "POST":
+        return _my_data_page(request)
+    form = DeleteAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _my_data_page(request, form=form, status=400)
+    user = request.user
+    logout(request)
+    services.delete_account(user=user)
+    messages.success(request, "Votre compte et toutes vos données ont été supprimés.")
+    return redirect("/")
+
+
+@require_POST
+def names(request):
+    """Correct the first name and name the account shows to the accompagnateurs."""
+    form = NamesForm(request.POST)
+    if not form.is_valid():
+        return _my_data_page(request, names_form=form, status=400)
+    form.save_to(request.user)
+    messages.success(request, "Vos prénom et nom ont été enregistrés.")
+    return redirect("livrets:my_data")
 
 
 EXPORT_WINDOW_SECONDS = 3600
@@ -50,12 +75,7 @@ def export(request):
             f"Vous avez déjà téléchargé vos données {per_hour} fois au cours de la dernière "
             "heure, le maximum autorisé. Réessayez dans une heure.",
         )
-        response = render(
-            request,
-            "livrets/my_data.html",
-            {**base_context(request), "form": DeleteAccountForm(user=request.user)},
-            status=429,
-        )
+        response = _my_data_page(request, status=429)
         response["Retry-After"] = str(EXPORT_WINDOW_SECONDS)
         return response
     response = StreamingHttpResponse(export_stream(request.user), content_type="application/zip")

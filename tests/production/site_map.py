@@ -170,6 +170,13 @@ def failed_submits(ids: dict) -> list[Submit]:
             "invitation", "owner", reverse("review:access", kwargs={"pk": livret}), {"email": "x"}
         ),
         Submit("delete account", "owner", reverse("livrets:my_data"), {"password": "faux"}),
+        Submit(
+            "account names",
+            "owner",
+            reverse("livrets:names"),
+            {"first_name": "", "last_name": "x" * 151},
+            shown_at=reverse("livrets:my_data"),
+        ),
         Submit("login", "anon", reverse("account_login"), {"login": "", "password": ""}),
         Submit(
             "signup",

@@ -65,3 +65,22 @@ def test_rows_and_order(people, as_user):
     assert rows[0].attention.changed_unread
     page = as_user(coach).get(reverse("review:dashboard")).text
     assert "bruno@example.fr" in page and "Modifié depuis votre lecture" in page
+
+
+def test_a_candidate_corrects_the_names_the_accompagnateur_sees(people, as_user):
+    """An account opened before sign-up asked for names shows its address; « Mes données »
+    lets the candidate give or correct them, refusing empty and oversized ones."""
+    candidate, coach = as_user(people["a"]), as_user(people["coach"])
+    assert "alice@example.fr" in coach.get(reverse("review:dashboard")).text
+    names = reverse("livrets:names")
+    refused = candidate.post(names, {"first_name": " ", "last_name": "M" * 151})
+    assert refused.status_code == 400
+    assert "Indiquez votre prénom." in refused.text
+    assert "au plus 150 caractères" in refused.text
+    assert 'value="' + "M" * 151 + '"' in refused.text  # what was typed is kept
+    saved = candidate.post(names, {"first_name": " Alice ", "last_name": "Martin"}, follow=True)
+    assert "Vos prénom et nom ont été enregistrés." in saved.text
+    assert 'value="Alice"' in saved.text and 'value="Martin"' in saved.text
+    dashboard = coach.get(reverse("review:dashboard")).text
+    assert "Alice Martin" in dashboard and "alice@example.fr" not in dashboard
+    assert candidate.get(names).status_code == 405

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.support.browser import (
     BROWSER_TIMEOUT_MS,
@@ -14,6 +16,13 @@ from tests.support.browser import (
     axe_violations,
     chromium_path,
 )
+
+# Property tests assert results, not timings: a loaded machine must not
+# fail them for slowness, neither an example's (deadline) nor the generation's (too_slow).
+hypothesis_settings.register_profile(
+    "portal", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("portal")
 
 
 @pytest.fixture

@@ -38,7 +38,8 @@ ACTIVE_PDF = (
 )
 ENCRYPTED_PDF = (
     "« {name} » est un PDF chiffré ou protégé : le portail ne peut pas vérifier son contenu. "
-    "Enregistrez-le sans protection, puis ajoutez-le de nouveau."
+    "Ouvrez-le, choisissez « Imprimer » puis « Enregistrer au format PDF » comme imprimante : "
+    "la copie obtenue n'est pas protégée ; ajoutez-la à la place."
 )
 UNREADABLE_PDF = (
     "« {name} » est un PDF que le portail ne peut pas vérifier (structure trop volumineuse "

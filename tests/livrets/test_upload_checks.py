@@ -74,7 +74,11 @@ def test_javascript_and_automatic_actions_are_refused(data):
 
 def test_encrypted_unknown_filter_and_inflation_bombs_are_refused():
     encrypted = pdf_with(b"/Type/Catalog") + b"trailer<</Encrypt 9 0 R>>"
-    assert "chiffré" in pdf_problem(encrypted, name="a.pdf")
+    assert pdf_problem(encrypted, name="a.pdf") == (
+        "« a.pdf » est un PDF chiffré ou protégé : le portail ne peut pas vérifier son contenu. "
+        "Ouvrez-le, choisissez « Imprimer » puis « Enregistrer au format PDF » comme "
+        "imprimante : la copie obtenue n'est pas protégée ; ajoutez-la à la place."
+    )
     lzw = object_stream(b"1 0 <<>>", compress=False).replace(
         b"/Type/ObjStm", b"/Type/ObjStm/Filter/LZWDecode"
     )

@@ -8,14 +8,12 @@ revision the hash of the print HTML itself, which holds every answer, the verdic
 
 from __future__ import annotations
 
-import hashlib
-
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.pdf import limits, store
-from portal.pdf.export import PdfExport, export_response, progress_response
+from portal.pdf import limits
+from portal.pdf.export import PdfExport, export_response, printed, progress_response
 from portal.pdf.render import render_html
 
 TEMPLATE = "pdf/selfcheck_result.html"
@@ -26,12 +24,9 @@ def result_html(context: dict) -> str:
 
 
 def result_export(request, context: dict) -> PdfExport:
-    html = result_html(context)
-    content = hashlib.sha256(html.encode()).hexdigest()
-    return PdfExport(
+    return printed(
         slot=f"selfcheck:{limits.requester_key(request)}",
-        revision=f"{content}:{store.layout_version()}",
-        make_html=lambda: html,
+        html=result_html(context),
         filename=f"eligibilite-{context['referential'].slug}.pdf",
         download_url=reverse("selfcheck:result_pdf"),
         progress_url=reverse("selfcheck:result_pdf_progress"),

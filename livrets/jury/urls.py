@@ -10,6 +10,7 @@ urlpatterns = [
     path("livrets/<int:pk>/historique/", views.history, name="history"),
     path("livrets/<int:pk>/entretien/", views.interview, name="interview"),
     path("livrets/<int:pk>/pdf/", views.grid_pdf, name="pdf"),
+    path("livrets/<int:pk>/pdf/preparation/", views.grid_pdf_progress, name="pdf_progress"),
     path("livrets/<int:pk>/decision/", views.decision, name="decision"),
     path("livrets/<int:pk>/decision/<int:jdid>/nouveau-livret/", views.follow_up, name="follow_up"),
 ]

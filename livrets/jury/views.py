@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from portal.pdf.export import PdfExport, export_response, printed, progress_response
 from portal.pdf.render import render_html
-from portal.pdf.response import pdf_response
 
 from ..review.selectors import readable_livret
 from ..selectors import livret_for
@@ -129,19 +129,34 @@ def interview(request, pk: int):
     )
 
 
+def _grid_export(livret) -> PdfExport:
+    html = render_html(
+        "pdf/jury_grid.html",
+        {"grid": selectors.grid_of(livret), "printed_on": timezone.localdate()},
+    )
+    return printed(
+        slot=f"jury-grid:{livret.public_id}",
+        html=html,
+        filename=f"grille-{livret.cqp.slug}-version-{livret.number}.pdf",
+        download_url=reverse("jury:pdf", args=[livret.pk]),
+        progress_url=reverse("jury:pdf_progress", args=[livret.pk]),
+        back=reverse("jury:grid", args=[livret.pk]),
+    )
+
+
 def grid_pdf(request, pk: int):
+    # Access first, every time, before anything is read from the PDF cache.
     livret = readable_livret(request.user, pk)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    return pdf_response(
-        request,
-        lambda: render_html(
-            "pdf/jury_grid.html",
-            {"grid": selectors.grid_of(livret), "printed_on": timezone.localdate()},
-        ),
-        filename=f"grille-{livret.cqp.slug}-version-{livret.number}.pdf",
-        back=reverse("jury:grid", args=[livret.pk]),
-    )
+    return export_response(request, _grid_export(livret))
+
+
+def grid_pdf_progress(request, pk: int):
+    livret = readable_livret(request.user, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return progress_response(request, _grid_export(livret))
 
 
 def decision(request, pk: int):

@@ -21,6 +21,7 @@ urlpatterns = [
     path(P + "declaration/", editor.declaration, name="declaration"),
     path(P + "rouvrir/", editor.reopen, name="reopen"),
     path(P + "pdf/", after.pdf, name="pdf"),
+    path(P + "pdf/preparation/", after.pdf_progress, name="pdf_progress"),
     path(P + "suivi/", after.answer, name="answer"),
     path(P + "suivi/ecarts/", after.gaps, name="gaps"),
     path(P + "livret-2/", after.start_livret, name="start_livret"),

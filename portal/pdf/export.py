@@ -17,6 +17,7 @@ download link) or ``progress_response`` (the progress page and its htmx fragment
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -48,6 +49,24 @@ class PdfExport:
     progress_url: str
     # The page the export was asked from.
     back: str
+
+
+def printed(
+    *, slot: str, html: str, filename: str, download_url: str, progress_url: str, back: str
+) -> PdfExport:
+    """The export of a document whose print HTML is quick to build (the self-check result,
+    the recevabilité request, the jury grid): its revision is the hash of that HTML, which
+    holds everything printed (content, names, date), and of the layout."""
+    content = hashlib.sha256(html.encode()).hexdigest()
+    return PdfExport(
+        slot=slot,
+        revision=f"{content}:{store.layout_version()}",
+        make_html=lambda: html,
+        filename=filename,
+        download_url=download_url,
+        progress_url=progress_url,
+        back=back,
+    )
 
 
 def wait_seconds() -> float:

@@ -1,19 +1,14 @@
-"""A PDF download: count the export, render under the limits, answer the PDF or a message."""
+"""What a PDF export answers (``portal.pdf.export``): the file, or a message in French when the
+per-hour limit is reached or the render failed."""
 
 from __future__ import annotations
-
-import logging
-from collections.abc import Callable
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 from . import limits
-from . import render as rendering
 from .worker import PdfBusy, PdfError, PdfTimeout, PdfTooLarge
-
-logger = logging.getLogger(__name__)
 
 MESSAGES = {
     PdfTimeout: (
@@ -82,21 +77,3 @@ def pdf_file(pdf: bytes, filename: str) -> HttpResponse:
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-def pdf_response(
-    request, make_html: Callable[[], str], *, filename: str, back: str
-) -> HttpResponse:
-    """Count the export, render under the limits, answer the PDF or a message in French.
-
-    Rendered on every request, for small documents; ``portal.pdf.export`` adds the cache and
-    the progress page (the livret, the self-check result).
-    """
-    if not limits.take_export(request):
-        return too_many(request, back=back)
-    try:
-        rendered = rendering.html_to_pdf(make_html())
-    except PdfError as error:
-        logger.warning("PDF not rendered for %s: %s", request.path, error)
-        return failed(request, error, back=back)
-    return pdf_file(rendered.pdf, filename)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from portal.pdf.response import pdf_response
+from portal.pdf.export import PdfExport, export_response, printed, progress_response
 
 from .. import selectors, services
 from ..forms import AnswerForm, GapsForm
@@ -79,16 +79,35 @@ def start_livret(request, rpk: int):
     return redirect("livrets:detail", pk=livret.pk)
 
 
+def _pdf_export(rq, reader) -> PdfExport:
+    """The request's PDF; an accompagnateur goes back to their reading page."""
+    spec = selectors.form_of(rq)
+    if spec is None:
+        raise Http404
+    name = "demande-recevabilite" if spec.is_own_form else "preparation"
+    return printed(
+        slot=f"recevabilite:{rq.public_id}",
+        html=request_html(rq),
+        filename=f"{name}-{rq.cqp.slug}.pdf",
+        download_url=reverse("recevabilite:pdf", args=[rq.pk]),
+        progress_url=reverse("recevabilite:pdf_progress", args=[rq.pk]),
+        back=reverse(
+            "recevabilite:detail" if rq.owner_id == reader.pk else "recevabilite:reading",
+            args=[rq.pk],
+        ),
+    )
+
+
 def pdf(request, rpk: int):
+    # Access first, every time, before anything is read from the PDF cache.
     rq = selectors.readable_request(request.user, rpk)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    if selectors.form_of(rq) is None:
-        raise Http404
-    name = "demande-recevabilite" if selectors.form_of(rq).is_own_form else "preparation"
-    return pdf_response(
-        request,
-        lambda: request_html(rq),
-        filename=f"{name}-{rq.cqp.slug}.pdf",
-        back=reverse("recevabilite:detail", args=[rq.pk]),
-    )
+    return export_response(request, _pdf_export(rq, request.user))
+
+
+def pdf_progress(request, rpk: int):
+    rq = selectors.readable_request(request.user, rpk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return progress_response(request, _pdf_export(rq, request.user))

@@ -78,6 +78,7 @@ MATRIX = {
     "recevabilite:declaration": row("get", 200, 404),
     "recevabilite:reopen": row("post", 302, 404),
     "recevabilite:pdf": row("get", 200, 200),
+    "recevabilite:pdf_progress": row("get", 200, 200),
     "recevabilite:answer": row("get", 200, 404),
     "recevabilite:gaps": row("post", 302, 404),
     "recevabilite:start_livret": row("post", 302, 404),
@@ -88,6 +89,7 @@ MATRIX = {
     "jury:history": row("get", 200, 200),
     "jury:interview": row("get", 200, 200),
     "jury:pdf": row("get", 200, 200),
+    "jury:pdf_progress": row("get", 200, 200),
     "jury:decision": row("get", 200, 404),
     "jury:follow_up": row("post", 302, 404),
     # The token is the secret: whoever holds a valid one sees the invitation (unknown: 404).
@@ -124,11 +126,13 @@ def _objects(people) -> dict:
 @pytest.fixture
 def light_pdf(monkeypatch):
     """The PDF row checks access, not rendering: answer a stub once access is granted."""
+    from livrets.jury import views as jury_views
     from livrets.pdf import views as pdf_views
     from livrets.recevabilite.views import after
 
     monkeypatch.setattr(pdf_views, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
-    monkeypatch.setattr(after, "pdf_response", lambda *a, **k: HttpResponse(b"%PDF"))
+    monkeypatch.setattr(after, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
+    monkeypatch.setattr(jury_views, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))

@@ -154,3 +154,17 @@ def test_the_accompagnateur_reads_a_field_history_without_restoring(people, situ
     assert "Rétablir ce texte" not in coach_page
     own = reverse("livrets:history", args=[people["livret_a"].pk])
     assert "Rétablir ce texte" in as_user(people["a"]).get(own, query).text
+
+
+def test_the_accompagnateur_reads_the_candidates_texts(people, situation, as_user):
+    """The review pages show what the candidate wrote (read-only), not only the labels."""
+    livret = people["livret_a"]
+    livret_services.save_answer(
+        livret=livret, section="motivation", key="raisons", text="Évoluer.", base_version=0
+    )
+    coach = as_user(people["coach"])
+    page = coach.get(reverse("review:section", args=[livret.pk, "activite-1"])).text
+    assert '<div class="readonly-text">Une CAF de 300 agents.</div>' in page
+    assert "data-autosave" not in page  # nothing of the candidate's is editable here
+    page = coach.get(reverse("review:section", args=[livret.pk, "motivation"])).text
+    assert '<div class="readonly-text">Évoluer.</div>' in page

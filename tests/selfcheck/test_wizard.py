@@ -150,6 +150,26 @@ def test_the_result_matches_the_engine_and_the_api(client, referentials):
         assert reason.replace("'", "&#x27;") in page_text(result)
 
 
+def test_the_livret_2_is_offered_after_a_favourable_decision_only(client, referentials):
+    """The sources open the livret 2 once the request is accepted: the result says so (as
+    the portal's reading), and does not offer it to a request that is not yet recevable."""
+    fill(client, periods=[period(start="2024-01-01", end="2024-06-30")])
+    post(client, "verification")
+    client.get(url("fin"))
+    html = unescape(page_text(client.get("/verifier-mon-eligibilite/resultat/")))
+    assert "Pas encore recevable" in html
+    assert "Commencer mon livret 2" not in html
+    client.get(url("cqp") + "?reset=1")
+    fill(client)
+    post(client, "verification")
+    client.get(url("fin"))
+    html = unescape(page_text(client.get("/verifier-mon-eligibilite/resultat/")))
+    offer = html[html.index("Après un avis favorable : votre livret 2") :]
+    assert "Proposé par le portail" in offer[:800]
+    assert "une fois la demande de recevabilité acceptée" in offer[:800]
+    assert "Commencer mon livret 2" in offer
+
+
 def test_the_result_stores_the_activities_for_the_livret(client, referentials):
     fill(client)
     post(client, "verification")

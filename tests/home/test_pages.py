@@ -94,6 +94,10 @@ def test_the_cos_notice_states_its_delays(client, site_pages):
     )
     assert "livret-2" not in text
     assert "CERFA" not in text
+    # 004: « formuler une demande auprès de la commission de recevabilité VAE de l'Ucanss »
+    examiner = text[text.index("Qui examine la recevabilité") :][:120]
+    assert "Commission de recevabilité VAE de l'Ucanss" in examiner
+    assert "ne le nomment pas" not in examiner
 
 
 def test_the_assistant_formation_notice_says_which_rule_it_applies(client, site_pages):

@@ -240,6 +240,18 @@ class FinaliseForm(livret_forms.FinaliseForm):
     date = _date_field("Le (date)", required=True)
     started_what = "de la demande"
 
+    def __init__(self, *args, sworn_statement: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not sworn_statement:
+            # A national form: its declaration is signed on the form itself (the sources do
+            # not reproduce it); here the candidate only confirms the preparation file.
+            self.fields[
+                "sworn"
+            ].label = "Je confirme que les renseignements de ce dossier de préparation sont exacts."
+            self.fields["sworn"].error_messages["required"] = (
+                "Cochez la confirmation pour finaliser."
+            )
+
 
 class AnswerForm(forms.Form):
     sent_on = _date_field("Date d'envoi de votre demande")

@@ -193,6 +193,8 @@ def test_finalise_refused_with_links_then_accepted_then_read_only(client_of, liv
     complete_cos(livret)
     form = client.get(url).text
     assert 'name="place" value="Lyon"' in form  # from the address typed in Identité
+    sworn = form[form.index("Je soussigné(e)") :][:1200]
+    assert "Proposé par le portail" in sworn and "cette formule est celle du portail" in sworn
     today = timezone.localdate()
     post = {"sworn": "on", "name": "Alice Martin", "place": "Villeurbanne", "date": today}
     assert client.post(url, {**post, "sworn": ""}).status_code == 400

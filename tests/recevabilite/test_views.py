@@ -356,3 +356,19 @@ def test_proof_quota_is_counted_again_under_the_account_lock(af_request, setting
         )
     assert sorted(Proof.objects.values_list("name", flat=True)) == ["b.pdf", "c.pdf"]
     assert not Proof._meta.get_field("file").storage.exists(stored[0])
+
+
+def test_a_national_form_is_confirmed_not_sworn_on_the_portal(client_of, referentials, candidate):
+    """004 and 000 give no declaration (it is signed on the national form): the checkbox
+    confirms the preparation file; 002's own form keeps its sworn statement."""
+    client = client_of(candidate)
+    for slug, label, absent in (
+        (COS, "Je confirme que les renseignements de ce dossier de préparation", "sur l'honneur."),
+        (AF, "Je fais cette déclaration sur l'honneur.", "Je confirme que"),
+    ):
+        rq = start(candidate, slug)
+        complete(rq)
+        page = html.unescape(
+            client.get(reverse("recevabilite:declaration", args=[rq.pk])).content.decode()
+        )
+        assert label in page and absent not in page, slug

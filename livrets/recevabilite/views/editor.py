@@ -194,6 +194,7 @@ def delete_period(request, rpk: int, pid: int):
 
 def declaration(request, rpk: int):
     rq = selectors.request_for(request.user, rpk)
+    spec = selectors.form_of(rq)
     today = timezone.localdate()
     count_form = RequestsCountForm(
         request.POST if "count" in request.POST else None,
@@ -202,12 +203,13 @@ def declaration(request, rpk: int):
     )
     final_form = FinaliseForm(
         request.POST if "finalise" in request.POST else None,
+        sworn_statement=bool(spec and spec.sworn),
         started_on=timezone.localdate(rq.created_at),
         today=today,
         initial={"date": today, "name": _full_name(rq)},
         prefix="final",
     )
-    refused = rules.refusal(selectors.form_of(rq), rq.other_requests_this_year)
+    refused = rules.refusal(spec, rq.other_requests_this_year)
     if request.method == "POST" and "count" in request.POST and count_form.is_valid():
         try:
             services.set_other_requests(

@@ -18,7 +18,7 @@ MIN_WORDS = 7
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 HELP = (
-    "Choisissez au choix : au moins 12 caractères avec des majuscules, des minuscules, des "
+    "Au choix : au moins 12 caractères avec des majuscules, des minuscules, des "
     "chiffres et des caractères spéciaux ; au moins 14 caractères avec des majuscules, des "
     "minuscules et des chiffres ; ou une phrase de passe d'au moins 7 mots différents. Évitez "
     "les mots de passe courants et ceux qui ressemblent à votre nom ou à votre adresse "

@@ -182,6 +182,8 @@ def test_signup_requires_verified_email_and_a_long_password(client, db):
     assert response.status_code == 302
     assert client.get(reverse("livrets:list")).status_code == 302  # not verified: no session
     [message] = mail.outbox
+    assert "un compte du Portail CQP-VAE." in message.body
+    assert "nina@example.fr" not in message.body and "utilisateur" not in message.body
     link = re.search(r"https?://[^/]+(/accounts/confirm-email/\S+/)", message.body).group(1)
     client.post(link)
     assert client.get(reverse("livrets:list")).status_code == 200

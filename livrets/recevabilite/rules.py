@@ -174,6 +174,8 @@ class DateLine:
     day: date
     source: Text
     note: Text | None = None
+    # The choices the source's sentence goes on with, each with whether it applies here.
+    options: tuple[tuple[Text, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,11 +210,15 @@ def _validity(form: RequestForm, accepted_on: date, referential_changed: bool) -
     v = form.validity
     if v is None:
         return [], []
+    applies = v.renewal if referential_changed else v.prorogation
     end = DateLine(
-        "validity", "Fin de validité de la recevabilité", add_months(accepted_on, v.months), v.text
+        "validity",
+        "Fin de validité de la recevabilité",
+        add_months(accepted_on, v.months),
+        v.text,
+        options=tuple((t, t is applies) for t in (v.renewal, v.prorogation) if t),
     )
-    after = v.renewal if referential_changed else v.prorogation
-    return [end], [after] if after else []
+    return [end], []
 
 
 def outcome(

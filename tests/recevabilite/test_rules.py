@@ -139,7 +139,9 @@ def test_no_answer_past_the_delay_is_acceptance_then_18_months_of_validity():
     validity = next(d for d in out.dates if d.code == "validity")
     assert validity.day == date(2027, 9, 15)
     assert "valable 18 mois" in validity.source.text
-    assert out.notes[0].text.startswith("une prorogation")
+    [(renewal, no), (prorogation, yes)] = validity.options
+    assert renewal.text.startswith("un renouvellement") and not no
+    assert prorogation.text.startswith("une prorogation") and yes
 
 
 def test_no_answer_before_the_delay_is_still_waiting():
@@ -153,7 +155,9 @@ def test_favourable_validity_from_the_decision_and_renewal_when_the_referential_
     )
     assert out.accepted_on == date(2026, 2, 20)
     assert out.dates[0].day == date(2027, 8, 20)
-    assert out.notes[0].text.startswith("un renouvellement")
+    [(renewal, yes), (prorogation, no)] = out.dates[0].options
+    assert renewal.text.startswith("un renouvellement") and yes
+    assert prorogation.text.startswith("une prorogation") and not no
 
 
 def test_industries_de_sante_has_silence_but_no_validity():

@@ -193,7 +193,13 @@ def test_recorded_dates_feed_the_livret_timers_and_open_the_livret_2(
     assert response.status_code == 302
     page = client.get(reverse("recevabilite:answer", args=[request.pk])).content.decode()
     assert "Acceptée : pas de réponse au terme du délai" in page
-    assert "valable 18 mois" in page and "une prorogation" in page
+    assert "valable 18 mois" in page
+    # 004's sentence goes on with both choices; the portal says which one is the candidate's.
+    quote = html.unescape(page)[html.unescape(page).index("Elle est valable 18 mois") :][:1500]
+    assert "un renouvellement, si le référentiel" in quote
+    assert "reste inchangé. »" in quote
+    after = quote[quote.index("une prorogation") :]
+    assert after.index("(c’est votre cas)") < after.index("Proposé par le portail")
     client.post(reverse("recevabilite:start_livret", args=[request.pk]))
     livret = Livret.objects.get(owner=candidate)
     assert livret.recevabilite_requested_on == sent

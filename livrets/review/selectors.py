@@ -10,14 +10,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import truncatechars
 
 from portal.people import display_name
 
 from ..anchors import Anchor
 from ..completeness import LivretContent, SituationContent, check
 from ..models import Document, Livret
-from ..selectors import content_of
+from ..selectors import content_of, part_of
+from ..structure import SITUATION_FIELDS_BY_KEY, section_by_code, section_field, section_name
 from . import rules
 from .models import Comment, Invitation, SectionReview
 
@@ -58,6 +61,41 @@ def thread_dom_id(part: str, key: str) -> str:
     return ("fil-" + anchor.part.replace(":", "-")).replace(".", "-")
 
 
+def anchor_label(livret: Livret, *, section: str, field: str, situation: bool) -> str:
+    """Where a comment is, in the editor's words: « Compétence 1 – Exemples »."""
+    ref = livret.referential_version.referential
+    sec = section_by_code(ref, section)
+    if sec is None:
+        return section
+    if not field:
+        return section_name(ref, sec)
+    spec = SITUATION_FIELDS_BY_KEY.get(field) if situation else section_field(ref, sec, field)
+    return f"{section_name(ref, sec)} – {truncatechars(spec.label if spec else field, 60)}"
+
+
+def thread_label(livret: Livret, *, part: str, field: str) -> str:
+    """What « Commenter … » names for a thread, as the pages name it: the field's label, or
+    the whole situation, part or livret."""
+    anchor = Anchor.parse(part, field)
+    if anchor is None:
+        return ""
+    if not part:
+        return "l'ensemble du livret"
+    if not field:
+        return "toute la situation" if anchor.situation else "toute la partie"
+    try:
+        section, situation = part_of(livret, anchor)
+    except Http404:
+        return ""
+    ref = livret.referential_version.referential
+    spec = (
+        SITUATION_FIELDS_BY_KEY.get(field)
+        if situation
+        else section_field(ref, section_by_code(ref, section), field)
+    )
+    return truncatechars(spec.label, 60) if spec else ""
+
+
 @dataclass
 class ThreadView:
     comment: Comment
@@ -89,6 +127,16 @@ class AnchorThreads:
     @property
     def all(self) -> list[ThreadView]:
         return self.open + self.resolved
+
+    @property
+    def place(self) -> dict:
+        """Where the thread's comments are, as ``anchor_label`` takes it."""
+        first = self.all[0].comment
+        return {
+            "section": first.section_code,
+            "field": self.field,
+            "situation": first.situation_id is not None,
+        }
 
 
 @dataclass

@@ -28,7 +28,7 @@ def _answer(request, livret, part: str, key: str, flash: str, anchor: str = ""):
                 "livret": livret,
                 "review": review,
                 "t": review.thread((Anchor.parse(part, key) or Anchor()).name),
-                "label": "",
+                "label": selectors.thread_label(livret, part=part, field=key),
                 "flash": flash,
             },
         )

@@ -53,7 +53,11 @@ def livret(request, pk: int):
             "review": review,
             "versions": selectors.versions_of(livret),
             "show_resolved": show_resolved,
-            "threads": [t for t in review.threads.values() if t.open or show_resolved],
+            "threads": [
+                (t, selectors.anchor_label(livret, **t.place))
+                for t in review.threads.values()
+                if t.open or show_resolved
+            ],
             "pdf_allowed": can_download_pdf(request.user, livret),
         },
     )

@@ -168,3 +168,21 @@ def test_the_accompagnateur_reads_the_candidates_texts(people, situation, as_use
     assert "data-autosave" not in page  # nothing of the candidate's is editable here
     page = coach.get(reverse("review:section", args=[livret.pk, "motivation"])).text
     assert '<div class="readonly-text">Évoluer.</div>' in page
+
+
+def test_comments_are_placed_in_the_editors_words(people, situation, as_user):
+    """The list of comments names the part and the field as the pages do, never their
+    internal keys; the form that comes back after posting names its field."""
+    livret = people["livret_a"]
+    coach = as_user(people["coach"])
+    posted = coach.post(
+        reverse("review:comment_add", args=[livret.pk]),
+        {"part": f"situation:{situation.pk}", "field": "contexte", "body": "Qui ?"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert posted.status_code == 200
+    assert "Commenter « La situation »" in posted.text
+    overview = as_user(people["a"]).get(reverse("review:livret", args=[livret.pk])).text
+    where = overview[overview.index('class="review-where"') :][:400]
+    assert "Activité I – La situation</a>" in where
+    assert ">activite-1" not in where

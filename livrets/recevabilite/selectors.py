@@ -6,6 +6,7 @@ An accompagnateur the candidate invited on a livret 2 of the same CQP reads the 
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, JSONField, OuterRef, QuerySet, Subquery, TextField
 from django.shortcuts import get_object_or_404
 
@@ -135,4 +136,17 @@ def gap_request_for_livret(livret) -> Request | None:
         .exclude(gap_units=[])
         .only("gap_units", "gap_note")
         .first()
+    )
+
+
+def followers(request: Request) -> list:
+    """The accompagnateurs who read the request now: an active invitation on a livret 2 of
+    the same candidate and CQP (``owned_or_followed``), each once."""
+    from livrets.review.models import Invitation
+
+    invitations = Invitation.objects.active().filter(
+        livret__owner_id=request.owner_id, livret__cqp_id=request.cqp_id
+    )
+    return list(
+        get_user_model().objects.filter(pk__in=invitations.values("reviewer_id")).order_by("pk")
     )

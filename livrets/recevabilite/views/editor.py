@@ -81,7 +81,11 @@ def start(request):
 def detail(request, rpk: int):
     rq = selectors.request_for(request.user, rpk)
     periods = selectors.periods_with_proofs(rq)
-    return render(request, "recevabilite/detail.html", context(request, rq, periods=periods))
+    return render(
+        request,
+        "recevabilite/detail.html",
+        context(request, rq, periods=periods, followers=selectors.followers(rq)),
+    )
 
 
 def identity(request, rpk: int):

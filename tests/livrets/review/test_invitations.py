@@ -160,3 +160,24 @@ def test_the_invited_address_is_shown_masked(email, shown):
     from livrets.review.rules import masked_email
 
     assert masked_email(email) == shown
+
+
+def test_the_request_says_who_reads_it(people, as_user):
+    """The recevabilité request names the accompagnateurs who read it (those invited on a
+    livret 2 of its CQP), or says nobody else does; the invitation page discloses it."""
+    from livrets.recevabilite import services as recevabilite
+
+    a = people["a"]
+    rq, _ = recevabilite.start_request(
+        owner=a, version=people["livret_a"].referential_version, experiences=[]
+    )
+    candidate = as_user(a)
+    detail = reverse("recevabilite:detail", args=[rq.pk])
+    page = candidate.get(detail).text
+    assert "coach@example.fr" in page and "lit aussi cette demande" in page
+    services.revoke(invitation=people["invitation"])
+    page = candidate.get(detail).text
+    assert "Personne d’autre que vous ne lit cette demande." in page
+    assert "coach@example.fr" not in page
+    access = candidate.get(reverse("review:access", args=[people["livret_a"].pk])).text
+    assert "Il lit aussi votre demande de recevabilité pour ce CQP" in access

@@ -243,7 +243,10 @@ def cqp_outcome(ref: Referential, mastery: Mastery, ratings: Mapping[str, str]) 
             + " : le CQP demande chacune."
         )
     elif not any(u.computable for u in units):
-        reason = "Le portail ne peut pas calculer ce résultat : la source ne donne pas de quoi."
+        reason = (
+            "Le portail ne peut pas calculer ce résultat : la source ne donne ni échelle "
+            "d’évaluation par élément ni critères d’évaluation pour ce CQP."
+        )
     else:
         open_ = [names[u.code] for u in units if u.mastered is None]
         reason = _verb(open_, "reste indéterminée", "restent indéterminées") + "."

@@ -37,7 +37,7 @@ def choose(page, code: str, label: str):
 
 
 def save_unit(page):
-    press(page, page.get_by_role("button", name="Enregistrer compétence 4"))
+    press(page, page.get_by_role("button", name="Enregistrer mes évaluations (Compétence 4)"))
 
 
 def test_rate_a_competence_see_undetermined_then_mastered_and_the_difference(

@@ -105,10 +105,15 @@ def _filled(text: str | None) -> bool:
     return bool(text and text.strip())
 
 
+def _short(label: str) -> str:
+    return label if len(label) <= 80 else label[:77] + "…"
+
+
 def _missing_fields(
     specs: tuple[FieldSpec, ...], values: dict[str, str], section: str, prefix: str, situation=None
 ) -> list[Missing]:
     out = []
+    labels = {spec.key: spec.label for spec in specs}
     for spec in specs:
         value = values.get(spec.key, "")
         required = spec.required or (
@@ -119,9 +124,15 @@ def _missing_fields(
         if required and not _filled(value):
             if spec.widget == Widget.YESNO:
                 message = f"{prefix} : répondez Oui ou Non pour « {spec.label} »"
+            elif spec.required_if_yes:
+                # "Exemples" of one activity among many: name the activity answered Oui.
+                message = (
+                    f"{prefix} : le champ « {spec.label} » de l'activité « "
+                    f"{_short(labels.get(spec.required_if_yes, ''))} » est vide (vous avez "
+                    "répondu Oui)"
+                )
             else:
-                label = spec.label if len(spec.label) <= 80 else spec.label[:77] + "…"
-                message = f"{prefix} : le champ « {label} » est vide"
+                message = f"{prefix} : le champ « {_short(spec.label)} » est vide"
             out.append(Missing(section, message, field_anchor(section, spec.key, situation)))
     return out
 

@@ -156,7 +156,8 @@ def test_assistant_formation_table_needs_yes_or_no_and_examples_when_yes():
     answers[("competence-1", "C1.I2.realise")] = "oui"
     answers[("competence-1", "C1.I2.exemples")] = ""
     assert messages(check(AF, LivretContent(answers))) == [
-        "Compétence 1 : le champ « Exemples » est vide"
+        "Compétence 1 : le champ « Exemples » de l'activité « Réalisation, suivi et mise à "
+        "jour des dossiers des apprenants et des dossiers… » est vide (vous avez répondu Oui)"
     ]
     answers[("competence-1", "C1.I2.realise")] = "non"
     assert check(AF, LivretContent(answers)).complete

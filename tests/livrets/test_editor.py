@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from html import unescape
 
@@ -305,3 +306,17 @@ def test_other_candidate_livret_counts_separately(referentials, candidate):
     other = make_candidate("claire@example.fr")
     services.start_livret(owner=other, version=version_of("assistant-formation"))
     assert Livret.objects.filter(owner=candidate).count() == 0
+
+
+def test_examples_say_when_they_are_required(client_of, referentials, candidate):
+    """002's table: « Exemples » must be filled for an activity answered Oui (002: « Le
+    candidat détaille […] les activités qu'il a réalisées ainsi que des exemples »), so it is
+    not labelled optional."""
+    livret = services.start_livret(owner=candidate, version=version_of("assistant-formation"))
+    page = unescape(
+        client_of(candidate).get(reverse("livrets:section", args=[livret.pk, "competence-1"])).text
+    )
+    label = re.search(r"<label [^>]*>\s*Exemples\s*(.*?)</label>", page, re.S)
+    examples = label.group(1)
+    assert "(à remplir si vous avez répondu Oui)" in examples
+    assert "(facultatif)" not in examples

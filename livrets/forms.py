@@ -86,15 +86,30 @@ class JourneyForm(forms.Form):
     )
     jury_on = _journey_date("Date de votre session de jury", "la date du jury")
 
+    # The steps in their order: (field, as a subject, as an object, already happened).
+    STEPS = (
+        ("requested_on", "la date d'envoi", "la date d'envoi de votre demande", True),
+        ("received_on", "la date de réception", "la date de réception de votre demande", True),
+        ("notified_on", "la date de notification", "la date de notification", True),
+        ("jury_on", "la date du jury", "", False),  # may be to come
+    )
+
     def clean(self):
+        """Each date not in the future if it has happened, none before the step before it;
+        each error on its field, so that the error summary links to it."""
         data = super().clean()
-        sent, received = data.get("requested_on"), data.get("received_on")
-        if sent and received and received < sent:
-            # On the field, so that the error summary links to it.
-            self.add_error(
-                "received_on",
-                "la date de réception ne peut pas précéder la date d'envoi de votre demande.",
-            )
+        today = timezone.localdate()
+        earlier = None
+        for name, subject, as_object, happened in self.STEPS:
+            day = data.get(name)
+            if day is None or name in self.errors:
+                continue
+            if happened and day > today:
+                self.add_error(name, f"{subject} ne peut pas être dans le futur.")
+            elif earlier and day < data[earlier[0]]:
+                self.add_error(name, f"{subject} ne peut pas précéder {earlier[1]}.")
+            else:
+                earlier = (name, as_object)
         return data
 
 

@@ -320,3 +320,36 @@ def test_examples_say_when_they_are_required(client_of, referentials, candidate)
     examples = label.group(1)
     assert "(à remplir si vous avez répondu Oui)" in examples
     assert "(facultatif)" not in examples
+
+
+@pytest.mark.parametrize(
+    ("dates", "field", "message"),
+    [
+        (
+            {"notified_on": "+30"},
+            "notified_on",
+            "la date de notification ne peut pas être dans le futur",
+        ),
+        ({"requested_on": "+1"}, "requested_on", "la date d'envoi ne peut pas être dans le futur"),
+        (
+            {"requested_on": "-90", "notified_on": "-100"},
+            "notified_on",
+            "la date de notification ne peut pas précéder la date d'envoi de votre demande",
+        ),
+        (
+            {"notified_on": "-10", "jury_on": "-20"},
+            "jury_on",
+            "la date du jury ne peut pas précéder la date de notification",
+        ),
+    ],
+)
+def test_impossible_journey_dates_are_refused(client_of, livret, candidate, dates, field, message):
+    today = timezone.localdate()
+    data = {"requested_on": "", "received_on": "", "notified_on": "", "jury_on": ""}
+    data.update({k: (today + timedelta(days=int(v))).isoformat() for k, v in dates.items()})
+    response = client_of(candidate).post(reverse("livrets:journey", args=[livret.pk]), data)
+    assert response.status_code == 400
+    assert message in unescape(response.text)
+    assert f'href="#id_{field}"' in response.text
+    livret.refresh_from_db()
+    assert livret.jury_on is None and livret.recevabilite_notified_on is None

@@ -11,6 +11,7 @@ and for the pages that must mark what the portal proposes.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -168,3 +169,17 @@ def found_in(text_value: str, normalised_sources: list[str]) -> bool:
         if not any(v in source for source in normalised_sources for v in variants):
             return False
     return True
+
+
+def corrections(value: Any) -> list[tuple[str, str]]:
+    """The words the portal corrected in a source's text: (the source's, the portal's)."""
+    original = getattr(value, "source_text", "")
+    if not original or original == str(value):
+        return []
+    source, shown = original.split(), str(value).split()
+    matcher = difflib.SequenceMatcher(a=source, b=shown, autojunk=False)
+    return [
+        (" ".join(source[i1:i2]), " ".join(shown[j1:j2]))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+    ]

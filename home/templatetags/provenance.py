@@ -7,7 +7,7 @@ import functools
 from django import template
 from django.utils.html import conditional_escape, format_html
 
-from home.referentials.provenance import PROPOSED, is_proposed
+from home.referentials.provenance import PROPOSED, corrections, is_proposed
 from portal import links
 
 register = template.Library()
@@ -38,6 +38,15 @@ def sourced(context, value):
         return ""
     if is_proposed(value):
         return format_html("{} {}", conditional_escape(value), _mark(context))
+    if fixed := corrections(value):
+        # A typo of the source corrected: said, with the source's own word, and marked.
+        said = ", ".join(f"« {theirs} » pour « {ours} »" for theirs, ours in fixed)
+        return format_html(
+            '{} <span class="correction">(la source écrit {} : corrigé par le portail)</span> {}',
+            conditional_escape(value),
+            said,
+            _mark(context),
+        )
     return conditional_escape(value)
 
 

@@ -229,3 +229,20 @@ def test_the_industries_sante_livret_pdf_says_on_its_cover_that_the_portal_propo
         data_of("assistant-industries-sante")["livret"]["sections"]
     )
     assert "ce que cela veut dire" in text
+
+
+def test_a_corrected_typo_is_said_where_it_is_shown(client, referentials):
+    """The editor shows 004's guidance with « décrirez », and says the source writes
+    « décrierez »: what is attributed to the source stays the source's, word for word."""
+    from livrets import services
+    from tests.support.data import make_candidate, version_of
+
+    candidate = make_candidate("typo@example.fr")
+    livret = services.start_livret(
+        owner=candidate, version=version_of("conseiller-offres-services")
+    )
+    client.force_login(candidate)
+    page = client.get(f"/livrets/{livret.pk}/partie/activite-1/").content.decode()
+    guidance = page[page.index("vous décrirez vos différentes actions") :][:600]
+    assert "(la source écrit « décrierez » pour « décrirez » : corrigé par le portail)" in guidance
+    assert "Proposé par le portail" in guidance

@@ -48,6 +48,10 @@ NOTICES = {
     },
 }
 
+# The guide quotes 003 (an OPCO's information page) word for word; what the portal adds
+# carries its mark.
+PORTAL_MARK = '<a class="proposed" href="/propose-par-le-portail/">Proposé par le portail</a>'
+
 GUIDE_BODY = [
     ("heading", "Qu'est-ce qu'un CQP ?"),
     (
@@ -61,17 +65,24 @@ GUIDE_BODY = [
     ("heading", "Qui peut demander une VAE ?"),
     (
         "paragraph",
-        "<p>Toute personne, quel que soit son âge, sa nationalité, son statut et son niveau de "
-        "formation, pouvant justifier d'au moins un an d'expérience, cumulée de façon continue "
-        "ou non, en rapport direct avec les exigences du référentiel de la certification "
-        "visée.</p>",
+        "<p>La page d'information d'un opérateur de compétences le dit de deux façons :</p>"
+        "<ul><li>« Un CQP peut être obtenu par la formation ou par la validation des acquis de "
+        "l'expérience (VAE) pour les salariés qui justifient d'au moins un an d'expérience en "
+        "rapport avec le CQP visé. »</li>"
+        "<li>« Toute personne, quel que soit son âge, sa nationalité, son statut et son niveau "
+        "de formation, pouvant justifier d'au moins un an d'expérience, cumulée de façon "
+        "continue ou non, en rapport direct avec les exigences du référentiel de la "
+        "certification visée. »</li></ul>"
+        f"<p>{PORTAL_MARK} La notice de chaque CQP cite ce que dit son certificateur et la "
+        "règle que le portail applique.</p>",
     ),
     ("heading", "Quelles expériences comptent ?"),
     (
         "paragraph",
-        "<p>L'ensemble des activités salariées, non salariées, bénévoles, volontaires, "
-        "syndicales, électives et des sportifs de haut niveau, ainsi que les périodes de stage "
-        "en milieu professionnel dans le cadre d'une formation initiale ou continue.</p>",
+        "<p>« L'ensemble des activités non salariées, bénévoles, volontaires, syndicales, "
+        "électives et des sportifs de haut niveau, peuvent faire l'objet d'une demande de "
+        "validation des acquis de l'expérience. Ainsi que les périodes de stage en milieu "
+        "professionnel dans le cadre d'une formation initiale ou continue. »</p>",
     ),
     ("heading", "Les 5 étapes d'une VAE"),
     (
@@ -87,10 +98,12 @@ GUIDE_BODY = [
     ("heading", "Le financement"),
     (
         "paragraph",
-        "<p>Votre démarche peut être financée par votre employeur, qui fait la demande de prise "
-        "en charge auprès de son opérateur de compétences. De façon individuelle, vous pouvez "
+        "<p>Selon la même page : « Il est possible d'obtenir une aide "
+        "financière notamment auprès de votre entreprise via l'Opérateur de compétences des "
+        "Entreprises de Proximité (Opco EP). » « Pour cela, rapprochez-vous de votre employeur "
+        "pour faire la demande de prise en charge. » « De façon individuelle, vous pouvez "
         "mobiliser votre compte personnel de formation (CPF), ou faire une demande de congé pour "
-        "VAE (Transitions Pro).</p>",
+        "VAE (Transitions Pro). »</p>",
     ),
     (
         "callout",

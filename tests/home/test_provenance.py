@@ -246,3 +246,20 @@ def test_a_corrected_typo_is_said_where_it_is_shown(client, referentials):
     guidance = page[page.index("vous décrirez vos différentes actions") :][:600]
     assert "(la source écrit « décrierez » pour « décrirez » : corrigé par le portail)" in guidance
     assert "Proposé par le portail" in guidance
+
+
+@needs_seeds
+def test_the_guide_quotes_its_source_word_for_word(client, site_pages):
+    """The guide's quotations are 003's sentences; the two ways 003 says who may apply are
+    both there, and what the portal adds carries its mark."""
+    from html import unescape
+
+    page = unescape(client.get("/comprendre-les-cqp-et-la-vae/").content.decode())
+    source = normalise((SEEDS / "003_1d6fd2c80129d83a.txt").read_text(encoding="utf-8"))
+    quotes = re.findall(r"«\s*(.*?)\s*»", page, re.S)
+    assert len(quotes) >= 6
+    for quote in quotes:
+        assert found_in(re.sub(r"<[^>]+>", " ", quote), [source]), quote
+    assert "pour les salariés qui justifient d'au moins un an" in page
+    assert "Toute personne, quel que soit son âge" in page
+    assert "Proposé par le portail</a> La notice de chaque CQP" in page

@@ -165,7 +165,7 @@ class PeriodForm(forms.ModelForm):
 
     def __init__(self, *args, request_form: RequestForm, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = request_form.period_labels
+        labels = request_form.period_texts(current=self.instance.current).labels
         for key in ("title", "employer", "sector"):
             self.fields[key].label = labels[key].text
             self.fields[key].proposed = not labels[key].from_source

@@ -12,7 +12,7 @@ from portal.pdf.render import render_html
 
 from . import rules, selectors
 from .models import Request
-from .structure import Field, RequestForm, Text
+from .structure import Field, PeriodTexts, RequestForm, Text
 
 TEMPLATE = "recevabilite/pdf.html"
 
@@ -72,12 +72,32 @@ def _periods(spec: RequestForm, rq: Request) -> list[PrintedPeriod]:
     ]
 
 
+@dataclass(frozen=True)
+class PeriodGroup:
+    texts: PeriodTexts
+    periods: list[PrintedPeriod]
+
+
+def _period_groups(spec: RequestForm, periods: list[PrintedPeriod]) -> list[PeriodGroup]:
+    """One section for every period; where the source's form only has the current job's
+    block, that block for the current job and the portal's section for the others."""
+    if not spec.current_job_only:
+        return [PeriodGroup(spec.period_texts(current=True), periods)]
+    groups = [
+        PeriodGroup(spec.period_texts(current=True), [x for x in periods if x.period.current])
+    ]
+    if others := [x for x in periods if not x.period.current]:
+        groups.append(PeriodGroup(spec.period_texts(current=False), others))
+    return groups
+
+
 def request_html(rq: Request, *, today=None) -> str:
     spec = selectors.form_of(rq)
     content = selectors.content(rq)
     profile = content.profile
     name = " ".join(str(profile.get(k) or "") for k in ("prenom", "nom")).strip()
     details = rq.diploma_details or {}
+    periods = _periods(spec, rq)
     return render_html(
         TEMPLATE,
         {
@@ -88,7 +108,8 @@ def request_html(rq: Request, *, today=None) -> str:
             "identity": _rows(spec.identity, profile),
             "career": _rows(spec.career, rq.career or {}),
             "candidate": name or rq.owner.email,
-            "periods": _periods(spec, rq),
+            "periods": periods,
+            "period_groups": _period_groups(spec, periods),
             "last_class": [(c, c.code == rq.last_class) for c in spec.last_class.choices],
             "diplomas": [
                 (c, c.code in (rq.diplomas or []), details.get(c.code, ""))

@@ -130,6 +130,47 @@ class RequestForm:
     def proof_text(self, kind: str) -> Text:
         return self.proofs_by_kind.get(kind) or self.proofs_general
 
+    @property
+    def current_job_only(self) -> bool:
+        """The source's form has one block, for the current job (002's « Emploi actuel »)."""
+        return self.period_heading.from_source
+
+    @property
+    def periods_intro(self) -> Text:
+        """What introduces the list of every period."""
+        return OTHER_PERIODS.intro if self.current_job_only else self.period_intro
+
+    def period_texts(self, *, current: bool) -> PeriodTexts:
+        """The heading, introduction and labels of a period: the source's for the current
+        job where its form has only that block; the portal's for the other periods."""
+        if self.current_job_only and not current:
+            return OTHER_PERIODS
+        return PeriodTexts(self.period_heading, self.period_intro, self.period_labels)
+
+
+@dataclass(frozen=True)
+class PeriodTexts:
+    heading: Text
+    intro: Text
+    labels: dict[str, Text]
+
+
+# The periods other than the current job, where the source's form only asks for that one:
+# the request shows them to prove the year of experience, in the portal's words.
+OTHER_PERIODS = PeriodTexts(
+    heading=Text("Autres périodes d’expérience", from_source=False),
+    intro=Text("Pour chaque période, précisez les activités réalisées.", from_source=False),
+    labels={
+        "title": Text("Intitulé de l’emploi ou de la fonction", from_source=False),
+        "employer": Text("Employeur ou organisation", from_source=False),
+        "sector": Text("Secteur d’activité", from_source=False),
+        "dates": Text("Période d’activité", from_source=False),
+        "activities": Text(
+            "Vos principales activités dans cet emploi ou cette activité", from_source=False
+        ),
+    },
+)
+
 
 def _text(d: dict | None) -> Text | None:
     return Text(d["text"], d["from_source"]) if d else None

@@ -378,3 +378,29 @@ def test_a_national_form_is_confirmed_not_sworn_on_the_portal(client_of, referen
             client.get(reverse("recevabilite:declaration", args=[rq.pk])).content.decode()
         )
         assert label in page and absent not in page, slug
+
+
+def test_only_the_current_job_is_002s_emploi_actuel(client_of, af_request, candidate):
+    """002's form has one block, « Emploi actuel »: a past period is shown and printed with
+    the portal's words, marked, never as the current job."""
+    from livrets.recevabilite.pdf import request_html
+
+    current, past = af_request.periods.all()
+    client = client_of(candidate)
+    page = html.unescape(
+        client.get(reverse("recevabilite:period", args=[af_request.pk, current.pk])).text
+    )
+    assert "Emploi actuel" in page and "Entreprise dans laquelle vous exercez" in page
+    page = html.unescape(
+        client.get(reverse("recevabilite:period", args=[af_request.pk, past.pk])).text
+    )
+    assert "Emploi actuel" not in page and "Entreprise dans laquelle vous exercez" not in page
+    assert (
+        'Autres périodes d’expérience <span class="proposed">« Proposé par le portail »</span>'
+        in page
+    )
+    printed = html.unescape(request_html(af_request))
+    start, others = printed.index('id="experiences-titre-1"'), printed.index("Autres périodes")
+    assert "Emploi actuel" in printed[start:others]
+    assert "Assistante de formation" in printed[start:others]
+    assert "Trésorière" not in printed[start:others] and "Trésorière" in printed[others:]

@@ -102,6 +102,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
             "declaration",
             "reopen",
             "pdf",
+            "pdf_progress",
             "answer",
             "gaps",
             "start_livret",
@@ -119,6 +120,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "jury:history": ("owner", lambda ids: _livrets(ids)),
     "jury:interview": ("owner", lambda ids: _livrets(ids)),
     "jury:pdf": ("owner", LIVRET),
+    "jury:pdf_progress": ("owner", LIVRET),
     "jury:decision": ("owner", lambda ids: _livrets(ids)),
     "jury:follow_up": ("owner", _one(pk="{pk}", jdid="{jdid}")),
 }

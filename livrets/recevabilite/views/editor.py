@@ -173,6 +173,7 @@ def period(request, rpk: int, pid: int):
             number=number,
             proofs=list(period.proofs.all()),
             proof_text=spec.proof_text(period.kind),
+            texts=spec.period_texts(current=period.current),
             errors=error_list(form),
         ),
         status=400 if request.method == "POST" else 200,

@@ -169,6 +169,12 @@ def failed_submits(ids: dict) -> list[Submit]:
         Submit(
             "invitation", "owner", reverse("review:access", kwargs={"pk": livret}), {"email": "x"}
         ),
+        Submit(
+            "jury decision",
+            "owner",
+            reverse("jury:decision", kwargs={"pk": livret}),
+            {"decided_on": "31/02/2026", "outcome": ""},
+        ),
         Submit("delete account", "owner", reverse("livrets:my_data"), {"password": "faux"}),
         Submit(
             "account names",

@@ -263,3 +263,17 @@ def test_the_guide_quotes_its_source_word_for_word(client, site_pages):
     assert "pour les salariés qui justifient d'au moins un an" in page
     assert "Toute personne, quel que soit son âge" in page
     assert "Proposé par le portail</a> La notice de chaque CQP" in page
+
+
+def test_the_editors_field_help_is_marked_as_the_portals(client, referentials):
+    from livrets import services
+    from tests.support.data import make_candidate, version_of
+
+    candidate = make_candidate("aide@example.fr")
+    livret = services.start_livret(
+        owner=candidate, version=version_of("conseiller-offres-services")
+    )
+    client.force_login(candidate)
+    page = client.get(f"/livrets/{livret.pk}/partie/activite-1/").content.decode()
+    note = page[page.index("Les indications en petits caractères") - 300 :][:400]
+    assert "Proposé par le portail" in note

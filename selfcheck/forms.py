@@ -90,6 +90,14 @@ class ExperienceForm(forms.Form):
             self.add_error("end", "Indiquez la date de fin, ou cochez « En cours ».")
         if start and end and end < start:
             self.add_error("end", "La date de fin est antérieure à la date de début.")
+        elif end and end > today and not ongoing:
+            # Only what has been done counts: a future end would be counted up to today
+            # without a word.
+            self.add_error(
+                "end",
+                "La date de fin est dans le futur : cochez « En cours » et laissez la fin vide "
+                "(l'expérience compte jusqu'à aujourd'hui).",
+            )
         return data
 
 

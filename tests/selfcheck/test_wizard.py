@@ -315,6 +315,20 @@ def test_step_errors_are_shown_in_french(client, referentials):
     assert 'aria-invalid="true"' in html
 
 
+def test_a_finished_period_cannot_end_in_the_future(client, referentials):
+    """Only what has been done counts: a future end is refused, not counted to today."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    post(client, "cqp", {"cqp-cqp": COS})
+    post(client, "situation", {"situation-situation": "salarie"})
+    later = (timezone.localdate() + timedelta(days=200)).isoformat()
+    response = post(client, "experiences", experiences(period(start="2024-01-01", end=later)))
+    assert response.status_code == 200
+    assert "La date de fin est dans le futur : cochez « En cours »" in unescape(page_text(response))
+
+
 def test_step_errors_are_summed_up_with_links_to_each_field(client, referentials):
     post(client, "cqp", {"cqp-cqp": COS})
     post(client, "situation", {"situation-situation": "salarie"})

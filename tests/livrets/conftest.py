@@ -1,10 +1,15 @@
-"""Fixtures for the livret tests: candidates, livrets on each CQP, logged-in clients."""
+"""Fixtures for the livret tests: candidates, livrets on each CQP, logged-in clients, the
+PDF cache emptied and renders counted."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
+from django.core.cache import caches
 
 from livrets import services
+from portal.pdf import render as rendering
 from tests.support.data import make_candidate, version_of
 
 
@@ -31,3 +36,26 @@ def client_of(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def fresh_pdf_caches():
+    """The shared and PDF caches empty before and after the test (kept PDFs, running renders)."""
+    for alias in ("default", "pdf"):
+        caches[alias].clear()
+    yield
+    for alias in ("default", "pdf"):
+        caches[alias].clear()
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Count the renders; each PDF is a stub naming the HTML it was made from."""
+    made: list[str] = []
+
+    def stub(html: str) -> rendering.Rendered:
+        made.append(html)
+        return rendering.Rendered(b"%PDF-stub " + hashlib.sha256(html.encode()).digest(), 0, 0)
+
+    monkeypatch.setattr(rendering, "html_to_pdf", stub)
+    return made

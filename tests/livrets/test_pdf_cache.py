@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, timedelta
 
 import pytest
-from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,33 +12,10 @@ from livrets import services
 from livrets.models import Livret
 from livrets.pdf.tasks import prepare_livret_pdf
 from livrets.review import services as review_services
-from portal.pdf import render as rendering
 from tests.support.data import complete_cos, make_candidate
 from tests.support.pdf import flat, pages_text
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    for alias in ("default", "pdf"):
-        caches[alias].clear()
-    yield
-    for alias in ("default", "pdf"):
-        caches[alias].clear()
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    """Count the renders; each PDF is a stub naming the HTML it was made from."""
-    made: list[str] = []
-
-    def stub(html: str) -> rendering.Rendered:
-        made.append(html)
-        return rendering.Rendered(b"%PDF-stub " + hashlib.sha256(html.encode()).digest(), 0, 0)
-
-    monkeypatch.setattr(rendering, "html_to_pdf", stub)
-    return made
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_pdf_caches")]
 
 
 def _pdf(client, livret) -> bytes:

@@ -8,7 +8,6 @@ import threading
 import time
 
 import pytest
-from django.core.cache import caches
 from django.urls import reverse
 
 from portal.pdf import render as rendering
@@ -18,13 +17,7 @@ from tests.support.data import make_candidate
 PDF = b"%PDF-1.7 stub"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    for alias in ("default", "pdf"):
-        caches[alias].clear()
-    yield
-    for alias in ("default", "pdf"):
-        caches[alias].clear()
+pytestmark = pytest.mark.usefixtures("fresh_pdf_caches")
 
 
 @pytest.fixture

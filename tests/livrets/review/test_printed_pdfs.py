@@ -3,11 +3,9 @@ for their content, read only by whom may read them now, and a progress page when
 
 from __future__ import annotations
 
-import hashlib
 import threading
 
 import pytest
-from django.core.cache import caches
 from django.urls import reverse
 
 from livrets import services as livret_services
@@ -17,29 +15,7 @@ from livrets.review import services as review
 from portal.pdf import render as rendering
 from tests.support.data import version_of
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    for alias in ("default", "pdf"):
-        caches[alias].clear()
-    yield
-    for alias in ("default", "pdf"):
-        caches[alias].clear()
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    """Count the renders; each PDF is a stub naming the HTML it was made from."""
-    made: list[str] = []
-
-    def stub(html: str) -> rendering.Rendered:
-        made.append(html)
-        return rendering.Rendered(b"%PDF-stub " + hashlib.sha256(html.encode()).digest(), 0, 0)
-
-    monkeypatch.setattr(rendering, "html_to_pdf", stub)
-    return made
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_pdf_caches")]
 
 
 def _grid(people):

@@ -7,6 +7,7 @@ import datetime
 from django import forms
 
 from home.referentials.domain import Referential
+from portal.dates import BoundedDateField
 
 from .models import Outcome, RatingValue
 from .selectors import UnitGrid
@@ -91,9 +92,8 @@ class UnitForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decided_on = forms.DateField(
+    decided_on = BoundedDateField(
         label="Date de la décision du jury",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": "Indiquez la date de la décision.",
             "invalid": "Saisissez une date valide.",

@@ -61,6 +61,12 @@ def thread_dom_id(part: str, key: str) -> str:
     return ("fil-" + anchor.part.replace(":", "-")).replace(".", "-")
 
 
+def _field_label(ref, section, field: str, *, situation: bool) -> str:
+    """A field's label as the editor shows it, shortened; "" for an unknown field."""
+    spec = SITUATION_FIELDS_BY_KEY.get(field) if situation else section_field(ref, section, field)
+    return truncatechars(spec.label, 60) if spec else ""
+
+
 def anchor_label(livret: Livret, *, section: str, field: str, situation: bool) -> str:
     """Where a comment is, in the editor's words: « Compétence 1 – Exemples »."""
     ref = livret.referential_version.referential
@@ -69,8 +75,8 @@ def anchor_label(livret: Livret, *, section: str, field: str, situation: bool) -
         return section
     if not field:
         return section_name(ref, sec)
-    spec = SITUATION_FIELDS_BY_KEY.get(field) if situation else section_field(ref, sec, field)
-    return f"{section_name(ref, sec)} – {truncatechars(spec.label if spec else field, 60)}"
+    label = _field_label(ref, sec, field, situation=situation) or field
+    return f"{section_name(ref, sec)} – {label}"
 
 
 def thread_label(livret: Livret, *, part: str, field: str) -> str:
@@ -88,12 +94,7 @@ def thread_label(livret: Livret, *, part: str, field: str) -> str:
     except Http404:
         return ""
     ref = livret.referential_version.referential
-    spec = (
-        SITUATION_FIELDS_BY_KEY.get(field)
-        if situation
-        else section_field(ref, section_by_code(ref, section), field)
-    )
-    return truncatechars(spec.label, 60) if spec else ""
+    return _field_label(ref, section_by_code(ref, section), field, situation=situation is not None)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The demo editor created by `make run` (development only: its password is public).
 
-The demo candidate is the livrets' (``livrets.demo``); `load_initial_data` creates both.
+The demo candidate is the livrets' (``livrets.livret2.demo``); `load_initial_data` creates both.
 """
 
 from django.contrib.auth import get_user_model

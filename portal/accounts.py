@@ -20,7 +20,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         """An accompagnateur with no livret of their own lands on the livrets they follow."""
-        from livrets.models import Livret
+        from livrets.livret2.models import Livret
 
         from .context_processors import follows_livrets
 

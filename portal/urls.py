@@ -20,7 +20,7 @@ urlpatterns = [
     path("verifier-mon-eligibilite/", include("selfcheck.urls")),
     path("api/v1/", include("selfcheck.api_urls")),
     path("accounts/", include("allauth.urls")),
-    path("livrets/", include("livrets.urls")),
+    path("livrets/", include("livrets.livret2.urls")),
     path("accompagnement/", include("livrets.review.urls")),
     path("mes-demarches/", include("livrets.recevabilite.urls")),
     path("preparer-le-jury/", include("livrets.jury.urls")),

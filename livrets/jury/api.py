@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from livrets.jury.payload import outcome_data, parse_mastery
+from livrets.jury.referential import mastery_of
+from livrets.jury.rules import cqp_outcome
 from selfcheck.api import _errors, _json, endpoint, json_body
 from selfcheck.selectors import cqp_list, referential_or_none
-
-from .payload import outcome_data, parse_mastery
-from .referential import mastery_of
-from .rules import cqp_outcome
 
 
 def owner_of_element(code: str) -> str | None:

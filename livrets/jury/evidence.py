@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from home.referentials.domain import Referential, SectionKind, Unit
-
-from ..anchors import Anchor
-from ..completeness import LivretContent
+from livrets.livret2.anchors import Anchor
+from livrets.livret2.completeness import LivretContent
 
 SNIPPET_CHARS = 90
 

@@ -7,10 +7,9 @@ import datetime
 from django import forms
 
 from home.referentials.domain import Referential
+from livrets.jury.models import Outcome, RatingValue
+from livrets.jury.selectors import UnitGrid
 from portal.dates import BoundedDateField
-
-from .models import Outcome, RatingValue
-from .selectors import UnitGrid
 
 NOT_RATED = ("", "Pas encore évalué")
 

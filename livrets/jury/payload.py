@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from home.referentials.domain import Referential
-
-from .rules import RATINGS, CqpOutcome
+from livrets.jury.rules import RATINGS, CqpOutcome
 
 MAX_RATINGS = 500
 ROOT_KEYS = {"cqp", "ratings"}

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from home.referentials.domain import Referential, Unit
-
-from .referential import BLOC_THRESHOLD, ELEMENTS_TOLERANCE, Mastery
+from livrets.jury.referential import BLOC_THRESHOLD, ELEMENTS_TOLERANCE, Mastery
 
 NON_MIS_EN_OEUVRE, NON_ACQUIS, ACQUIS = "non_mis_en_oeuvre", "non_acquis", "acquis"
 RATINGS = (NON_MIS_EN_OEUVRE, NON_ACQUIS, ACQUIS)

@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from home.referentials.domain import Element, Referential, Unit
-
-from ..models import Livret
-from ..review.models import Invitation
-from ..selectors import content_of
-from . import rules
-from .evidence import Option, options_for, unit_section
-from .models import Evidence, JuryDecision, Rating, RatingValue, Role
-from .referential import Mastery, mastery_of
+from livrets.jury import rules
+from livrets.jury.evidence import Option, options_for, unit_section
+from livrets.jury.models import Evidence, JuryDecision, Rating, RatingValue, Role
+from livrets.jury.referential import Mastery, mastery_of
+from livrets.livret2.models import Livret
+from livrets.livret2.selectors import content_of
+from livrets.review.models import Invitation
 
 
 @dataclass

@@ -9,14 +9,13 @@ from datetime import date
 from django.db import transaction
 
 from home.referentials.domain import Unit
-
-from .. import services as livret_services
-from ..models import Livret, Situation
-from . import rules
-from .evidence import unit_section
-from .models import Evidence, JuryDecision, Outcome, Rating, RatingValue, Role
-from .referential import mastery_of
-from .selectors import current_ratings
+from livrets.jury import rules
+from livrets.jury.evidence import unit_section
+from livrets.jury.models import Evidence, JuryDecision, Outcome, Rating, RatingValue, Role
+from livrets.jury.referential import mastery_of
+from livrets.jury.selectors import current_ratings
+from livrets.livret2 import services as livret_services
+from livrets.livret2.models import Livret, Situation
 
 
 class JuryError(Exception):

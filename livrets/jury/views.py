@@ -11,16 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from livrets.jury import selectors, services
+from livrets.jury.forms import DecisionForm, UnitForm
+from livrets.jury.models import JuryDecision, Role
+from livrets.jury.referential import mastery_of
+from livrets.livret2.selectors import livret_for
+from livrets.livret2.views.common import base_context
+from livrets.review.selectors import readable_livret
 from portal.pdf.export import PdfExport, export_response, printed, progress_response
 from portal.pdf.render import render_html
-
-from ..review.selectors import readable_livret
-from ..selectors import livret_for
-from ..views.common import base_context
-from . import selectors, services
-from .forms import DecisionForm, UnitForm
-from .models import JuryDecision, Role
-from .referential import mastery_of
 
 
 def _forms(grid, *, role: str, data=None, posted: str = ""):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .models import CandidateProfile, Request
-from .selectors import PROFILE_FIELDS
+from livrets.recevabilite.models import CandidateProfile, Request
+from livrets.recevabilite.selectors import PROFILE_FIELDS
 
 
 def _iso(day) -> str | None:
@@ -100,7 +100,7 @@ def export_data(user) -> dict:
 
 def files(user):
     """(archive name, proof) of every proof of the user's requests."""
-    from .models import Proof
+    from livrets.recevabilite.models import Proof
 
     for proof in Proof.objects.filter(request__owner=user):
         yield proof_archive_name(proof), proof

@@ -8,11 +8,10 @@ from django import forms
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.selectors import cqp_choices
-from livrets import forms as livret_forms
-
-from .models import CandidateProfile, Decision, Period, RequestComment
-from .selectors import PROFILE_FIELDS
-from .structure import RequestForm
+from livrets.livret2 import forms as livret_forms
+from livrets.recevabilite.models import CandidateProfile, Decision, Period, RequestComment
+from livrets.recevabilite.selectors import PROFILE_FIELDS
+from livrets.recevabilite.structure import RequestForm
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 INVALID_DATE = {"invalid": "Saisissez une date valide, par exemple 15/03/2024."}

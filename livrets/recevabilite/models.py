@@ -9,7 +9,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from livrets.models import livret_storage
+from livrets.livret2.models import livret_storage
 
 
 class Decision(models.TextChoices):

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
+from livrets.recevabilite import rules, selectors
+from livrets.recevabilite.models import Request
+from livrets.recevabilite.structure import Field, PeriodTexts, RequestForm, Text
 from portal.pdf.render import render_html
-
-from . import rules, selectors
-from .models import Request
-from .structure import Field, PeriodTexts, RequestForm, Text
 
 TEMPLATE = "recevabilite/pdf.html"
 

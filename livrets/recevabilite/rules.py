@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from livrets.journey import add_months
-
-from .structure import RequestForm, Text
+from livrets.livret2.journey import add_months
+from livrets.recevabilite.structure import RequestForm, Text
 
 PROFILE_REQUIRED = ("nom", "prenom", "adresse", "email", "naissance_date", "naissance_lieu")
 PHONES = ("telephone_domicile", "telephone_travail", "telephone_portable")

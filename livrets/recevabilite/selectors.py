@@ -10,11 +10,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, JSONField, OuterRef, QuerySet, Subquery, TextField
 from django.shortcuts import get_object_or_404
 
+from livrets.recevabilite.models import CandidateProfile, Period, Proof, Request
+from livrets.recevabilite.rules import PeriodContent, RequestContent
+from livrets.recevabilite.structure import RequestForm, request_form
 from livrets.review.selectors import owned_or_followed
-
-from .models import CandidateProfile, Period, Proof, Request
-from .rules import PeriodContent, RequestContent
-from .structure import RequestForm, request_form
 
 PROFILE_FIELDS = (
     "civilite",

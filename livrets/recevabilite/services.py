@@ -10,11 +10,10 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
-from livrets.quotas import store_under_lock
-from livrets.uploads import clean_name, format_size, kind_or_refusal, size_refusal
-
-from . import rules, selectors
-from .models import CandidateProfile, Decision, Period, Proof, Request
+from livrets.livret2.quotas import store_under_lock
+from livrets.recevabilite import rules, selectors
+from livrets.recevabilite.models import CandidateProfile, Decision, Period, Proof, Request
+from portal.uploads import clean_name, format_size, kind_or_refusal, size_refusal
 
 
 class RequestError(Exception):
@@ -45,7 +44,7 @@ def profile_for(user) -> CandidateProfile:
     profile = CandidateProfile.objects.filter(user=user).first()
     if profile is not None:
         return profile
-    from livrets.models import Answer
+    from livrets.livret2.models import Answer
 
     values = {"nom": user.last_name, "prenom": user.first_name, "email": user.email}
     answers = Answer.objects.filter(
@@ -287,7 +286,7 @@ def record_answer(
 
 def sync_livrets(request: Request) -> int:
     """The recevabilité dates of the request feed the timers of the livrets 2 of its CQP."""
-    from livrets.models import Livret
+    from livrets.livret2.models import Livret
 
     return Livret.objects.filter(owner_id=request.owner_id, cqp_id=request.cqp_id).update(
         recevabilite_requested_on=request.sent_on,
@@ -305,8 +304,8 @@ def record_gaps(*, request: Request, units: list[str], note: str) -> None:
 
 def start_livret(*, request: Request, activities: list[str] = ()):
     """A livret 2 for the request's CQP once the request is accepted, dated from it."""
-    from livrets import services as livret_services
-    from livrets.models import Livret
+    from livrets.livret2 import services as livret_services
+    from livrets.livret2.models import Livret
 
     existing = Livret.objects.filter(owner=request.owner, cqp_id=request.cqp_id).first()
     if existing is not None:

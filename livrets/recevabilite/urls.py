@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import after, demarches, editor, proofs, review
+from livrets.recevabilite.views import after, demarches, editor, proofs, review
 
 app_name = "recevabilite"
 

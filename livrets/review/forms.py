@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import NotificationPreference
+from livrets.review.models import NotificationPreference
 
 
 class InvitationForm(forms.Form):

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from ..anchors import Anchor
+from livrets.livret2.anchors import Anchor
 
 
 class InvitationQuerySet(models.QuerySet):

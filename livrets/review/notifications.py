@@ -16,9 +16,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import Livret
-from . import rules
-from .models import Invitation, NotificationPreference, PendingNotification
+from livrets.livret2.models import Livret
+from livrets.review import rules
+from livrets.review.models import Invitation, NotificationPreference, PendingNotification
 
 Kind = PendingNotification.Kind
 

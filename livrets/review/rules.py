@@ -11,10 +11,9 @@ import hmac
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from livrets.livret2.completeness import LivretContent
+from livrets.livret2.structure import SITUATION_FIELDS
 from portal.dates import add_months_or_none
-
-from ..completeness import LivretContent
-from ..structure import SITUATION_FIELDS
 
 INVITATION_DAYS = 14
 EMAIL_INTERVAL = timedelta(hours=1)

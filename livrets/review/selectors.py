@@ -14,15 +14,19 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import truncatechars
 
+from livrets.livret2.anchors import Anchor
+from livrets.livret2.completeness import LivretContent, SituationContent, check
+from livrets.livret2.models import Document, Livret
+from livrets.livret2.selectors import content_of, part_of
+from livrets.livret2.structure import (
+    SITUATION_FIELDS_BY_KEY,
+    section_by_code,
+    section_field,
+    section_name,
+)
+from livrets.review import rules
+from livrets.review.models import Comment, Invitation, SectionReview
 from portal.people import display_name
-
-from ..anchors import Anchor
-from ..completeness import LivretContent, SituationContent, check
-from ..models import Document, Livret
-from ..selectors import content_of, part_of
-from ..structure import SITUATION_FIELDS_BY_KEY, section_by_code, section_field, section_name
-from . import rules
-from .models import Comment, Invitation, SectionReview
 
 
 def owned_or_followed(user) -> Q:

@@ -10,15 +10,14 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from livrets.livret2 import selectors as livret_selectors
+from livrets.livret2.anchors import Anchor
+from livrets.livret2.models import Livret, Situation
+from livrets.livret2.structure import SITUATION_FIELDS_BY_KEY, section_by_code, section_field
+from livrets.review import notifications, rules
+from livrets.review.models import Comment, Invitation, NotificationPreference, SectionReview
 from portal import french
 from portal.tasks import send_email
-
-from .. import selectors as livret_selectors
-from ..anchors import Anchor
-from ..models import Livret, Situation
-from ..structure import SITUATION_FIELDS_BY_KEY, section_by_code, section_field
-from . import notifications, rules
-from .models import Comment, Invitation, NotificationPreference, SectionReview
 
 MAX_COMMENT_CHARS = 5000
 

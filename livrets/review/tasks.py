@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.tasks import task
 from django.utils import timezone
 
-from .notifications import send_due_notifications
+from livrets.review.notifications import send_due_notifications
 
 
 @task

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import access, comments, reading
+from livrets.review.views import access, comments, reading
 
 app_name = "review"
 

@@ -4,5 +4,5 @@
 ``worker`` runs WeasyPrint in child processes under a time and a memory limit; ``render``
 turns a print template into a PDF through that worker; ``response`` answers a PDF download
 under the per-user export limit (``limits``), or a message in French. What a document shows
-belongs to its app (``livrets.pdf``, ``selfcheck.pdf``).
+belongs to its app (``livrets.livret2.pdf``, ``selfcheck.pdf``).
 """

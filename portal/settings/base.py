@@ -24,8 +24,8 @@ INSTALLED_APPS = [
     "home",
     "home.referentials",
     "selfcheck",
-    "livrets",
-    "livrets.retention",
+    "livrets.livret2",
+    "portal.retention",
     "livrets.review",
     "livrets.recevabilite",
     "livrets.jury",
@@ -161,7 +161,7 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_REFRESH_SECONDS = 60
 # Supporting documents of the livrets: outside MEDIA_ROOT, served only by an owner-checking view.
 LIVRET_FILES_ROOT = Path(os.environ.get("LIVRET_FILES_ROOT", VAR_DIR / "livret-files"))
-# What one account may hold, enforced under a lock on the account (livrets.quotas): the
+# What one account may hold, enforced under a lock on the account (livrets.livret2.quotas): the
 # supporting documents of one livret (each version counts its own copies), of all the
 # account's livrets together, and the number of livrets (versions included).
 LIVRET_MAX_BYTES = 100 * 1024 * 1024

@@ -1,7 +1,7 @@
 """Figures for `make bench`: the editor's query counts, autosave latency and lost updates.
 
 ``autosave_queries`` counts the SQL queries of one save of a situation's field as the
-editor's autosave runs it (``livrets.services.autosave``: resolve the target, save, read the
+editor's autosave runs it (``livrets.livret2.services.autosave``: resolve the target, save, read the
 section's new state), transaction control (BEGIN) not counted; the request adds the
 session's and the user's, as every signed-in request does.
 """
@@ -47,8 +47,8 @@ def _editor_queries(situations: int) -> int:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from livrets import services
-    from livrets.models import Situation
+    from livrets.livret2 import services
+    from livrets.livret2.models import Situation
     from tests.support.data import version
 
     user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
@@ -85,8 +85,8 @@ def _autosave_queries() -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from livrets import services
-    from livrets.anchors import Anchor
+    from livrets.livret2 import services
+    from livrets.livret2.anchors import Anchor
     from tests.support.data import version
 
     user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
@@ -226,7 +226,7 @@ def _server_cpu_per_save(base_url: str) -> float:
     from django.conf import settings
     from django.middleware.csrf import _get_new_csrf_string
 
-    from livrets import services
+    from livrets.livret2 import services
     from tests.support.data import version
 
     from .server import worker_cpu_seconds
@@ -270,7 +270,7 @@ def _server_cpu_per_save(base_url: str) -> float:
 def _lost_updates(livret, acknowledged: list[tuple[int, str, int, str]]) -> int:
     """Saves acknowledged (200) whose text is not the revision of the version reported, and
     fields whose final text is not the last acknowledged one."""
-    from livrets.models import Answer, Revision
+    from livrets.livret2.models import Answer, Revision
 
     revisions = {
         (r.answer.situation_id, r.answer.field_key, r.version): r.text
@@ -292,7 +292,7 @@ def _autosave(base_url: str, *, pace: float) -> dict:
     from django.conf import settings
     from django.middleware.csrf import _get_new_csrf_string
 
-    from livrets import services
+    from livrets.livret2 import services
     from tests.support.data import version
 
     user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")

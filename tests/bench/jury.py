@@ -27,8 +27,8 @@ def run() -> dict[str, float]:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from livrets import services as livret_services
     from livrets.jury import services
+    from livrets.livret2 import services as livret_services
     from tests.support.data import version
 
     email = f"bench-jury-{uuid.uuid4().hex[:8]}@bench.invalid"

@@ -46,7 +46,7 @@ SLUG = "assistant-formation"
 
 def _livret(owner, paragraphs: int):
     """Every field filled, each multiline one with ``paragraphs`` more paragraphs."""
-    from livrets import services
+    from livrets.livret2 import services
     from tests.livrets.pdf_support import fill_everything
     from tests.support.data import version
 
@@ -57,7 +57,7 @@ def _livret(owner, paragraphs: int):
 
 def _sized_livret(owner, target_pages: int):
     """A livret of about ``target_pages`` pages: two probes, then a proportional guess."""
-    from livrets.pdf.document import livret_pdf
+    from livrets.livret2.pdf.document import livret_pdf
 
     short = _pages(livret_pdf(_livret(owner, 0)).pdf)
     longer = _pages(livret_pdf(_livret(owner, 2)).pdf)
@@ -114,8 +114,8 @@ def run() -> dict[str, float | str]:
     from django.contrib.auth import get_user_model
     from django.db import connections
 
-    from livrets import services
-    from livrets.pdf.document import livret_html, livret_pdf
+    from livrets.livret2 import services
+    from livrets.livret2.pdf.document import livret_html, livret_pdf
     from portal.pdf.render import static_roots
 
     email = f"bench-pdf-{uuid.uuid4().hex[:8]}@bench.invalid"

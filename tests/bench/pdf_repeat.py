@@ -67,7 +67,7 @@ def run() -> dict[str, float]:
     from django.conf import settings
     from django.db import connections
 
-    from livrets import services
+    from livrets.livret2 import services
 
     from .editor import _candidate, _session_cookie
     from .pdf import _pages, _sized_livret

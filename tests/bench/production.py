@@ -65,7 +65,7 @@ def _environment(port: int) -> dict:
 def sign_in(base_url: str) -> tuple[dict, str]:
     """The demo candidate's cookies and the URL of a section of their livret."""
     from home.demo_accounts import DEMO_PASSWORD
-    from livrets.demo import CANDIDATE_EMAIL
+    from livrets.livret2.demo import CANDIDATE_EMAIL
 
     cookies: dict[str, str] = {}
     request(base_url, "GET", "/accounts/login/", cookies=cookies)

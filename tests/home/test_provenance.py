@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils.html import escape
 
 from home.referentials.provenance import PROPOSED, found_in, normalise, walk
-from livrets import services
+from livrets.livret2 import services
 from tests.support.data import make_candidate, version_of
 from tests.support.pdf import flat, pages_text
 
@@ -234,7 +234,7 @@ def test_the_industries_sante_livret_pdf_says_on_its_cover_that_the_portal_propo
 def test_a_corrected_typo_is_said_where_it_is_shown(client, referentials):
     """The editor shows 004's guidance with « décrirez », and says the source writes
     « décrierez »: what is attributed to the source stays the source's, word for word."""
-    from livrets import services
+    from livrets.livret2 import services
     from tests.support.data import make_candidate, version_of
 
     candidate = make_candidate("typo@example.fr")
@@ -266,7 +266,7 @@ def test_the_guide_quotes_its_source_word_for_word(client, site_pages):
 
 
 def test_the_editors_field_help_is_marked_as_the_portals(client, referentials):
-    from livrets import services
+    from livrets.livret2 import services
     from tests.support.data import make_candidate, version_of
 
     candidate = make_candidate("aide@example.fr")

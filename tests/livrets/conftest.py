@@ -8,7 +8,7 @@ import hashlib
 import pytest
 from django.core.cache import caches
 
-from livrets import services
+from livrets.livret2 import services
 from portal.pdf import render as rendering
 from tests.support.data import make_candidate, version_of
 

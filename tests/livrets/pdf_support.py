@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from livrets import services
-from livrets.structure import SITUATION_FIELDS, section_fields
+from livrets.livret2 import services
+from livrets.livret2.structure import SITUATION_FIELDS, section_fields
 
 ACCENTS = "déjà évalué, « œuvre » et cœur d’équipe à Orléans"
 

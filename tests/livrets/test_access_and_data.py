@@ -14,9 +14,9 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, reverse
 
-from livrets import services
-from livrets import urls as livret_urls
-from livrets.models import Answer, Document, Livret, Revision, Situation
+from livrets.livret2 import services
+from livrets.livret2 import urls as livret_urls
+from livrets.livret2.models import Answer, Document, Livret, Revision, Situation
 from tests.support.data import PASSWORD, complete_cos
 from tests.support.urls import NON_ID_KWARGS, PDF, make_objects
 

@@ -12,9 +12,9 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets import services
-from livrets.anchors import Anchor
-from livrets.models import Answer, Livret, Revision, Situation
+from livrets.livret2 import services
+from livrets.livret2.anchors import Anchor
+from livrets.livret2.models import Answer, Livret, Revision, Situation
 from tests.support.data import fill_situation
 
 pytestmark = pytest.mark.django_db

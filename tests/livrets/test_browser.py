@@ -9,7 +9,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
-from livrets.models import Answer, Livret
+from livrets.livret2.models import Answer, Livret
 from tests.support.browser import BROWSER_TIMEOUT_MS
 from tests.support.data import PASSWORD, make_candidate
 
@@ -137,7 +137,7 @@ def test_a_conseiller_livret_filled_only_with_what_004_asks_can_be_finalised(
 ):
     """004 asks NOM and PRÉNOM, the motivation, the organisation, and for each situation the
     situation, how it was analysed, the actions and why: nothing else is needed."""
-    from livrets import services
+    from livrets.livret2 import services
     from tests.support.data import version
 
     livret = services.start_livret(
@@ -212,7 +212,7 @@ def test_a_conseiller_livret_filled_only_with_what_004_asks_can_be_finalised(
 def test_text_typed_after_the_session_expired_is_saved_after_signing_in_again(
     page, live_server, empty_account
 ):
-    from livrets import services
+    from livrets.livret2 import services
     from tests.support.data import version
 
     livret = services.start_livret(
@@ -239,7 +239,7 @@ def test_text_typed_after_the_session_expired_is_saved_after_signing_in_again(
 def test_a_stale_tab_overwrites_nothing_and_keeps_its_text_until_the_candidate_chooses(
     page, live_server, empty_account, assert_accessible
 ):
-    from livrets import services
+    from livrets.livret2 import services
     from tests.support.data import version
 
     livret = services.start_livret(

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from home.referentials.domain import Referential
-from livrets.completeness import LivretContent, SituationContent, Status, check
-from livrets.structure import (
+from livrets.livret2.completeness import LivretContent, SituationContent, Status, check
+from livrets.livret2.structure import (
     SITUATION_FIELDS,
     is_optional,
     place_from_address,

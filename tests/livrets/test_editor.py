@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets import services
-from livrets.models import Answer, Livret, Revision, Situation
+from livrets.livret2 import services
+from livrets.livret2.models import Answer, Livret, Revision, Situation
 from tests.support.data import complete_cos, make_candidate, version_of
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ import pytest
 from django.conf import settings
 
 from home.referentials.domain import Delays, Referential
-from livrets.journey import add_months, deadlines
-from livrets.uploads import clean_name, detect_kind
+from livrets.livret2.journey import add_months, deadlines
+from portal.uploads import clean_name, detect_kind
 
 
 def _delays(slug: str) -> Delays:

@@ -9,10 +9,10 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from livrets import services
-from livrets.pdf.content import typo
-from livrets.pdf.document import livret_html, livret_pdf
-from livrets.structure import SITUATION_FIELDS, section_fields
+from livrets.livret2 import services
+from livrets.livret2.pdf.content import typo
+from livrets.livret2.pdf.document import livret_html, livret_pdf
+from livrets.livret2.structure import SITUATION_FIELDS, section_fields
 from portal.pdf import render as rendering
 from portal.pdf.engine import write_pdf
 from portal.pdf.fetcher import BASE_URL, resolve

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets import services
-from livrets.models import Livret
-from livrets.pdf.tasks import prepare_livret_pdf
+from livrets.livret2 import services
+from livrets.livret2.models import Livret
+from livrets.livret2.pdf.tasks import prepare_livret_pdf
 from livrets.review import services as review_services
 from tests.support.data import complete_cos, make_candidate
 from tests.support.pdf import flat, pages_text
@@ -90,7 +90,7 @@ def test_any_change_drops_the_kept_pdf(client_of, livret, candidate, renders, ch
 @pytest.mark.pdf
 def test_a_render_of_older_content_is_never_served_for_newer(client_of, livret, candidate):
     """A render that ends after a change keeps its PDF under the older revision only."""
-    from livrets.pdf.export import livret_export
+    from livrets.livret2.pdf.export import livret_export
     from portal.pdf import jobs, store
 
     client = client_of(candidate)

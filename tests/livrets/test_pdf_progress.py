@@ -150,7 +150,7 @@ def _open_progress(page, live_server, livret_pk: int) -> None:
 def test_in_chromium_the_download_starts_once_the_pdf_is_ready(
     browser, live_server, referentials, slow_render, assert_accessible, javascript
 ):
-    from livrets import services
+    from livrets.livret2 import services
     from tests.support.data import version_of
 
     gate, _made, _ = slow_render

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from livrets import services
-from livrets.pdf.document import livret_pdf
+from livrets.livret2 import services
+from livrets.livret2.pdf.document import livret_pdf
 from tests.support.data import fill_situation, version_of
 from tests.support.pdf import flat, pages_text, reader
 

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets.journey import deadlines
-from livrets.models import Answer, Livret, Revision
+from livrets.livret2.journey import deadlines
+from livrets.livret2.models import Answer, Livret, Revision
 from livrets.review import services as review
 from livrets.review.rules import livret_due_on
 from portal.dates import add_months, add_months_or_none, range_error

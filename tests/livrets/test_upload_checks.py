@@ -11,15 +11,15 @@ import weasyprint
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from livrets import services
-from livrets.filecheck import (
+from livrets.livret2 import services
+from livrets.livret2.models import Document, Livret
+from portal.filecheck import (
     MAX_UNZIPPED_BYTES,
     MAX_ZIP_ENTRIES,
     content_problem,
     pdf_problem,
     zip_problem,
 )
-from livrets.models import Document, Livret
 from tests.support.uploads import race_while_storing
 
 from .conftest import version_of

@@ -36,7 +36,7 @@ PAGE_TREE = "wagtail_serve"  # the Wagtail pages: listed from the page tree inst
 
 def make_people() -> dict:
     """A candidate with a filled livret, an accompagnateur, a pending invitation."""
-    from livrets import services as livret_services
+    from livrets.livret2 import services as livret_services
     from livrets.review import services as review
     from tests.support.data import complete_cos, make_candidate, version_of
 
@@ -61,8 +61,8 @@ def make_people() -> dict:
 
 def _jury_livret(owner, coach) -> int:
     """A 002 livret followed by the accompagnateur, rated by both, differing on one element."""
-    from livrets import services as livret_services
     from livrets.jury import services as jury
+    from livrets.livret2 import services as livret_services
     from livrets.review import services as review
     from tests.support.data import version_of
 

@@ -17,7 +17,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from livrets.models import Answer, Livret, Revision, Situation
+from livrets.livret2.models import Answer, Livret, Revision, Situation
 
 from .site_map import make_people, targets, wagtail_pages
 

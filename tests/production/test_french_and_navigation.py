@@ -49,7 +49,7 @@ def test_account_pages_and_emails_say_adresse_electronique_and_name_the_portal(c
 
 @pytest.mark.django_db
 def test_an_accompagnateur_sees_accompagnement_and_lands_on_the_dashboard(client, referentials):
-    from livrets import services as livret_services
+    from livrets.livret2 import services as livret_services
     from livrets.review import services as review
 
     owner = make_candidate("candidate@example.fr")

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
-from livrets import services as livret_services
+from livrets.livret2 import services as livret_services
 from livrets.review import services as review
 from portal.passwords import strong_enough
 from portal.pdf import render as rendering

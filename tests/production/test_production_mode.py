@@ -52,7 +52,7 @@ def test_uploads_are_local_by_default_and_s3_on_demand(tmp_path):
 def test_livret_documents_use_the_livrets_storage():
     from django.core.files.storage import storages
 
-    from livrets.models import livret_storage
+    from livrets.livret2.models import livret_storage
 
     assert livret_storage() is storages["livrets"]
 

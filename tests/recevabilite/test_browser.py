@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from livrets.journey import add_months
-from livrets.models import Livret
+from livrets.livret2.journey import add_months
+from livrets.livret2.models import Livret
 from livrets.recevabilite import services
 from livrets.recevabilite.models import Request
 

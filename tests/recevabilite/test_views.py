@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets.models import Answer, Livret
+from livrets.livret2.models import Answer, Livret
 from livrets.recevabilite import services
 from livrets.recevabilite.models import Period, Proof, Request
 from selfcheck.answers import SESSION_RESULT
@@ -259,7 +259,7 @@ def test_export_and_deletion_include_the_request_and_its_proofs(client_of, af_re
     assert all(archive.read(n) == PDF for n in names) and len(names) == 2
     files = [p.file.name for p in Proof.objects.all()]
     storage = Proof.objects.first().file.storage
-    services_mod = __import__("livrets.services", fromlist=["delete_account"])
+    services_mod = __import__("livrets.livret2.services", fromlist=["delete_account"])
     services_mod.delete_account(user=candidate)
     assert not Request.objects.exists() and not Period.objects.exists()
     assert not any(storage.exists(name) for name in files)
@@ -268,7 +268,7 @@ def test_export_and_deletion_include_the_request_and_its_proofs(client_of, af_re
 def test_an_invited_accompagnateur_reads_and_comments(
     client_of, referentials, candidate, other_candidate
 ):
-    from livrets import services as livret_services
+    from livrets.livret2 import services as livret_services
     from livrets.review import services as review
     from tests.support.data import version_of
 

@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from home.referentials.models import Cqp, ReferentialVersion
-from livrets import services
+from livrets.livret2 import services
 
 PASSWORD = "Un-mot-de-passe-solide-42"
 
@@ -36,7 +36,7 @@ def fill_section(livret, section: str, texts: dict[str, str]) -> None:
 
 
 def fill_situation(livret, section: str, **overrides):
-    from livrets.structure import SITUATION_FIELDS
+    from livrets.livret2.structure import SITUATION_FIELDS
 
     situation = services.add_situation(livret=livret, section=section)
     for spec in SITUATION_FIELDS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
-from ..selectors import latest_decisions
+from livrets.jury.selectors import latest_decisions
 
 register = template.Library()
 
@@ -19,8 +19,8 @@ def jury_demarches(context) -> dict:
 @register.inclusion_tag("jury/_origin.html")
 def jury_origin(livret) -> dict:
     """On a livret started after a partial validation: which units are kept, which remain."""
-    from ..models import JuryDecision
-    from ..selectors import decision_view
+    from livrets.jury.models import JuryDecision
+    from livrets.jury.selectors import decision_view
 
     decision = JuryDecision.objects.filter(follow_up=livret).first()
     if decision is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from ..selectors import gap_request_for_livret
+from livrets.recevabilite.selectors import gap_request_for_livret
 
 register = template.Library()
 
@@ -26,7 +26,7 @@ def recevabilite_gap(livret, section):
 @register.inclusion_tag("recevabilite/_review_link.html")
 def recevabilite_link(livret):
     """For an accompagnateur: the candidate's recevabilité request on the livret's CQP."""
-    from ..models import Request
+    from livrets.recevabilite.models import Request
 
     found = Request.objects.filter(owner_id=livret.owner_id, cqp_id=livret.cqp_id).first()
     return {"rq": found}

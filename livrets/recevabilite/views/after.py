@@ -9,12 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from livrets.recevabilite import selectors, services
+from livrets.recevabilite.forms import AnswerForm, GapsForm
+from livrets.recevabilite.pdf import request_html
+from livrets.recevabilite.views.common import context, error_list
 from portal.pdf.export import PdfExport, export_response, printed, progress_response
-
-from .. import selectors, services
-from ..forms import AnswerForm, GapsForm
-from ..pdf import request_html
-from .common import context, error_list
 
 
 def answer(request, rpk: int):

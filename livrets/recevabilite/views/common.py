@@ -5,10 +5,9 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets.views.common import base_context
-
-from .. import rules, selectors
-from ..models import Request, RequestComment
+from livrets.livret2.views.common import base_context
+from livrets.recevabilite import rules, selectors
+from livrets.recevabilite.models import Request, RequestComment
 
 PARTS = dict(RequestComment.Part.choices)
 

@@ -8,12 +8,11 @@ from datetime import date
 from django.shortcuts import render
 from django.utils import timezone
 
-from livrets.journey import deadlines
-from livrets.models import Livret
-from livrets.views.common import base_context
-
-from .. import selectors
-from .common import state
+from livrets.livret2.journey import deadlines
+from livrets.livret2.models import Livret
+from livrets.livret2.views.common import base_context
+from livrets.recevabilite import selectors
+from livrets.recevabilite.views.common import state
 
 
 @dataclass

@@ -11,13 +11,18 @@ from django.views.decorators.http import require_POST
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.selectors import current_version, current_versions
-from livrets.views.common import base_context
+from livrets.livret2.views.common import base_context
+from livrets.recevabilite import rules, selectors, services
+from livrets.recevabilite.forms import (
+    EducationForm,
+    FinaliseForm,
+    IdentityForm,
+    PeriodForm,
+    RequestsCountForm,
+)
+from livrets.recevabilite.forms import StartForm as CqpForm
+from livrets.recevabilite.views.common import context, error_list
 from selfcheck.answers import SESSION_RESULT
-
-from .. import rules, selectors, services
-from ..forms import EducationForm, FinaliseForm, IdentityForm, PeriodForm, RequestsCountForm
-from ..forms import StartForm as CqpForm
-from .common import context, error_list
 
 
 def _selfcheck_periods(http_request, slug: str) -> list[dict]:

@@ -7,11 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from livrets.views.documents import document_response
-
-from .. import selectors, services
-from ..forms import ProofForm
-from .common import context
+from livrets.livret2.views.documents import document_response
+from livrets.recevabilite import selectors, services
+from livrets.recevabilite.forms import ProofForm
+from livrets.recevabilite.views.common import context
 
 
 def _back(rq, period) -> str:

@@ -6,10 +6,10 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from .. import selectors
-from ..forms import CommentForm
-from ..models import RequestComment
-from .common import PARTS, context
+from livrets.recevabilite import selectors
+from livrets.recevabilite.forms import CommentForm
+from livrets.recevabilite.models import RequestComment
+from livrets.recevabilite.views.common import PARTS, context
 
 
 def reading(request, rpk: int):

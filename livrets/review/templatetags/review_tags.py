@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..selectors import review_of_section, statuses_of
+from livrets.review.selectors import review_of_section, statuses_of
 
 register = template.Library()
 

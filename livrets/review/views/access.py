@@ -8,12 +8,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from livrets.livret2 import selectors as livret_selectors
+from livrets.review import rules, selectors, services
+from livrets.review.forms import InvitationForm, PreferenceForm
+from livrets.review.views.common import base_context
 from portal.people import display_name
-
-from ... import selectors as livret_selectors
-from .. import rules, selectors, services
-from ..forms import InvitationForm, PreferenceForm
-from .common import base_context
 
 
 def access(request, pk: int):

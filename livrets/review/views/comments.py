@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ...anchors import Anchor
-from .. import selectors, services
-from .common import safe_next
+from livrets.livret2.anchors import Anchor
+from livrets.review import selectors, services
+from livrets.review.views.common import safe_next
 
 
 def _answer(request, livret, part: str, key: str, flash: str, anchor: str = ""):

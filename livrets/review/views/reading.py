@@ -7,15 +7,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from livrets.livret2 import selectors as livret_selectors
+from livrets.livret2.pdf.access import can_download_pdf
+from livrets.livret2.presenters import build
+from livrets.livret2.views.documents import document_response
+from livrets.review import selectors, services
+from livrets.review.models import SectionReview
+from livrets.review.views.common import base_context, safe_next
 from portal.people import display_name
-
-from ... import selectors as livret_selectors
-from ...pdf.access import can_download_pdf
-from ...presenters import build
-from ...views.documents import document_response
-from .. import selectors, services
-from ..models import SectionReview
-from .common import base_context, safe_next
 
 
 def dashboard(request):

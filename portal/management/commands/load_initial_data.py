@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 from home.demo_accounts import DEMO_PASSWORD, create_demo_accounts
 from home.demo_content import build_site
-from livrets.demo import create_demo_candidate
+from livrets.livret2.demo import create_demo_candidate
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from livrets import services as livret_services
+from livrets.livret2 import services as livret_services
 from livrets.review import services as review_services
 from tests.support.data import fill_section, make_candidate, version_of
 

@@ -9,9 +9,9 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
-from livrets import services as livret_services
 from livrets.jury import services
 from livrets.jury.models import Evidence
+from livrets.livret2 import services as livret_services
 from tests.support.data import fill_situation, make_candidate, version_of
 
 pytestmark = pytest.mark.django_db

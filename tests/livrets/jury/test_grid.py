@@ -10,12 +10,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from livrets.completeness import Status, check
 from livrets.jury import services
 from livrets.jury.models import Evidence, JuryDecision, Rating
-from livrets.models import Livret
-from livrets.pdf.content import build
-from livrets.selectors import livret_content
+from livrets.livret2.completeness import Status, check
+from livrets.livret2.models import Livret
+from livrets.livret2.pdf.content import build
+from livrets.livret2.selectors import livret_content
 from tests.support.pdf import flat, pages_text, reader
 
 pytestmark = pytest.mark.django_db
@@ -218,7 +218,7 @@ def test_the_warning_before_the_end_and_no_duration_where_the_source_gives_none(
     assert "Attention :" in page
     assert "proposé par le portail" in page
 
-    from livrets import services as livret_services
+    from livrets.livret2 import services as livret_services
     from tests.support.data import version_of
 
     cos = livret_services.start_livret(

@@ -10,10 +10,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
-from livrets import services
-from livrets.models import Livret
-from livrets.retention.models import RetentionWarning
-from livrets.retention.services import months_before, purge
+from livrets.livret2 import services
+from livrets.livret2.models import Livret
+from portal.retention.models import RetentionWarning
+from portal.retention.services import months_before, purge
 from tests.support.data import make_candidate, version_of
 
 pytestmark = pytest.mark.django_db
@@ -100,8 +100,8 @@ def test_the_period_is_configurable_and_the_command_runs(inactive):
 def test_purge_and_notifications_run_as_tasks(inactive):
     from django.tasks import TaskResultStatus
 
-    from livrets.retention.tasks import retention_purge
     from livrets.review.tasks import send_review_notifications
+    from portal.retention.tasks import retention_purge
 
     with time_machine.travel(START.replace(year=START.year + 2), tick=False):
         result = retention_purge.enqueue()

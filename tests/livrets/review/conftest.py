@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from livrets import services as livret_services
+from livrets.livret2 import services as livret_services
 from livrets.review import services
 from tests.support.data import PASSWORD, make_candidate, version_of
 

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from livrets import services as livret_services
+from livrets.livret2 import services as livret_services
 from livrets.review.models import Comment
 from tests.support.browser import BROWSER_TIMEOUT_MS
 from tests.support.data import PASSWORD, fill_section, make_candidate, version_of

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from livrets import services as livret_services
+from livrets.livret2 import services as livret_services
 from livrets.review import services
 from livrets.review.models import Comment, SectionReview
 from tests.support.data import fill_situation

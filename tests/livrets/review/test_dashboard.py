@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets import services as livret_services
-from livrets.models import Livret
+from livrets.livret2 import services as livret_services
+from livrets.livret2.models import Livret
 from livrets.review import services
 from tests.support.data import make_candidate, version_of
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets.models import Answer
+from livrets.livret2.models import Answer
 from livrets.review import services
 from livrets.review.models import Invitation
 from tests.support.data import make_candidate
@@ -102,7 +102,7 @@ def test_access_follows_every_version_of_the_livret(people, as_user):
 
     livret = people["livret_a"]
     complete_cos(livret)
-    from livrets import services as livret_services
+    from livrets.livret2 import services as livret_services
 
     livret_services.finalise(livret=livret, sworn_name="Alice", sworn_on=timezone.localdate())
     new = livret_services.reopen(livret=livret)

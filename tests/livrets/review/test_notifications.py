@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from livrets import services as livret_services
-from livrets.models import Livret
+from livrets.livret2 import services as livret_services
+from livrets.livret2.models import Livret
 from livrets.review import services
 from livrets.review.models import Invitation
 from livrets.review.notifications import send_due_notifications

@@ -8,8 +8,8 @@ import threading
 import pytest
 from django.urls import reverse
 
-from livrets import services as livret_services
 from livrets.jury import services as jury
+from livrets.livret2 import services as livret_services
 from livrets.recevabilite import services as recevabilite
 from livrets.review import services as review
 from portal.pdf import render as rendering

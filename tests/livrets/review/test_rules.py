@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime, timedelta
 
-from livrets.completeness import LivretContent, SituationContent
+from livrets.livret2.completeness import LivretContent, SituationContent
 from livrets.review import rules
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -127,7 +127,7 @@ def _objects(people) -> dict:
 def light_pdf(monkeypatch):
     """The PDF row checks access, not rendering: answer a stub once access is granted."""
     from livrets.jury import views as jury_views
-    from livrets.pdf import views as pdf_views
+    from livrets.livret2.pdf import views as pdf_views
     from livrets.recevabilite.views import after
 
     monkeypatch.setattr(pdf_views, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))

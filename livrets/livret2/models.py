@@ -1,0 +1,160 @@
+"""A candidate's Livret 2: sections' answers, situations, revisions and documents.
+
+Every text is an ``Answer`` row anchored to stable codes (section code and field key, plus
+the situation for a situation's fields) with a ``version`` for optimistic concurrency; every
+save also writes a ``Revision``.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+
+
+def livret_storage():
+    """Private storage: never under MEDIA_URL, files go out only through an owner check.
+
+    The ``livrets`` entry of STORAGES: local files under LIVRET_FILES_ROOT by default, a
+    private S3-compatible bucket in production if configured so (portal.settings.environment).
+    """
+    return storages["livrets"]
+
+
+def document_path(instance, filename: str) -> str:
+    return f"livrets/{instance.livret.public_id}/{uuid.uuid4().hex}"
+
+
+class Livret(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "En cours de rédaction"
+        FINALISED = "finalised", "Finalisé"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="livrets"
+    )
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    cqp = models.ForeignKey("referentials.Cqp", on_delete=models.PROTECT, related_name="+")
+    referential_version = models.ForeignKey(
+        "referentials.ReferentialVersion",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="version du référentiel",
+    )
+    number = models.PositiveIntegerField("version du livret", default=1)
+    previous = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Bumped by every write that changes what the livret's PDF shows (livrets.livret2.services):
+    # the exported PDF is kept in the cache under this number (livrets.livret2.pdf.export).
+    content_revision = models.PositiveIntegerField(default=0, editable=False)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+    sworn_name = models.CharField("nom du signataire", max_length=200, blank=True)
+    sworn_on = models.DateField("date de la déclaration", null=True, blank=True)
+    sworn_place = models.CharField("lieu de la déclaration", max_length=120, blank=True)
+    recevabilite_requested_on = models.DateField("demande de recevabilité", null=True, blank=True)
+    recevabilite_received_on = models.DateField(
+        "réception de la demande de recevabilité", null=True, blank=True
+    )
+    recevabilite_notified_on = models.DateField(
+        "notification de recevabilité", null=True, blank=True
+    )
+    jury_on = models.DateField("session du jury", null=True, blank=True)
+    # A livret started after a partial validation: the parts of the units the jury validated,
+    # which it does not ask for again.
+    exempt_sections = models.JSONField("parties validées par le jury", default=list, blank=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "cqp", "number"], name="unique_livret_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"Livret 2 – {self.referential_version.title} (version {self.number})"
+
+    @property
+    def is_finalised(self) -> bool:
+        return self.status == self.Status.FINALISED
+
+
+class Situation(models.Model):
+    livret = models.ForeignKey(Livret, on_delete=models.CASCADE, related_name="situations")
+    section_code = models.CharField(max_length=80)
+    position = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["section_code", "position", "pk"]
+
+    def __str__(self) -> str:
+        return f"Situation {self.position} ({self.section_code})"
+
+
+class Answer(models.Model):
+    """One field's current text, with the version its next save must be based on."""
+
+    livret = models.ForeignKey(Livret, on_delete=models.CASCADE, related_name="answers")
+    situation = models.ForeignKey(
+        Situation, on_delete=models.CASCADE, null=True, blank=True, related_name="answers"
+    )
+    section_code = models.CharField(max_length=80)
+    field_key = models.CharField(max_length=80)
+    text = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["livret", "section_code", "field_key"],
+                condition=models.Q(situation__isnull=True),
+                name="unique_section_answer",
+            ),
+            models.UniqueConstraint(
+                fields=["situation", "field_key"],
+                condition=models.Q(situation__isnull=False),
+                name="unique_situation_answer",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section_code}/{self.field_key} v{self.version}"
+
+
+class Revision(models.Model):
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "version"], name="unique_revision_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Révision {self.version}"
+
+
+class Document(models.Model):
+    livret = models.ForeignKey(Livret, on_delete=models.CASCADE, related_name="documents")
+    situation = models.ForeignKey(
+        Situation, on_delete=models.CASCADE, null=True, blank=True, related_name="documents"
+    )
+    section_code = models.CharField(max_length=80, blank=True)
+    file = models.FileField(upload_to=document_path, storage=livret_storage, max_length=255)
+    name = models.CharField("nom", max_length=120)
+    kind = models.CharField(max_length=10)
+    size = models.PositiveBigIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

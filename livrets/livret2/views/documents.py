@@ -1,0 +1,82 @@
+"""Supporting documents: upload, owner-checked download, deletion."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from livrets.livret2 import selectors, services
+from livrets.livret2.forms import DocumentForm
+from livrets.livret2.views.common import base_context
+from portal.uploads import KINDS
+
+
+def _back(livret, section_code: str, situation=None) -> str:
+    if not section_code:
+        return reverse("livrets:detail", args=[livret.pk]) + "#documents"
+    anchor = f"#documents-{situation.pk}" if situation else "#documents"
+    return reverse("livrets:section", args=[livret.pk, section_code]) + anchor
+
+
+@require_POST
+def upload(request, pk: int):
+    livret = selectors.livret_for(request.user, pk)
+    situation = None
+    sid = request.POST.get("situation", "")
+    if sid.isdigit():
+        situation = selectors.situation_for(request.user, pk, int(sid))
+    section_code = situation.section_code if situation else request.POST.get("section", "")[:80]
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Choisissez un fichier à ajouter.")
+        return redirect(_back(livret, section_code, situation))
+    try:
+        document = services.add_document(
+            livret=livret,
+            upload=form.cleaned_data["file"],
+            section=section_code,
+            situation=situation,
+        )
+    except services.LivretError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"« {document.name} » est ajouté.")
+    return redirect(_back(livret, section_code, situation))
+
+
+def download(request, pk: int, did: int):
+    return document_response(selectors.document_for(request.user, pk, did))
+
+
+def document_response(document) -> FileResponse:
+    """A supporting document as a private attachment, typed from its checked content."""
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.name,
+        content_type=KINDS[document.kind][1],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def delete(request, pk: int, did: int):
+    document = selectors.document_for(request.user, pk, did)
+    back = _back(document.livret, document.section_code, document.situation)
+    if request.method == "POST":
+        try:
+            services.delete_document(document=document)
+        except services.LivretError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"« {document.name} » est supprimé.")
+        return redirect(back)
+    return render(
+        request,
+        "livrets/document_delete.html",
+        {**base_context(request), "livret": document.livret, "document": document, "back": back},
+    )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RetentionConfig(AppConfig):
+    name = "portal.retention"
+    label = "retention"
+    verbose_name = "Conservation des données"

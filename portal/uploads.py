@@ -1,0 +1,87 @@
+"""Supporting documents: the type read from the content, cleaned names, size limits."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from pathlib import PurePosixPath
+from typing import IO
+
+from portal.filecheck import content_problem
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+# Detected kind -> (extension, content type)
+KINDS = {
+    "pdf": ("pdf", "application/pdf"),
+    "png": ("png", "image/png"),
+    "jpeg": ("jpg", "image/jpeg"),
+    "odt": ("odt", "application/vnd.oasis.opendocument.text"),
+    "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+
+
+def detect_kind(stream: IO[bytes]) -> str | None:
+    """The file's kind from its magic bytes (and, for zip formats, their manifest)."""
+    stream.seek(0)
+    head = stream.read(8)
+    stream.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(stream) as archive:
+                names = set(archive.namelist())
+                if "mimetype" in names:
+                    with archive.open("mimetype") as f:
+                        mimetype = f.read(100).strip()
+                    if mimetype == KINDS["odt"][1].encode():
+                        return "odt"
+                if "[Content_Types].xml" in names and "word/document.xml" in names:
+                    return "docx"
+        except (zipfile.BadZipFile, OSError, KeyError):
+            return None
+        finally:
+            stream.seek(0)
+    return None
+
+
+def clean_name(name: str, kind: str) -> str:
+    """A safe display and download name: no path, no control characters, the right extension."""
+    base = PurePosixPath(name.replace("\\", "/")).name
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^A-Za-z0-9_\- ]+", "", stem).strip().replace(" ", "_")[:80].strip("._-")
+    return f"{stem or 'document'}.{KINDS[kind][0]}"
+
+
+def format_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
+    return f"{max(1, round(size / 1024))} Ko"
+
+
+def size_refusal(upload) -> str | None:
+    """Why a file is refused for its size alone, in French, or None."""
+    if upload.size > MAX_FILE_BYTES:
+        return (
+            f"« {upload.name[:80]} » pèse {format_size(upload.size)} : "
+            "la limite est de 10 Mo par fichier."
+        )
+    return None
+
+
+def kind_or_refusal(upload) -> tuple[str | None, str | None]:
+    """The file's kind read from its content, or why it is refused (type or content)."""
+    kind = detect_kind(upload)
+    if kind is None:
+        return None, (
+            f"« {upload.name[:80]} » n'est pas un fichier PDF, PNG, JPEG, ODT ou DOCX "
+            "(le type est vérifié d'après le contenu du fichier, pas d'après son nom)."
+        )
+    return kind, content_problem(upload, kind=kind, name=upload.name[:80])

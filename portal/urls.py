@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("livrets/", include("livrets.livret2.urls")),
     path("accompagnement/", include("livrets.review.urls")),
+    path("mes-demarches/", include("livrets.candidatures.urls")),
     path("mes-demarches/", include("livrets.recevabilite.urls")),
     path("preparer-le-jury/", include("livrets.jury.urls")),
 ]

@@ -16,6 +16,7 @@ from tests.support.browser import (
     axe_violations,
     chromium_path,
 )
+from tests.support.data import make_candidate
 
 # Property tests assert results, not timings: a loaded machine must not
 # fail them for slowness, neither an example's (deadline) nor the generation's (too_slow).
@@ -68,3 +69,22 @@ def assert_accessible():
         assert violations == [], f"{page.url}: {violations}"
 
     return check
+
+
+@pytest.fixture
+def candidate(db):
+    return make_candidate("alice@example.fr")
+
+
+@pytest.fixture
+def other_candidate(db):
+    return make_candidate("bruno@example.fr")
+
+
+@pytest.fixture
+def client_of(client):
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

@@ -11,10 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-
-class Role(models.TextChoices):
-    CANDIDATE = "candidat", "Candidat"
-    ACCOMPAGNATEUR = "accompagnateur", "Accompagnateur"
+from livrets.candidatures.access import Role
 
 
 class RatingValue(models.TextChoices):
@@ -70,6 +67,9 @@ class Outcome(models.TextChoices):
 class JuryDecision(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jury_decisions"
+    )
+    candidature = models.ForeignKey(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="jury_decisions"
     )
     cqp = models.ForeignKey("referentials.Cqp", on_delete=models.PROTECT, related_name="+")
     livret = models.ForeignKey(

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from home.referentials.domain import Element, Referential, Unit
+from livrets.candidatures import access
 from livrets.jury import rules
 from livrets.jury.evidence import Option, options_for, unit_section
 from livrets.jury.models import Evidence, JuryDecision, Rating, RatingValue, Role
 from livrets.jury.referential import Mastery, mastery_of
 from livrets.livret2.models import Livret
 from livrets.livret2.selectors import content_of
-from livrets.review.models import Invitation
 
 
 @dataclass
@@ -94,11 +94,7 @@ def current_ratings(ratings: list[Rating]) -> dict[str, dict[str, str]]:
 
 
 def has_accompagnateur(livret: Livret) -> bool:
-    return (
-        Invitation.objects.active()
-        .filter(livret__owner_id=livret.owner_id, livret__cqp_id=livret.cqp_id)
-        .exists()
-    )
+    return access.has_accompagnateur(livret.candidature)
 
 
 def grid_of(livret: Livret) -> Grid:

@@ -9,9 +9,10 @@ from datetime import date
 from django.db import transaction
 
 from home.referentials.domain import Unit
+from livrets.candidatures import access
 from livrets.jury import rules
 from livrets.jury.evidence import unit_section
-from livrets.jury.models import Evidence, JuryDecision, Outcome, Rating, RatingValue, Role
+from livrets.jury.models import Evidence, JuryDecision, Outcome, Rating, RatingValue
 from livrets.jury.referential import mastery_of
 from livrets.jury.selectors import current_ratings
 from livrets.livret2 import services as livret_services
@@ -81,8 +82,9 @@ def link_evidence(
         )
 
 
-def role_of(livret: Livret, user) -> str:
-    return Role.CANDIDATE if livret.owner_id == user.pk else Role.ACCOMPAGNATEUR
+def role_of(livret: Livret, user) -> str | None:
+    """The reader's role on the livret's candidature (``candidatures.access``)."""
+    return access.role_of(user, livret.candidature)
 
 
 def record_decision(
@@ -101,6 +103,7 @@ def record_decision(
         validated = codes if outcome == Outcome.TOTAL else []
     return JuryDecision.objects.create(
         owner=owner,
+        candidature_id=livret.candidature_id,
         cqp_id=livret.cqp_id,
         livret=livret,
         decided_on=decided_on,

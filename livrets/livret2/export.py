@@ -91,10 +91,10 @@ def _livret(livret: Livret) -> dict:
             "lieu": livret.sworn_place,
         },
         "parcours": {
-            "demande_recevabilite": _iso(livret.recevabilite_requested_on),
-            "reception_demande_recevabilite": _iso(livret.recevabilite_received_on),
-            "notification_recevabilite": _iso(livret.recevabilite_notified_on),
-            "session_jury": _iso(livret.jury_on),
+            "demande_recevabilite": _iso(livret.candidature.request_sent_on),
+            "reception_demande_recevabilite": _iso(livret.candidature.request_received_on),
+            "notification_recevabilite": _iso(livret.candidature.notified_on),
+            "session_jury": _iso(livret.candidature.jury_on),
         },
         "situations": [
             {"id": s.pk, "partie": s.section_code, "position": s.position}
@@ -135,7 +135,7 @@ def export_data(user) -> dict:
 
     livrets = (
         Livret.objects.filter(owner=user)
-        .select_related("referential_version", "cqp")
+        .select_related("referential_version", "cqp", "candidature")
         .prefetch_related(
             "situations",
             "answers__revisions",

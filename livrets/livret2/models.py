@@ -34,6 +34,10 @@ class Livret(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="livrets"
     )
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The procedure this livret belongs to: its dates and who may read it.
+    candidature = models.ForeignKey(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="livrets"
+    )
     cqp = models.ForeignKey("referentials.Cqp", on_delete=models.PROTECT, related_name="+")
     referential_version = models.ForeignKey(
         "referentials.ReferentialVersion",
@@ -55,14 +59,6 @@ class Livret(models.Model):
     sworn_name = models.CharField("nom du signataire", max_length=200, blank=True)
     sworn_on = models.DateField("date de la déclaration", null=True, blank=True)
     sworn_place = models.CharField("lieu de la déclaration", max_length=120, blank=True)
-    recevabilite_requested_on = models.DateField("demande de recevabilité", null=True, blank=True)
-    recevabilite_received_on = models.DateField(
-        "réception de la demande de recevabilité", null=True, blank=True
-    )
-    recevabilite_notified_on = models.DateField(
-        "notification de recevabilité", null=True, blank=True
-    )
-    jury_on = models.DateField("session du jury", null=True, blank=True)
     # A livret started after a partial validation: the parts of the units the jury validated,
     # which it does not ask for again.
     exempt_sections = models.JSONField("parties validées par le jury", default=list, blank=True)

@@ -27,7 +27,9 @@ from portal.people import display_name
 
 
 def livrets_of(user) -> QuerySet[Livret]:
-    return Livret.objects.filter(owner=user).select_related("referential_version", "cqp")
+    return Livret.objects.filter(owner=user).select_related(
+        "referential_version", "cqp", "candidature"
+    )
 
 
 def livret_for(user, pk: int) -> Livret:

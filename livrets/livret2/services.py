@@ -1,4 +1,5 @@
-"""Writes to livrets. Views call these; the rules live in structure, completeness, journey."""
+"""Writes to livrets. Views call these; the rules live in structure and completeness; the
+procedure's dates are the candidature's (livrets.candidatures)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from home.referentials.domain import SectionKind
 from home.referentials.models import ReferentialVersion
+from livrets.candidatures.services import candidature_of
 from livrets.livret2 import selectors, statements
 from livrets.livret2.anchors import Anchor
 from livrets.livret2.completeness import SectionState, check
@@ -78,6 +80,7 @@ def start_livret(*, owner, version: ReferentialVersion, activities: list[str] = 
             raise LivretError(str(error)) from None
         livret = Livret.objects.create(
             owner=owner,
+            candidature=candidature_of(owner=owner, cqp_id=version.cqp_id),
             cqp_id=version.cqp_id,
             referential_version=version,
             number=1 + _last_number(owner, version.cqp_id),
@@ -387,9 +390,9 @@ def reopen(*, livret: Livret) -> Livret:
             referential_version=livret.referential_version,
             number=1 + _last_number(livret.owner, livret.cqp_id),
             previous=livret,
-            recevabilite_requested_on=livret.recevabilite_requested_on,
-            recevabilite_notified_on=livret.recevabilite_notified_on,
-            jury_on=livret.jury_on,
+            candidature_id=livret.candidature_id,
+            # The parts a jury already validated stay validated in every later version.
+            exempt_sections=list(livret.exempt_sections),
         )
         situations = {}
         for situation in livret.situations.all():
@@ -417,15 +420,6 @@ def reopen(*, livret: Livret) -> Livret:
                 copy.file.save(document.name, ContentFile(f.read()), save=False)
             copy.save()
     return new
-
-
-def set_journey(*, livret: Livret, requested_on, notified_on, jury_on, received_on=None) -> None:
-    Livret.objects.filter(pk=livret.pk).update(
-        recevabilite_requested_on=requested_on,
-        recevabilite_received_on=received_on,
-        recevabilite_notified_on=notified_on,
-        jury_on=jury_on,
-    )
 
 
 def delete_livrets(livrets: QuerySet[Livret]) -> None:

@@ -18,7 +18,7 @@ def export_data(user) -> dict:
     profile = CandidateProfile.objects.filter(user=user).first()
     requests = (
         Request.objects.filter(owner=user)
-        .select_related("cqp", "referential_version")
+        .select_related("cqp", "referential_version", "candidature")
         .prefetch_related("periods", "proofs", "comments")
         .order_by("pk")
     )
@@ -48,10 +48,10 @@ def export_data(user) -> dict:
                     "date": _iso(rq.sworn_on),
                 },
                 "suivi": {
-                    "envoyee_le": _iso(rq.sent_on),
-                    "recue_le": _iso(rq.received_on),
-                    "decision": rq.decision,
-                    "decision_le": _iso(rq.decided_on),
+                    "envoyee_le": _iso(rq.candidature.request_sent_on),
+                    "recue_le": _iso(rq.candidature.request_received_on),
+                    "decision": rq.candidature.decision,
+                    "decision_le": _iso(rq.candidature.decision_on),
                     "ecarts": rq.gap_units,
                     "ecarts_note": rq.gap_note,
                 },

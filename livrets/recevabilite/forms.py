@@ -9,7 +9,7 @@ from django import forms
 from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.selectors import cqp_choices
 from livrets.livret2 import forms as livret_forms
-from livrets.recevabilite.models import CandidateProfile, Decision, Period, RequestComment
+from livrets.recevabilite.models import CandidateProfile, Period, RequestComment
 from livrets.recevabilite.selectors import PROFILE_FIELDS
 from livrets.recevabilite.structure import RequestForm
 
@@ -250,18 +250,6 @@ class FinaliseForm(livret_forms.FinaliseForm):
             self.fields["sworn"].error_messages["required"] = (
                 "Cochez la confirmation pour finaliser."
             )
-
-
-class AnswerForm(forms.Form):
-    sent_on = _date_field("Date d'envoi de votre demande")
-    received_on = _date_field("Date de réception indiquée par l'accusé de réception")
-    decision = forms.ChoiceField(
-        label="Décision",
-        required=False,
-        choices=[("", "Pas encore de décision")] + list(Decision.choices),
-        widget=forms.RadioSelect,
-    )
-    decided_on = _date_field("Date de la décision (favorable ou défavorable)")
 
 
 class GapsForm(forms.Form):

@@ -12,12 +12,6 @@ from django.db import models
 from livrets.livret2.models import livret_storage
 
 
-class Decision(models.TextChoices):
-    FAVOURABLE = "favourable", "Favorable"
-    UNFAVOURABLE = "defavorable", "Défavorable"
-    NO_ANSWER = "sans_reponse", "Pas de réponse"
-
-
 class CandidateProfile(models.Model):
     """Who the candidate is, typed once: the request, the livret 2 identity and the PDFs."""
 
@@ -53,6 +47,10 @@ class Request(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recevabilite_requests"
     )
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The procedure this request opens: its sending, receipt and decision are recorded there.
+    candidature = models.OneToOneField(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="request"
+    )
     cqp = models.ForeignKey("referentials.Cqp", on_delete=models.PROTECT, related_name="+")
     referential_version = models.ForeignKey(
         "referentials.ReferentialVersion", on_delete=models.PROTECT, related_name="+"
@@ -71,11 +69,6 @@ class Request(models.Model):
     sworn_name = models.CharField(max_length=200, blank=True)
     sworn_place = models.CharField(max_length=120, blank=True)
     sworn_on = models.DateField(null=True, blank=True)
-    # After sending: as the candidate records them.
-    sent_on = models.DateField("date d'envoi", null=True, blank=True)
-    received_on = models.DateField("date de réception", null=True, blank=True)
-    decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
-    decided_on = models.DateField("date de la décision", null=True, blank=True)
     # 004: the activities the notification's gaps analysis flagged (unit codes) and its words.
     gap_units = models.JSONField(default=list, blank=True)
     gap_note = models.TextField(blank=True, max_length=4000)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from livrets.livret2.journey import add_months
+from home.referentials.domain import Delays
+from livrets.candidatures import deadlines
+from livrets.candidatures.deadlines import Facts
 from livrets.recevabilite.structure import RequestForm, Text
 
 PROFILE_REQUIRED = ("nom", "prenom", "adresse", "email", "naissance_date", "naissance_lieu")
@@ -192,71 +194,60 @@ class Outcome:
         return self.state in ("accepted", "accepted_by_silence")
 
 
-def silence_date(form: RequestForm, *, sent_on, received_on) -> DateLine | None:
-    start = received_on or sent_on
-    if not (start and form.answer.months and form.answer.silence):
+def _silence(form: RequestForm, delays: Delays, facts: Facts) -> DateLine | None:
+    day = deadlines.silence_day(delays=delays, facts=facts)
+    if not (day and form.answer.silence):
         return None
     return DateLine(
         "silence",
         "Sans réponse à cette date, votre demande vaut décision d'acceptation",
-        add_months(start, form.answer.months),
+        day,
         form.answer.silence,
         form.answer.start,
     )
 
 
-def _validity(form: RequestForm, accepted_on: date, referential_changed: bool) -> list:
+def _validity(
+    form: RequestForm, delays: Delays, facts: Facts, today: date, referential_changed: bool
+) -> list[DateLine]:
     v = form.validity
-    if v is None:
-        return [], []
+    end = deadlines.validity_end(delays=delays, facts=facts, today=today)
+    if v is None or end is None:
+        return []
     applies = v.renewal if referential_changed else v.prorogation
-    end = DateLine(
-        "validity",
-        "Fin de validité de la recevabilité",
-        add_months(accepted_on, v.months),
-        v.text,
-        options=tuple((t, t is applies) for t in (v.renewal, v.prorogation) if t),
-    )
-    return [end], []
+    return [
+        DateLine(
+            "validity",
+            "Fin de validité de la recevabilité",
+            end,
+            v.text,
+            options=tuple((t, t is applies) for t in (v.renewal, v.prorogation) if t),
+        )
+    ]
 
 
 def outcome(
     form: RequestForm,
     *,
+    delays: Delays,
+    facts: Facts,
     finalised: bool,
-    sent_on: date | None,
-    received_on: date | None,
-    decision: str,
-    decided_on: date | None,
     today: date,
     referential_changed: bool = False,
 ) -> Outcome:
-    if not sent_on:
-        if finalised:
-            return Outcome("finalised", "Finalisée, à envoyer")
-        return Outcome("draft", "En préparation")
-    silence = silence_date(form, sent_on=sent_on, received_on=received_on)
-    dates = [silence] if silence else []
-    if decision == "favourable":
-        accepted_on = decided_on or received_on or sent_on
-        extra, notes = _validity(form, accepted_on, referential_changed)
-        return Outcome(
-            "accepted", "Recevabilité favorable", tuple(extra), tuple(notes), accepted_on
-        )
-    if decision == "defavorable":
-        return Outcome("refused", "Recevabilité défavorable")
-    if decision == "sans_reponse":
-        if silence is None:
-            notes = (form.answer.unknown,) if form.answer.unknown else ()
-            return Outcome("unknown", "Pas de réponse", notes=notes)
-        if today >= silence.day:
-            extra, notes = _validity(form, silence.day, referential_changed)
-            return Outcome(
-                "accepted_by_silence",
-                "Acceptée : pas de réponse au terme du délai",
-                (silence, *extra),
-                tuple(notes),
-                silence.day,
-            )
-    notes = (form.answer.unknown,) if silence is None and form.answer.unknown else ()
-    return Outcome("sent", "Envoyée, en attente de la réponse", tuple(dates), notes)
+    """Where the request stands, with the dates ``candidatures.deadlines`` computes."""
+    state, label = deadlines.request_state(
+        delays=delays, facts=facts, finalised=finalised, today=today
+    )
+    if state in ("draft", "finalised", "refused"):
+        return Outcome(state, label)
+    silence = _silence(form, delays, facts)
+    unknown = (form.answer.unknown,) if silence is None and form.answer.unknown else ()
+    validity = tuple(_validity(form, delays, facts, today, referential_changed))
+    if state == "accepted":
+        return Outcome(state, label, validity, (), facts.decision_on)
+    if state == "accepted_by_silence":
+        return Outcome(state, label, (silence, *validity), (), silence.day if silence else None)
+    if state == "unknown":
+        return Outcome(state, label, notes=unknown)
+    return Outcome(state, label, (silence,) if silence else (), unknown)

@@ -6,14 +6,13 @@ An accompagnateur the candidate invited on a livret 2 of the same CQP reads the 
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, JSONField, OuterRef, QuerySet, Subquery, TextField
 from django.shortcuts import get_object_or_404
 
+from livrets.candidatures import access
 from livrets.recevabilite.models import CandidateProfile, Period, Proof, Request
 from livrets.recevabilite.rules import PeriodContent, RequestContent
 from livrets.recevabilite.structure import RequestForm, request_form
-from livrets.review.selectors import owned_or_followed
 
 PROFILE_FIELDS = (
     "civilite",
@@ -30,7 +29,9 @@ PROFILE_FIELDS = (
 
 
 def requests_of(user) -> QuerySet[Request]:
-    return Request.objects.filter(owner=user).select_related("referential_version", "cqp")
+    return Request.objects.filter(owner=user).select_related(
+        "referential_version", "cqp", "candidature"
+    )
 
 
 def request_for(user, pk: int) -> Request:
@@ -38,8 +39,8 @@ def request_for(user, pk: int) -> Request:
 
 
 def readable_requests(user) -> QuerySet[Request]:
-    return Request.objects.filter(owned_or_followed(user)).select_related(
-        "referential_version", "cqp", "owner"
+    return Request.objects.filter(access.readable_filter(user)).select_related(
+        "referential_version", "cqp", "owner", "candidature"
     )
 
 
@@ -121,7 +122,7 @@ def content(request: Request) -> RequestContent:
 def with_gaps(livrets: QuerySet) -> QuerySet:
     """Livrets with the gaps analysis of their candidate's request on the same CQP, in the
     same query (``recevabilite_gaps``: unit codes, or None without a request)."""
-    same = Request.objects.filter(owner=OuterRef("owner"), cqp=OuterRef("cqp"))
+    same = Request.objects.filter(candidature=OuterRef("candidature"))
     return livrets.annotate(
         recevabilite_gaps=Subquery(same.values("gap_units")[:1], output_field=JSONField()),
         recevabilite_gap_note=Subquery(same.values("gap_note")[:1], output_field=TextField()),
@@ -131,7 +132,7 @@ def with_gaps(livrets: QuerySet) -> QuerySet:
 def gap_request_for_livret(livret) -> Request | None:
     """The request of a livret's candidate and CQP, if the gaps analysis was recorded."""
     return (
-        Request.objects.filter(owner_id=livret.owner_id, cqp_id=livret.cqp_id)
+        Request.objects.filter(candidature_id=livret.candidature_id)
         .exclude(gap_units=[])
         .only("gap_units", "gap_note")
         .first()
@@ -139,13 +140,5 @@ def gap_request_for_livret(livret) -> Request | None:
 
 
 def followers(request: Request) -> list:
-    """The accompagnateurs who read the request now: an active invitation on a livret 2 of
-    the same candidate and CQP (``owned_or_followed``), each once."""
-    from livrets.review.models import Invitation
-
-    invitations = Invitation.objects.active().filter(
-        livret__owner_id=request.owner_id, livret__cqp_id=request.cqp_id
-    )
-    return list(
-        get_user_model().objects.filter(pk__in=invitations.values("reviewer_id")).order_by("pk")
-    )
+    """The accompagnateurs who read the request now: those of its candidature, each once."""
+    return access.followers(request.candidature)

@@ -10,9 +10,11 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
+from livrets.candidatures.deadlines import Facts
+from livrets.candidatures.services import CandidatureError, candidature_of, record_dates
 from livrets.livret2.quotas import store_under_lock
 from livrets.recevabilite import rules, selectors
-from livrets.recevabilite.models import CandidateProfile, Decision, Period, Proof, Request
+from livrets.recevabilite.models import CandidateProfile, Period, Proof, Request
 from portal.uploads import clean_name, format_size, kind_or_refusal, size_refusal
 
 
@@ -118,7 +120,12 @@ def start_request(*, owner, version, experiences: list[dict] = ()) -> tuple[Requ
         return existing, False
     with transaction.atomic():
         request = Request.objects.create(
-            owner=owner, cqp_id=version.cqp_id, referential_version=version
+            owner=owner,
+            candidature=candidature_of(
+                owner=owner, cqp_id=version.cqp_id, selfcheck={"experiences": experiences[:30]}
+            ),
+            cqp_id=version.cqp_id,
+            referential_version=version,
         )
         for position, e in enumerate(experiences[:30], 1):
             if e.get("kind") not in EXPERIENCE_KINDS:
@@ -252,7 +259,7 @@ def finalise(*, request: Request, sworn_name: str, sworn_place: str, sworn_on: d
 def reopen(*, request: Request) -> None:
     if not request.is_finalised:
         raise RequestError("Seule une demande finalisée peut être rouverte.")
-    if request.sent_on:
+    if request.candidature.request_sent_on:
         raise RequestError("Cette demande est envoyée : elle ne peut plus être modifiée.")
     request.status = Request.Status.DRAFT
     request.finalised_at = None
@@ -262,37 +269,15 @@ def reopen(*, request: Request) -> None:
 # After sending -----------------------------------------------------------------------------
 
 
-def record_answer(
-    *, request: Request, sent_on, received_on, decision: str, decided_on, today: date
-) -> None:
-    """The dates and decision the candidate records; the livrets' timers follow them."""
+def record_answer(*, request: Request, facts: Facts, by, today: date) -> None:
+    """The sending, receipt and decision the candidate records, on the candidature: the
+    livret 2, this request and « Mes démarches » all show what follows from them."""
     if not request.is_finalised:
         raise RequestError("Finalisez la demande avant d'indiquer son envoi.")
-    days = [d for d in (sent_on, received_on, decided_on) if d]
-    if any(d > today for d in days):
-        raise RequestError("Une date ne peut pas être dans le futur.")
-    if sent_on is None and (received_on or decision or decided_on):
-        raise RequestError("Indiquez d'abord la date d'envoi.")
-    if any(d < sent_on for d in (received_on, decided_on) if d and sent_on):
-        raise RequestError("La réception et la décision ne peuvent pas précéder l'envoi.")
-    if decision not in ("", *Decision.values):
-        raise RequestError("Choisissez une décision de la liste.")
-    request.sent_on, request.received_on = sent_on, received_on
-    request.decision = decision
-    request.decided_on = decided_on if decision in ("favourable", "defavorable") else None
-    request.save()
-    sync_livrets(request)
-
-
-def sync_livrets(request: Request) -> int:
-    """The recevabilité dates of the request feed the timers of the livrets 2 of its CQP."""
-    from livrets.livret2.models import Livret
-
-    return Livret.objects.filter(owner_id=request.owner_id, cqp_id=request.cqp_id).update(
-        recevabilite_requested_on=request.sent_on,
-        recevabilite_received_on=request.received_on,
-        recevabilite_notified_on=request.decided_on,
-    )
+    try:
+        record_dates(candidature=request.candidature, facts=facts, by=by, today=today)
+    except CandidatureError as error:
+        raise RequestError(str(error)) from None
 
 
 def record_gaps(*, request: Request, units: list[str], note: str) -> None:
@@ -307,7 +292,7 @@ def start_livret(*, request: Request, activities: list[str] = ()):
     from livrets.livret2 import services as livret_services
     from livrets.livret2.models import Livret
 
-    existing = Livret.objects.filter(owner=request.owner, cqp_id=request.cqp_id).first()
+    existing = Livret.objects.filter(candidature_id=request.candidature_id).first()
     if existing is not None:
         return existing
     livret = livret_services.start_livret(
@@ -315,7 +300,6 @@ def start_livret(*, request: Request, activities: list[str] = ()):
         version=request.cqp.current or request.referential_version,
         activities=list(activities),
     )
-    sync_livrets(request)
     return livret
 
 

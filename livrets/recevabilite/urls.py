@@ -1,13 +1,12 @@
 from django.urls import path
 
-from livrets.recevabilite.views import after, demarches, editor, proofs, review
+from livrets.recevabilite.views import after, editor, proofs, review
 
 app_name = "recevabilite"
 
 P = "recevabilite/<int:rpk>/"
 
 urlpatterns = [
-    path("", demarches.demarches, name="demarches"),
     path("recevabilite/nouvelle/", editor.start, name="start"),
     path(P, editor.detail, name="detail"),
     path(P + "identite/", editor.identity, name="identity"),

@@ -25,6 +25,13 @@ class InvitationQuerySet(models.QuerySet):
 
 
 class Invitation(models.Model):
+    """An accompagnateur invited on a candidature: pending, then accepted (the access itself),
+    revoked or expired. The candidate invites from a livret 2 (``livret``, kept for the
+    links and the email); the access is the candidature's, every document of it."""
+
+    candidature = models.ForeignKey(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="invitations"
+    )
     livret = models.ForeignKey(
         "livrets.Livret", on_delete=models.CASCADE, related_name="invitations"
     )
@@ -53,7 +60,7 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["livret", "reviewer"],
+                fields=["candidature", "reviewer"],
                 condition=Q(revoked_at__isnull=True, reviewer__isnull=False),
                 name="one_active_access_per_reviewer",
             )

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import truncatechars
 
+from livrets.candidatures import access
 from livrets.livret2.anchors import Anchor
 from livrets.livret2.completeness import LivretContent, SituationContent, check
 from livrets.livret2.models import Document, Livret
@@ -29,20 +30,10 @@ from livrets.review.models import Comment, Invitation, SectionReview
 from portal.people import display_name
 
 
-def owned_or_followed(user) -> Q:
-    """A filter on a candidate's records of a CQP (a model with ``owner`` and ``cqp``): the
-    user's own, and a candidate's whose livret 2 of the same CQP the user follows as reviewer
-    (an active invitation)."""
-    followed = Invitation.objects.active().filter(
-        reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
-    )
-    return Q(owner=user) | Q(Exists(followed))
-
-
 def readable_livrets(user) -> QuerySet[Livret]:
     """The user's own livrets and every version of those they follow as reviewer."""
-    return Livret.objects.filter(owned_or_followed(user)).select_related(
-        "referential_version", "cqp", "owner"
+    return Livret.objects.filter(access.readable_filter(user)).select_related(
+        "referential_version", "cqp", "owner", "candidature"
     )
 
 
@@ -255,7 +246,10 @@ def invitation_for_owner(user, livret_pk: int, pk: int) -> Invitation:
 
 
 def invitations_of(livret: Livret) -> list[Invitation]:
-    return list(livret.invitations.select_related("reviewer"))
+    """Every invitation of the livret's candidature (the access is the candidature's)."""
+    return list(
+        Invitation.objects.filter(candidature_id=livret.candidature_id).select_related("reviewer")
+    )
 
 
 def versions_of(livret: Livret) -> QuerySet[Livret]:
@@ -279,12 +273,9 @@ class DashboardRow:
 
 def _followed_livrets(user) -> list[Livret]:
     """Every version of the livrets the user follows, with their counts, in version order."""
-    followed = Invitation.objects.active().filter(
-        reviewer=user, livret__owner=OuterRef("owner"), livret__cqp=OuterRef("cqp")
-    )
     return list(
-        Livret.objects.filter(Exists(followed))
-        .select_related("owner", "referential_version")
+        Livret.objects.filter(candidature__in=access.followed(user).values("pk"))
+        .select_related("owner", "referential_version", "candidature")
         .annotate(
             open_comments=Count(
                 "comments",
@@ -309,7 +300,8 @@ def _dashboard_row(livret: Livret, *, seen: datetime, organisation: str) -> Dash
     )
     report = check(ref, content)
     due_on = rules.livret_due_on(
-        jury_on=livret.jury_on, months_before_jury=ref.delays.livret_due_months_before_jury
+        jury_on=livret.candidature.jury_on,
+        months_before_jury=ref.delays.livret_due_months_before_jury,
     )
     unread = rules.unread_since(
         seen,

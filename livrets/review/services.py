@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from livrets.candidatures import access
 from livrets.livret2 import selectors as livret_selectors
 from livrets.livret2.anchors import Anchor
 from livrets.livret2.models import Livret, Situation
@@ -39,6 +41,7 @@ def invite(*, livret: Livret, email: str, organisation: str = "", now=None) -> N
         raise ReviewError("Invitez votre accompagnateur, pas vous-même.")
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
+        candidature_id=livret.candidature_id,
         livret=livret,
         email=email,
         organisation=organisation.strip()[:200],
@@ -74,7 +77,9 @@ def find_invitation(token: str) -> Invitation | None:
     if not token or len(token) > 100:
         return None
     invitation = (
-        Invitation.objects.select_related("livret__owner", "livret__referential_version")
+        Invitation.objects.select_related(
+            "livret__owner", "livret__referential_version", "candidature"
+        )
         .filter(token_hash=rules.hash_token(token))
         .first()
     )
@@ -108,10 +113,10 @@ def accept(*, invitation: Invitation, user, now=None) -> Invitation:
     if not rules.can_accept(state_of(invitation, now)):
         raise ReviewError("Cette invitation n'est plus valable.")
     with transaction.atomic():
-        # Revoke any earlier access of the same person to the same livret, then accept once.
-        Invitation.objects.active().filter(livret=invitation.livret, reviewer=user).update(
-            revoked_at=now
-        )
+        # Revoke any earlier access of the same person to the candidature, then accept once.
+        Invitation.objects.active().filter(
+            candidature_id=invitation.candidature_id, reviewer=user
+        ).update(revoked_at=now)
         accepted = Invitation.objects.filter(
             pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
         ).update(accepted_at=now, reviewer=user)
@@ -122,22 +127,27 @@ def accept(*, invitation: Invitation, user, now=None) -> Invitation:
 
 
 def revoke(*, invitation: Invitation, now=None) -> None:
-    Invitation.objects.filter(pk=invitation.pk, revoked_at__isnull=True).update(
-        revoked_at=now or timezone.now()
-    )
+    """End the person's access to the candidature: every invitation of that address (pending
+    ones too, so that an older link cannot be accepted) and every access of that account."""
+    person = Q(email=invitation.email)
+    if invitation.reviewer_id:
+        person |= Q(reviewer_id=invitation.reviewer_id)
+    Invitation.objects.filter(
+        person, candidature_id=invitation.candidature_id, revoked_at__isnull=True
+    ).update(revoked_at=now or timezone.now())
 
 
 def is_reviewer(user, livret: Livret) -> bool:
-    return livret.owner_id != user.pk
+    return access.role_of(user, livret.candidature) == access.Role.ACCOMPAGNATEUR
 
 
 def mark_reviewed(*, user, livret: Livret, now=None) -> None:
     """The reviewer has read the livret: changes before now are no news to them."""
     if livret.owner_id == user.pk:
         return
-    Invitation.objects.active().filter(
-        reviewer=user, livret__owner_id=livret.owner_id, livret__cqp_id=livret.cqp_id
-    ).update(last_reviewed_at=now or timezone.now())
+    Invitation.objects.active().filter(reviewer=user, candidature_id=livret.candidature_id).update(
+        last_reviewed_at=now or timezone.now()
+    )
 
 
 def parse_anchor(livret: Livret, part: str, key: str) -> tuple[str, Situation | None, str]:

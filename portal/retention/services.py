@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import formats
 
 from livrets.livret2 import services as livret_services
-from livrets.livret2.journey import add_months
 from livrets.livret2.models import Livret
+from portal.dates import add_months
 from portal.retention.models import RetentionWarning
 from portal.tasks import send_email
 

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "home.referentials",
     "selfcheck",
+    "livrets.candidatures",
     "livrets.livret2",
     "portal.retention",
     "livrets.review",

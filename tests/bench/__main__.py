@@ -28,7 +28,7 @@ def main() -> None:
     prepare()
     from django.db import connections
 
-    from . import editor, jury, pdf, pdf_repeat, production, selfcheck, site
+    from . import demarches, editor, jury, pdf, pdf_repeat, production, selfcheck, site
     from .figures import Figures
     from .server import gunicorn
 
@@ -36,6 +36,7 @@ def main() -> None:
     figures.measure(site.QUERY_FIGURES, site.query_figures)
     figures.measure(editor.QUERY_FIGURES, editor.run)
     figures.measure(jury.FIGURES, jury.run)
+    figures.measure(demarches.FIGURES, demarches.run)
     figures.measure(pdf.FIGURES, pdf.run)
     # The export of an unchanged livret, from the PDF cache (a server of its own, on Redis).
     figures.measure(pdf_repeat.FIGURES, pdf_repeat.run)

@@ -1,5 +1,4 @@
-"""Fixtures for the livret tests: candidates, livrets on each CQP, logged-in clients, the
-PDF cache emptied and renders counted."""
+"""Fixtures for the livret tests: a livret, the PDF cache emptied and renders counted."""
 
 from __future__ import annotations
 
@@ -10,32 +9,13 @@ from django.core.cache import caches
 
 from livrets.livret2 import services
 from portal.pdf import render as rendering
-from tests.support.data import make_candidate, version_of
-
-
-@pytest.fixture
-def candidate(db):
-    return make_candidate("alice@example.fr")
-
-
-@pytest.fixture
-def other_candidate(db):
-    return make_candidate("bruno@example.fr")
+from tests.support.data import version_of
 
 
 @pytest.fixture
 def livret(referentials, candidate):
     """An empty draft livret of conseiller-offres-services."""
     return services.start_livret(owner=candidate, version=version_of("conseiller-offres-services"))
-
-
-@pytest.fixture
-def client_of(client):
-    def login(user):
-        client.force_login(user)
-        return client
-
-    return login
 
 
 @pytest.fixture

@@ -271,8 +271,8 @@ def test_journey_dates_are_checked(client_of, livret, candidate):
         follow=True,
     )
     assert "la date de réception ne peut pas précéder la date d&#x27;envoi" in response.text
-    livret.refresh_from_db()
-    assert livret.recevabilite_received_on is None
+    livret.candidature.refresh_from_db()
+    assert livret.candidature.request_received_on is None
 
 
 @pytest.mark.parametrize("count", [1, 50])
@@ -351,5 +351,5 @@ def test_impossible_journey_dates_are_refused(client_of, livret, candidate, date
     assert response.status_code == 400
     assert message in unescape(response.text)
     assert f'href="#id_{field}"' in response.text
-    livret.refresh_from_db()
-    assert livret.jury_on is None and livret.recevabilite_notified_on is None
+    livret.candidature.refresh_from_db()
+    assert livret.candidature.jury_on is None and livret.candidature.notified_on is None

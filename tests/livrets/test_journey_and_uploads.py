@@ -12,8 +12,9 @@ import pytest
 from django.conf import settings
 
 from home.referentials.domain import Delays, Referential
-from livrets.livret2.journey import add_months, deadlines
+from portal.dates import add_months
 from portal.uploads import clean_name, detect_kind
+from tests.support.journey import journey
 
 
 def _delays(slug: str) -> Delays:
@@ -40,7 +41,7 @@ def test_add_months_clamps_to_the_end_of_the_month():
 
 def test_cos_answer_counts_from_the_receipt_not_the_sending():
     """004: "A la réception de votre dossier [...] soit 2 mois maximum"."""
-    sent_only = deadlines(
+    sent_only = journey(
         delays=COS_DELAYS,
         requested_on=date(2025, 1, 10),
         notified_on=None,
@@ -48,7 +49,7 @@ def test_cos_answer_counts_from_the_receipt_not_the_sending():
         today=date(2025, 1, 11),
     )
     assert [d.code for d in sent_only] == []
-    got = deadlines(
+    got = journey(
         delays=COS_DELAYS,
         requested_on=date(2025, 1, 10),
         received_on=date(2025, 1, 15),
@@ -77,7 +78,7 @@ def test_cos_answer_counts_from_the_receipt_not_the_sending():
 def test_cos_validity_counts_from_the_day_silence_became_acceptance(
     received, silence_day, validity_day
 ):
-    got = deadlines(
+    got = journey(
         delays=COS_DELAYS,
         requested_on=received,
         received_on=received,
@@ -98,7 +99,7 @@ def test_cos_validity_counts_from_the_day_silence_became_acceptance(
     ],
 )
 def test_cos_validity_counts_from_the_favourable_notification(notified, validity_day):
-    got = deadlines(
+    got = journey(
         delays=COS_DELAYS,
         requested_on=date(2024, 1, 2),
         received_on=date(2024, 1, 3),
@@ -118,9 +119,7 @@ def test_cos_validity_counts_from_the_favourable_notification(notified, validity
     ],
 )
 def test_cos_livret_due_one_month_before_the_jury(jury, due):
-    got = deadlines(
-        delays=COS_DELAYS, requested_on=None, notified_on=None, jury_on=jury, today=jury
-    )
+    got = journey(delays=COS_DELAYS, requested_on=None, notified_on=None, jury_on=jury, today=jury)
     assert _days(got) == [("livret_due", due)]
     assert "au plus tard 1 mois avant la session" in got[0].because[0]
 
@@ -133,7 +132,7 @@ def test_industries_sante_answer_counts_from_the_receipt_as_the_portal_proposes(
     received, silence_day
 ):
     """000 says "dans un délai maximum de deux mois" without saying from when."""
-    got = deadlines(
+    got = journey(
         delays=AIS_DELAYS,
         requested_on=received,
         received_on=received,
@@ -151,7 +150,7 @@ def test_no_date_is_invented_where_the_cqp_states_no_delay():
     """002 gives no answer delay and does not say what silence means."""
     assert AF_DELAYS.answer_months is None and AF_DELAYS.silence_means_acceptance is None
     assert (
-        deadlines(
+        journey(
             delays=AF_DELAYS,
             requested_on=date(2025, 1, 1),
             received_on=date(2025, 1, 2),

@@ -8,13 +8,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets.livret2.journey import deadlines
-from livrets.livret2.models import Answer, Livret, Revision
+from livrets.candidatures.models import Candidature
+from livrets.livret2.models import Answer, Revision
 from livrets.review import services as review
 from livrets.review.rules import livret_due_on
 from portal.dates import add_months, add_months_or_none, range_error
 from tests.livrets.test_journey_and_uploads import COS_DELAYS
 from tests.support.data import complete_cos, make_candidate
+from tests.support.journey import journey
 
 EXTREMES = [date(1, 1, 1), date(1, 1, 31), date(9999, 12, 31), date(9999, 6, 15)]
 
@@ -35,7 +36,7 @@ def test_month_arithmetic_on_extreme_dates_gives_none_not_an_error():
         add_months(date(9999, 12, 1), 1)
     today = date(2025, 1, 1)
     first = date(1, 1, 1)
-    early = deadlines(
+    early = journey(
         delays=COS_DELAYS,
         requested_on=first,
         received_on=first,
@@ -47,7 +48,7 @@ def test_month_arithmetic_on_extreme_dates_gives_none_not_an_error():
     assert days["silence"] == date(1, 3, 1)
     assert "livret_due" not in days  # a month before year 1: no date, no error
     last = date(9999, 12, 31)
-    late = deadlines(
+    late = journey(
         delays=COS_DELAYS,
         requested_on=None,
         received_on=None,
@@ -76,7 +77,7 @@ def test_journey_dates_out_of_range_are_refused_with_a_french_message(
     assert 'href="#id_jury_on"' in response.text
     assert "la date du jury" in response.text
     livret.refresh_from_db()
-    assert livret.jury_on is None
+    assert livret.candidature.jury_on is None
 
 
 def test_a_plausible_journey_date_is_kept(client_of, livret, candidate):
@@ -86,7 +87,7 @@ def test_a_plausible_journey_date_is_kept(client_of, livret, candidate):
         {"requested_on": "2025-01-10", "notified_on": "", "jury_on": "2025-06-20"},
     )
     livret.refresh_from_db()
-    assert livret.jury_on == date(2025, 6, 20)
+    assert livret.candidature.jury_on == date(2025, 6, 20)
 
 
 @pytest.mark.parametrize("day", EXTREMES)
@@ -95,8 +96,8 @@ def test_stored_extreme_dates_never_lock_anyone_out(client_of, livret, candidate
     fixes them still open, and the fix is accepted."""
     coach = make_candidate("coach@example.fr")
     review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
-    Livret.objects.filter(pk=livret.pk).update(
-        recevabilite_requested_on=day, recevabilite_notified_on=day, jury_on=day
+    Candidature.objects.filter(livrets=livret).update(
+        request_sent_on=day, decision="favourable", decision_on=day, jury_on=day
     )
     client = client_of(candidate)
     detail = client.get(reverse("livrets:detail", args=[livret.pk]))
@@ -108,7 +109,7 @@ def test_stored_extreme_dates_never_lock_anyone_out(client_of, livret, candidate
         {"requested_on": "", "notified_on": "", "jury_on": "2026-06-20"},
     )
     assert fixed.status_code == 302
-    Livret.objects.filter(pk=livret.pk).update(jury_on=day)
+    Candidature.objects.filter(livrets=livret).update(jury_on=day)
     client.force_login(coach)
     assert client.get(reverse("review:dashboard")).status_code == 200
     assert client.get(reverse("review:livret", args=[livret.pk])).status_code == 200
@@ -173,4 +174,4 @@ def test_journey_latest_is_ten_years_ahead(client_of, livret, candidate):
     )
     assert "la date du jury doit être comprise entre le 01/01/2000 et le" in response.text
     livret.refresh_from_db()
-    assert livret.jury_on is None
+    assert livret.candidature.jury_on is None

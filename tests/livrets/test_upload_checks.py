@@ -20,9 +20,8 @@ from portal.filecheck import (
     pdf_problem,
     zip_problem,
 )
+from tests.support.data import version_of
 from tests.support.uploads import race_while_storing
-
-from .conftest import version_of
 
 PLAIN = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 

@@ -17,6 +17,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from livrets.candidatures.models import Candidature
 from livrets.livret2.models import Answer, Livret, Revision, Situation
 
 from .site_map import make_people, targets, wagtail_pages
@@ -213,8 +214,8 @@ def test_journey_dates_over_the_whole_range(site, requested, notified, jury):
     )
     # Saved (a redirect), or refused with the errors on the page (400): never a 5xx.
     assert response.status_code in (302, 400)
-    stored = Livret.objects.get(pk=pk)
-    for day in (stored.recevabilite_requested_on, stored.recevabilite_notified_on, stored.jury_on):
+    stored = Livret.objects.get(pk=pk).candidature
+    for day in (stored.request_sent_on, stored.notified_on, stored.jury_on):
         assert day is None or date(2000, 1, 1) <= day
     _pages_of_the_livret_open(site)
 
@@ -222,8 +223,11 @@ def test_journey_dates_over_the_whole_range(site, requested, notified, jury):
 @FUZZ
 @given(requested=st.none() | DAYS, notified=st.none() | DAYS, jury=st.none() | DAYS)
 def test_dates_stored_before_the_checks_never_break_a_page(site, requested, notified, jury):
-    Livret.objects.filter(pk=site["ids"]["pk"]).update(
-        recevabilite_requested_on=requested, recevabilite_notified_on=notified, jury_on=jury
+    Candidature.objects.filter(livrets=site["ids"]["pk"]).update(
+        request_sent_on=requested,
+        decision="favourable" if notified else "",
+        decision_on=notified,
+        jury_on=jury,
     )
     _pages_of_the_livret_open(site)
 

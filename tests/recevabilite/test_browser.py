@@ -11,12 +11,12 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from livrets.livret2.journey import add_months
 from livrets.livret2.models import Livret
 from livrets.recevabilite import services
 from livrets.recevabilite.models import Request
-
-from .conftest import AF, COS, IAS, PASSWORD, complete, make_candidate, start
+from portal.dates import add_months
+from tests.support.data import PASSWORD, make_candidate
+from tests.support.recevabilite import AF, COS, IAS, complete, start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -187,9 +187,9 @@ def test_the_recevabilite_dates_feed_the_livret_timers(
     page.get_by_role("button", name="Commencer mon livret 2").click()
     page.wait_for_url(re.compile(r"/livrets/\d+/$"))
     livret = Livret.objects.get(owner=account)
-    assert livret.recevabilite_requested_on == sent
-    assert livret.recevabilite_received_on == sent + timedelta(days=2)
-    assert livret.recevabilite_notified_on == decided
+    assert livret.candidature.request_sent_on == sent
+    assert livret.candidature.request_received_on == sent + timedelta(days=2)
+    assert livret.candidature.notified_on == decided
     validity = add_months(decided, 18)
     expect(page.locator(".deadlines")).to_contain_text("Fin de validité de la recevabilité")
     assert page.locator("#id_notified_on").input_value() == decided.isoformat()

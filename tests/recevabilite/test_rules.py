@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from home.referentials.builder import build as referential_build
+from livrets.candidatures.deadlines import Facts
 from livrets.recevabilite import rules
 from livrets.recevabilite.structure import build
 
@@ -109,16 +111,25 @@ def test_national_forms_state_no_yearly_limit():
     assert rules.refusal(COS, 9) is None and rules.refusal(IAS, 9) is None
 
 
-def outcome(form, **kwargs):
-    base = {
-        "finalised": True,
-        "sent_on": date(2026, 1, 10),
-        "received_on": None,
-        "decision": "",
-        "decided_on": None,
-        "today": date(2026, 2, 1),
-    }
-    return rules.outcome(form, **{**base, **kwargs})
+def delays_of(form):
+    slug = {id(AF): "assistant-formation", id(IAS): "assistant-industries-sante"}.get(
+        id(form), "conseiller-offres-services"
+    )
+    return referential_build(json.loads((DATA / f"{slug}.json").read_text())).delays
+
+
+def outcome(form, *, finalised=True, today=date(2026, 2, 1), referential_changed=False, **facts):
+    facts = {"sent_on": date(2026, 1, 10), **facts}
+    if "decided_on" in facts:
+        facts["decision_on"] = facts.pop("decided_on")
+    return rules.outcome(
+        form,
+        delays=delays_of(form),
+        facts=Facts(**facts),
+        finalised=finalised,
+        today=today,
+        referential_changed=referential_changed,
+    )
 
 
 def test_silence_counts_from_the_receipt_and_cites_the_source():

@@ -14,13 +14,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from livrets.candidatures.deadlines import Facts
 from livrets.livret2.models import Answer, Livret
 from livrets.recevabilite import services
 from livrets.recevabilite.models import Period, Proof, Request
 from selfcheck.answers import SESSION_RESULT
+from tests.support.recevabilite import AF, COS, EXPERIENCES, PDF, complete, start
 from tests.support.uploads import race_while_storing
-
-from .conftest import AF, COS, EXPERIENCES, PDF, complete, start
 
 
 def test_the_self_check_periods_are_carried_over(client_of, referentials, candidate):
@@ -202,8 +202,8 @@ def test_recorded_dates_feed_the_livret_timers_and_open_the_livret_2(
     assert after.index("(c’est votre cas)") < after.index("Proposé par le portail")
     client.post(reverse("recevabilite:start_livret", args=[request.pk]))
     livret = Livret.objects.get(owner=candidate)
-    assert livret.recevabilite_requested_on == sent
-    assert livret.recevabilite_received_on == sent + timedelta(days=3)
+    assert livret.candidature.request_sent_on == sent
+    assert livret.candidature.request_received_on == sent + timedelta(days=3)
     identity = dict(
         Answer.objects.filter(livret=livret, section_code="identite").values_list(
             "field_key", "text"
@@ -220,7 +220,7 @@ def test_recorded_dates_feed_the_livret_timers_and_open_the_livret_2(
         },
     )
     livret.refresh_from_db()
-    assert livret.recevabilite_notified_on == sent + timedelta(days=20)
+    assert livret.candidature.notified_on == sent + timedelta(days=20)
     detail = client.get(reverse("livrets:detail", args=[livret.pk])).content.decode()
     assert "Fin de validité de la recevabilité" in detail
 
@@ -243,7 +243,9 @@ def test_dates_in_the_future_or_before_sending_are_refused(client_of, af_request
         {"sent_on": "2026-03-01", "received_on": "2026-02-01"},
     )
     assert response.status_code == 400
-    assert "ne peuvent pas précéder l'envoi" in html.unescape(response.content.decode())
+    page = html.unescape(response.content.decode())
+    assert "la date de réception ne peut pas précéder la date d'envoi de votre demande" in page
+    assert 'href="#id_received_on"' in page
 
 
 def test_export_and_deletion_include_the_request_and_its_proofs(client_of, af_request, candidate):
@@ -311,16 +313,19 @@ def test_every_page_renders_every_variable_in_each_state(client_of, referentials
     services.finalise(request=sent, sworn_name="A M", sworn_place="Lyon", sworn_on=date.today())
     services.record_answer(
         request=sent,
-        sent_on=date.today() - timedelta(days=90),
-        received_on=None,
-        decision="sans_reponse",
-        decided_on=None,
+        # 004 counts the two months from the receipt (« A la réception de votre dossier »).
+        facts=Facts(
+            sent_on=date.today() - timedelta(days=90),
+            received_on=date.today() - timedelta(days=85),
+            decision="sans_reponse",
+        ),
+        by=candidate,
         today=date.today(),
     )
     services.record_gaps(request=sent, units=["A2"], note="Formation conseillée.")
     services.start_livret(request=sent)
     RequestComment.objects.create(request=sent, author=candidate, part="periode", body="Bien.")
-    urls = [reverse("recevabilite:demarches"), reverse("recevabilite:start") + f"?cqp={AF}"]
+    urls = [reverse("candidatures:demarches"), reverse("recevabilite:start") + f"?cqp={AF}"]
     for rq in (draft, sent):
         period = rq.periods.first()
         proof = rq.proofs.first()

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from home.referentials.domain import Referential
-
-
-def load_referential(slug: str) -> Referential:
-    path = Path(settings.REFERENTIAL_DATA_DIR) / f"{slug}.json"
-    return Referential.from_dict(json.loads(path.read_text()))
+from tests.support.data import load_referential
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from selfcheck.eligibility import Period, assess, coverage, related_days, union_days
-from tests.selfcheck.conftest import load_referential
+from tests.support.data import load_referential
 
 AS_OF = date(2025, 6, 30)
 COS = load_referential("conseiller-offres-services")

@@ -6,9 +6,15 @@ test or benchmark.
 
 from __future__ import annotations
 
+import json
+from datetime import date
+from pathlib import Path
+
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from home.referentials.domain import Referential
 from home.referentials.models import Cqp, ReferentialVersion
 from livrets.livret2 import services
 
@@ -77,3 +83,50 @@ def complete_cos(livret) -> None:
     }.items():
         for _ in range(count):
             fill_situation(livret, section)
+
+
+def make_af_livret(owner):
+    """An assistant-formation (002) livret with compétence 4 partly written."""
+    livret = services.start_livret(owner=owner, version=version_of("assistant-formation"))
+    ref = livret.referential_version.referential
+    unit = ref.units_by_code["C4"]
+    item = unit.activity_items[0]
+    fill_section(
+        livret,
+        "competence-4",
+        {f"{item.code}.realise": "oui", f"{item.code}.exemples": "Une salle indisponible."},
+    )
+    return livret
+
+
+def load_referential(slug: str) -> Referential:
+    path = Path(settings.REFERENTIAL_DATA_DIR) / f"{slug}.json"
+    return Referential.from_dict(json.loads(path.read_text()))
+
+
+def make_candidatures(owner, count: int, *, prefix: str = "cqp-copie") -> list:
+    """``count`` candidatures of ``owner``, each on a CQP of its own (copies pointing to the
+    COS referential) with a sent request date, a livret 2 and a partial jury decision."""
+    from livrets.candidatures.models import Candidature
+    from livrets.jury import services as jury_services
+    from livrets.livret2.models import Livret
+
+    cos = version("conseiller-offres-services")
+    made = []
+    for n in range(count):
+        cqp, _ = Cqp.objects.get_or_create(slug=f"{prefix}-{n}", defaults={"current": cos})
+        candidature = Candidature.objects.create(
+            owner=owner, cqp=cqp, request_sent_on=date(2026, 1, 5)
+        )
+        livret = Livret.objects.create(
+            owner=owner, cqp=cqp, referential_version=cos, candidature=candidature
+        )
+        jury_services.record_decision(
+            owner=owner,
+            livret=livret,
+            decided_on=date(2026, 6, 1),
+            outcome="partielle",
+            validated_units=["A1"],
+        )
+        made.append(candidature)
+    return made

@@ -5,13 +5,11 @@ Views answer 404 (not 403) to anyone else, as for every livret URL.
 
 from __future__ import annotations
 
+from livrets.candidatures import access
 from livrets.livret2.models import Livret
-from livrets.review.selectors import readable_livrets
 
 
 def can_download_pdf(user, livret: Livret) -> bool:
     if not user.is_authenticated:
         return False
-    if livret.owner_id == user.pk:
-        return True
-    return readable_livrets(user).filter(pk=livret.pk).exists()
+    return access.role_of(user, livret.candidature) is not None

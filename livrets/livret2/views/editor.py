@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from home.referentials.selectors import current_version, current_versions
+from livrets.candidatures import services as candidatures
+from livrets.candidatures.deadlines import deadlines
+from livrets.candidatures.forms import JourneyForm
 from livrets.livret2 import selectors, services
 from livrets.livret2.anchors import Anchor
 from livrets.livret2.completeness import check
-from livrets.livret2.forms import FinaliseForm, JourneyForm, StartForm
-from livrets.livret2.journey import deadlines
+from livrets.livret2.forms import FinaliseForm, StartForm
 from livrets.livret2.models import Livret
 from livrets.livret2.presenters import build
 from livrets.livret2.structure import SITUATION_FIELDS_BY_KEY, place_from_address
@@ -89,28 +91,14 @@ def start(request):
 
 def detail(request, pk: int):
     livret = selectors.livret_for(request.user, pk)
-    journey_form = JourneyForm(
-        initial={
-            "requested_on": livret.recevabilite_requested_on,
-            "received_on": livret.recevabilite_received_on,
-            "notified_on": livret.recevabilite_notified_on,
-            "jury_on": livret.jury_on,
-        }
-    )
-    return _detail(request, livret, journey_form)
+    return _detail(request, livret, JourneyForm(candidature=livret.candidature))
 
 
 def _detail(request, livret: Livret, journey_form: JourneyForm, status: int = 200):
     """The livret's overview; with the journey dates' form as posted when it was refused."""
     editor, _ = build(livret)
-    dates = deadlines(
-        delays=editor.ref.delays,
-        requested_on=livret.recevabilite_requested_on,
-        received_on=livret.recevabilite_received_on,
-        notified_on=livret.recevabilite_notified_on,
-        jury_on=livret.jury_on,
-        today=timezone.localdate(),
-    )
+    facts = candidatures.facts_of(livret.candidature)
+    dates = deadlines(delays=editor.ref.delays, facts=facts, today=timezone.localdate())
     return render(
         request,
         "livrets/detail.html",
@@ -120,6 +108,7 @@ def _detail(request, livret: Livret, journey_form: JourneyForm, status: int = 20
             "editor": editor,
             "journey_form": journey_form,
             "deadlines": dates,
+            "facts": facts,
             "has_next": Livret.objects.filter(previous=livret).exists(),
         },
         status=status,
@@ -393,16 +382,15 @@ def reopen(request, pk: int):
 @require_POST
 def journey(request, pk: int):
     livret = selectors.livret_for(request.user, pk)
-    form = JourneyForm(request.POST)
-    if form.is_valid():
-        services.set_journey(
-            livret=livret,
-            requested_on=form.cleaned_data["requested_on"],
-            received_on=form.cleaned_data["received_on"],
-            notified_on=form.cleaned_data["notified_on"],
-            jury_on=form.cleaned_data["jury_on"],
-        )
-        messages.success(request, "Vos dates sont enregistrées.")
-    else:
+    form = JourneyForm(request.POST, candidature=livret.candidature)
+    if not form.is_valid():
         return _detail(request, livret, form, status=400)
+    candidatures.record_dates(
+        candidature=livret.candidature,
+        facts=form.facts(),
+        by=request.user,
+        today=timezone.localdate(),
+        steps=form.STEPS,
+    )
+    messages.success(request, "Vos dates sont enregistrées.")
     return redirect(f"{reverse('livrets:detail', args=[livret.pk])}#parcours")

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from livrets.candidatures.forms import AnswerForm
 from livrets.recevabilite import selectors, services
-from livrets.recevabilite.forms import AnswerForm, GapsForm
+from livrets.recevabilite.forms import GapsForm
 from livrets.recevabilite.pdf import request_html
 from livrets.recevabilite.views.common import context, error_list
 from portal.pdf.export import PdfExport, export_response, printed, progress_response
@@ -18,20 +19,14 @@ from portal.pdf.export import PdfExport, export_response, printed, progress_resp
 
 def answer(request, rpk: int):
     rq = selectors.request_for(request.user, rpk)
-    form = AnswerForm(
-        request.POST or None,
-        initial={
-            "sent_on": rq.sent_on,
-            "received_on": rq.received_on,
-            "decision": rq.decision,
-            "decided_on": rq.decided_on,
-        },
-    )
+    form = AnswerForm(request.POST or None, candidature=rq.candidature)
     ref = rq.referential_version.referential
     gaps = GapsForm(initial={"units": rq.gap_units, "note": rq.gap_note}, referential=ref)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_answer(request=rq, today=timezone.localdate(), **form.cleaned_data)
+            services.record_answer(
+                request=rq, facts=form.facts(), by=request.user, today=timezone.localdate()
+            )
         except services.RequestError as error:
             form.add_error(None, str(error))
         else:

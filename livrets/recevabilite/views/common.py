@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
+from livrets.candidatures.services import facts_of
 from livrets.livret2.views.common import base_context
 from livrets.recevabilite import rules, selectors
 from livrets.recevabilite.models import Request, RequestComment
@@ -32,11 +33,9 @@ def state(request: Request) -> dict:
     current = request.cqp.current_id
     out = rules.outcome(
         form,
+        delays=request.referential_version.referential.delays,
+        facts=facts_of(request.candidature),
         finalised=request.is_finalised,
-        sent_on=request.sent_on,
-        received_on=request.received_on,
-        decision=request.decision,
-        decided_on=request.decided_on,
         today=timezone.localdate(),
         referential_changed=bool(current and current != request.referential_version_id),
     )

@@ -75,7 +75,7 @@ def accept(request, token: str):
         return render(
             request,
             "review/accept.html",
-            {**base_context(request), "invitation": invitation, "usable": False},
+            {**base_context(request), "invitation": invitation, "usable": False, "state": state},
             status=410,
         )
     invited = services.is_invited(invitation, request.user)

@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.livrets.jury.conftest import make_af_livret
 from tests.livrets.review.test_browser import login, press
 from tests.support.browser import BROWSER_TIMEOUT_MS
-from tests.support.data import make_candidate
+from tests.support.data import make_af_livret, make_candidate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

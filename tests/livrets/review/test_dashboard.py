@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from livrets.candidatures.models import Candidature
 from livrets.livret2 import services as livret_services
 from livrets.livret2.models import Livret
 from livrets.review import services
@@ -51,9 +52,7 @@ def test_rows_and_order(people, as_user):
     )
     invitation = services.invite(livret=other, email=coach.email).invitation
     services.accept(invitation=invitation, user=coach)
-    livret_services.set_journey(
-        livret=livret, requested_on=None, notified_on=None, jury_on=timezone.localdate()
-    )
+    Candidature.objects.filter(pk=livret.candidature_id).update(jury_on=timezone.localdate())
     for lv in (livret, other):
         services.mark_reviewed(user=coach, livret=lv)
     services.add_comment(livret=livret, author=coach, body="Précisez.")

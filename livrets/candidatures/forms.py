@@ -1,0 +1,163 @@
+"""The candidature's dates as the candidate types them: on the livret 2 (« Mon parcours ») and
+on the request's follow-up page. Both forms check them with ``deadlines.date_errors`` and
+write them with ``services.record_dates``: one rule, one record."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from livrets.candidatures.deadlines import Facts, date_errors
+from livrets.candidatures.models import Candidature, Decision
+from portal.dates import BoundedDateField, add_months
+
+# The procedure's dates (recevabilité, jury): from 2000 to ten years ahead.
+EARLIEST = datetime.date(2000, 1, 1)
+
+
+def latest() -> datetime.date:
+    return add_months(timezone.localdate(), 120)
+
+
+def date_field(label: str, what: str) -> BoundedDateField:
+    return BoundedDateField(
+        label=label,
+        required=False,
+        earliest=EARLIEST,
+        latest=latest,
+        error_messages={
+            "invalid": f"{what} n'est pas valide (JJ/MM/AAAA).",
+            "out_of_range": f"{what} doit être comprise entre le {{earliest}} et le {{latest}}.",
+        },
+    )
+
+
+class _DatesForm(forms.Form):
+    # fact -> form field, and the words of each step (deadlines.STEPS) on this page.
+    FIELDS: dict[str, str] = {}
+    STEPS: tuple = ()
+
+    def __init__(self, *args, candidature: Candidature, **kwargs):
+        self.candidature = candidature
+        super().__init__(*args, initial=self.initial_of(candidature), **kwargs)
+
+    def initial_of(self, candidature: Candidature) -> dict:
+        return {}
+
+    def facts(self) -> Facts:
+        """The candidature's facts with what this form changes (valid data only)."""
+        raise NotImplementedError
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        errors = date_errors(self.facts(), today=timezone.localdate(), steps=self.STEPS)
+        for fact, message in errors.items():
+            if fact in self.FIELDS:
+                self.add_error(self.FIELDS[fact], message)
+        return data
+
+
+class JourneyForm(_DatesForm):
+    """On the livret 2: the dates that set its deadlines."""
+
+    requested_on = date_field("Date d'envoi de votre demande de recevabilité", "la date d'envoi")
+    received_on = date_field(
+        "Date de réception de votre demande par le certificateur (accusé de réception)",
+        "la date de réception",
+    )
+    notified_on = date_field(
+        "Date de la notification favorable de recevabilité", "la date de notification"
+    )
+    jury_on = date_field("Date de votre session de jury", "la date du jury")
+
+    FIELDS = {
+        "sent_on": "requested_on",
+        "received_on": "received_on",
+        "decision_on": "notified_on",
+        "jury_on": "jury_on",
+    }
+    STEPS = (
+        ("sent_on", "la date d'envoi", "la date d'envoi de votre demande", True),
+        ("received_on", "la date de réception", "la date de réception de votre demande", True),
+        ("decision_on", "la date de notification", "la date de notification", True),
+        ("jury_on", "la date du jury", "", False),
+    )
+
+    def initial_of(self, c: Candidature) -> dict:
+        return {
+            "requested_on": c.request_sent_on,
+            "received_on": c.request_received_on,
+            "notified_on": c.notified_on,
+            "jury_on": c.jury_on,
+        }
+
+    def facts(self) -> Facts:
+        d, c = self.cleaned_data, self.candidature
+        notified = d.get("notified_on")
+        if notified:
+            decision, decision_on = Decision.FAVOURABLE, notified
+        elif c.decision == Decision.FAVOURABLE:  # the notification's date taken back
+            decision, decision_on = "", None
+        else:  # an unfavourable or missing answer recorded on the request stays as it is
+            decision, decision_on = c.decision, c.decision_on
+        return Facts(
+            sent_on=d.get("requested_on"),
+            received_on=d.get("received_on"),
+            decision=decision,
+            decision_on=decision_on,
+            jury_on=d.get("jury_on"),
+        )
+
+
+class AnswerForm(_DatesForm):
+    """On the recevabilité request: its sending, receipt and the certifier's decision."""
+
+    sent_on = date_field("Date d'envoi de votre demande", "la date d'envoi")
+    received_on = date_field(
+        "Date de réception indiquée par l'accusé de réception", "la date de réception"
+    )
+    decision = forms.ChoiceField(
+        label="Décision",
+        required=False,
+        choices=[("", "Pas encore de décision")] + list(Decision.choices),
+        widget=forms.RadioSelect,
+    )
+    decided_on = date_field(
+        "Date de la décision (favorable ou défavorable)", "la date de la décision"
+    )
+
+    FIELDS = {
+        "sent_on": "sent_on",
+        "received_on": "received_on",
+        "decision_on": "decided_on",
+    }
+    STEPS = (
+        ("sent_on", "la date d'envoi", "la date d'envoi de votre demande", True),
+        ("received_on", "la date de réception", "la date de réception de votre demande", True),
+        ("decision_on", "la date de la décision", "la date de la décision", True),
+    )
+
+    def initial_of(self, c: Candidature) -> dict:
+        return {
+            "sent_on": c.request_sent_on,
+            "received_on": c.request_received_on,
+            "decision": c.decision,
+            "decided_on": c.decision_on,
+        }
+
+    def facts(self) -> Facts:
+        d, c = self.cleaned_data, self.candidature
+        decision = d.get("decision") or ""
+        return Facts(
+            sent_on=d.get("sent_on"),
+            received_on=d.get("received_on"),
+            decision=decision,
+            decision_on=d.get("decided_on")
+            if decision in (Decision.FAVOURABLE, Decision.UNFAVOURABLE)
+            else None,
+            jury_on=c.jury_on,
+        )

@@ -1,0 +1,65 @@
+"""One candidature per candidate and CQP: the procedure's facts, each stored once.
+
+The recevabilité request (livret 1), the livrets 2 and the jury decisions point to it; their
+pages show what ``deadlines`` computes from these facts and never keep a copy of a date.
+Access is granted on a candidature (``access``): its owner and the accompagnateurs whose
+invitation to it is accepted and not revoked (``review.Invitation``, related name
+``invitations``).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Decision(models.TextChoices):
+    FAVOURABLE = "favourable", "Favorable"
+    UNFAVOURABLE = "defavorable", "Défavorable"
+    NO_ANSWER = "sans_reponse", "Pas de réponse"
+
+
+class Candidature(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="candidatures"
+    )
+    cqp = models.ForeignKey("referentials.Cqp", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # The self-check's answers it started from (the periods carried over), if any.
+    selfcheck = models.JSONField("vérification d'éligibilité", default=dict, blank=True)
+    # The recevabilité request: sending, receipt and the certifier's decision.
+    request_sent_on = models.DateField("envoi de la demande de recevabilité", null=True, blank=True)
+    request_received_on = models.DateField(
+        "réception de la demande de recevabilité", null=True, blank=True
+    )
+    decision = models.CharField(
+        "décision de recevabilité", max_length=16, choices=Decision.choices, blank=True
+    )
+    decision_on = models.DateField("date de la décision de recevabilité", null=True, blank=True)
+    # Who recorded the decision (today the candidate, from the certifier's letter).
+    decision_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    jury_on = models.DateField("session du jury", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "cqp"], name="one_candidature_per_cqp")
+        ]
+
+    def __str__(self) -> str:
+        return f"Candidature {self.public_id}"
+
+    @property
+    def notified_on(self):
+        """The favourable notification's date, the start of a recevabilité's validity."""
+        return self.decision_on if self.decision == Decision.FAVOURABLE else None

@@ -3,7 +3,8 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
-from django.urls import reverse
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 from .ratelimit import client_address
 from .tasks import queue_email
@@ -19,15 +20,10 @@ class AccountAdapter(DefaultAccountAdapter):
         return client_address(request)
 
     def get_login_redirect_url(self, request):
-        """An accompagnateur with no livret of their own lands on the livrets they follow."""
-        from livrets.livret2.models import Livret
-
-        from .context_processors import follows_livrets
-
-        user = request.user
-        if not Livret.objects.filter(owner=user).exists() and follows_livrets(user):
-            return reverse("review:dashboard")
-        return super().get_login_redirect_url(request)
+        """Where a person lands after signing in: settings.LOGIN_LANDING names the function
+        that may choose (an accompagnateur lands on the candidates they follow)."""
+        landing = import_string(settings.LOGIN_LANDING)(request.user)
+        return landing or super().get_login_redirect_url(request)
 
 
 class NamesForm(forms.Form):

@@ -42,16 +42,8 @@ class PortalConfig(AppConfig):
             signal.connect(page_cache.bump_generation, dispatch_uid=f"page-cache-{signal!r}")
         post_delete.connect(page_deleted, dispatch_uid="page-cache-delete", weak=False)
         post_save.connect(page_saved, dispatch_uid="page-cache-save", weak=False)
-        # A page made private, or a notice whose referential moves to a new version, must not
-        # be served from the cache as it was.
+        # A page made private must not be served from the cache as it was (the referentials
+        # app does the same for a notice whose referential moves to a new version).
         from wagtail.models import PageViewRestriction
 
-        from home.referentials.models import Cqp
-
-        for model in (PageViewRestriction, Cqp):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    page_cache.bump_generation,
-                    sender=model,
-                    dispatch_uid=f"page-cache-{model.__name__}-{signal!r}",
-                )
+        page_cache.watch(PageViewRestriction)

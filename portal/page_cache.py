@@ -108,3 +108,13 @@ class PageCacheMiddleware:
             return False
         control = response.headers.get("Cache-Control", "")
         return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def watch(model) -> None:
+    """Every save or deletion of ``model`` changes what cached public pages show."""
+    from django.db.models.signals import post_delete, post_save
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            bump_generation, sender=model, dispatch_uid=f"page-cache-{model.__name__}-{signal!r}"
+        )

@@ -192,3 +192,42 @@ def overview(c: Candidature, *, today: date) -> Overview:
 
 def overviews(user, *, today: date) -> list[Overview]:
     return [overview(c, today=today) for c in owned(user)]
+
+
+def livret_identity(user) -> dict[str, str]:
+    """The livret 2 identity answers the candidate's profile gives (for a new livret). The
+    profile is typed once on the recevabilité request (its ``CandidateProfile``, reached here
+    through the user's ``candidate_profile`` relation)."""
+    profile = getattr(user, "candidate_profile", None) if user.pk else None
+    if profile is None:
+        return {}
+    data = {f.name: getattr(profile, f.name) for f in profile._meta.concrete_fields}
+    born = ", ".join(
+        p
+        for p in (
+            data["naissance_date"].strftime("%d/%m/%Y") if data.get("naissance_date") else "",
+            str(data.get("naissance_lieu") or ""),
+        )
+        if p
+    )
+    phone = next(
+        (
+            str(data[k])
+            for k in ("telephone_portable", "telephone_domicile", "telephone_travail")
+            if data.get(k)
+        ),
+        "",
+    )
+    out = {
+        "civilite": str(data.get("civilite") or "").capitalize(),
+        "nom": str(data.get("nom") or ""),
+        "prenom": str(data.get("prenom") or ""),
+        "adresse": str(data.get("adresse") or ""),
+        "telephone": phone,
+        "email": str(data.get("email") or ""),
+        "naissance": born,
+    }
+    return {k: v for k, v in out.items() if v}
+
+
+# Starting and editing ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from livrets.candidatures import selectors
-from livrets.livret2.views.common import base_context
+from portal.sessions import base_context
 from selfcheck.views import _assessed
 
 

@@ -16,10 +16,10 @@ from livrets.jury.forms import DecisionForm, UnitForm
 from livrets.jury.models import JuryDecision, Role
 from livrets.jury.referential import mastery_of
 from livrets.livret2.selectors import livret_for
-from livrets.livret2.views.common import base_context
 from livrets.review.selectors import readable_livret
 from portal.pdf.export import PdfExport, export_response, printed, progress_response
 from portal.pdf.render import render_html
+from portal.sessions import base_context
 
 
 def _forms(grid, *, role: str, data=None, posted: str = ""):

@@ -59,3 +59,10 @@ def _demo_livret(user, version) -> None:
         base_version=0,
         situation=situation,
     )
+
+
+def load(stdout) -> list[str]:
+    """`make run`'s demo candidate (settings.DEMO_LOADERS)."""
+    from home.demo_accounts import DEMO_PASSWORD
+
+    return create_demo_candidate(password=DEMO_PASSWORD)

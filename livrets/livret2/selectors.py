@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -33,9 +33,13 @@ def livrets_of(user) -> QuerySet[Livret]:
 
 
 def livret_for(user, pk: int) -> Livret:
-    from livrets.recevabilite.selectors import with_gaps
-
-    return get_object_or_404(with_gaps(livrets_of(user)), pk=pk)
+    # The gaps analysis of the candidature's recevabilité request, in the same query (the
+    # ``recevabilite_gap`` tag reads it; None without a request).
+    livrets = livrets_of(user).annotate(
+        recevabilite_gaps=F("candidature__request__gap_units"),
+        recevabilite_gap_note=F("candidature__request__gap_note"),
+    )
+    return get_object_or_404(livrets, pk=pk)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from home.referentials.domain import SectionKind
 from home.referentials.models import ReferentialVersion
+from livrets.candidatures import selectors as candidature_selectors
 from livrets.candidatures.services import candidature_of
 from livrets.livret2 import selectors, statements
 from livrets.livret2.anchors import Anchor
@@ -95,12 +96,10 @@ def start_livret(*, owner, version: ReferentialVersion, activities: list[str] = 
 
 def _prefill_identity(livret: Livret, ref) -> None:
     """The identity typed once in the candidate profile (recevabilité request), if any."""
-    from livrets.recevabilite.services import livret_identity
-
     section = next((s.code for s in ref.livret_sections if s.kind == "identity"), None)
     if section is None:
         return
-    for key, text in livret_identity(livret.owner).items():
+    for key, text in candidature_selectors.livret_identity(livret.owner).items():
         _write(livret, None, section, key, text)
 
 

@@ -6,7 +6,7 @@ An accompagnateur the candidate invited on a livret 2 of the same CQP reads the 
 
 from __future__ import annotations
 
-from django.db.models import Count, JSONField, OuterRef, QuerySet, Subquery, TextField
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from livrets.candidatures import access
@@ -116,16 +116,6 @@ def content(request: Request) -> RequestContent:
         diplomas=tuple(request.diplomas or ()),
         diploma_details=dict(request.diploma_details or {}),
         other_requests_this_year=request.other_requests_this_year,
-    )
-
-
-def with_gaps(livrets: QuerySet) -> QuerySet:
-    """Livrets with the gaps analysis of their candidate's request on the same CQP, in the
-    same query (``recevabilite_gaps``: unit codes, or None without a request)."""
-    same = Request.objects.filter(candidature=OuterRef("candidature"))
-    return livrets.annotate(
-        recevabilite_gaps=Subquery(same.values("gap_units")[:1], output_field=JSONField()),
-        recevabilite_gap_note=Subquery(same.values("gap_note")[:1], output_field=TextField()),
     )
 
 

@@ -68,42 +68,6 @@ def save_profile(*, user, data: dict) -> CandidateProfile:
     return profile
 
 
-def livret_identity(user) -> dict[str, str]:
-    """The livret 2 identity answers the profile gives (for a new livret)."""
-    data = selectors.profile_data(user)
-    if not data:
-        return {}
-    born = ", ".join(
-        p
-        for p in (
-            data["naissance_date"].strftime("%d/%m/%Y") if data.get("naissance_date") else "",
-            str(data.get("naissance_lieu") or ""),
-        )
-        if p
-    )
-    phone = next(
-        (
-            str(data[k])
-            for k in ("telephone_portable", "telephone_domicile", "telephone_travail")
-            if data.get(k)
-        ),
-        "",
-    )
-    out = {
-        "civilite": str(data.get("civilite") or "").capitalize(),
-        "nom": str(data.get("nom") or ""),
-        "prenom": str(data.get("prenom") or ""),
-        "adresse": str(data.get("adresse") or ""),
-        "telephone": phone,
-        "email": str(data.get("email") or ""),
-        "naissance": born,
-    }
-    return {k: v for k, v in out.items() if v}
-
-
-# Starting and editing ------------------------------------------------------------------------
-
-
 def parse_day(value) -> date | None:
     if isinstance(value, date):
         return value

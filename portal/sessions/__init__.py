@@ -54,3 +54,17 @@ class SessionRefreshMiddleware:
         ):
             response[EXPIRES_IN_HEADER] = str(extend(session))
         return response
+
+
+def session_seconds(request) -> int:
+    """Seconds before the session expires if the person does nothing more."""
+    return int(extend(request.session)) if hasattr(request, "session") else 0
+
+
+def base_context(request) -> dict:
+    """What every signed-in page's session warning needs (templates/base.html)."""
+    return {
+        "session_seconds": session_seconds(request),
+        "session_warn_seconds": 120,
+        "session_cookie_age": settings.SESSION_COOKIE_AGE,
+    }

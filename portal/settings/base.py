@@ -91,7 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "portal.context_processors.navigation",
+                "livrets.candidatures.context_processors.navigation",
             ],
             # French plurals and numbers, the error summary: in every template.
             "builtins": ["portal.templatetags.portal_tags"],
@@ -135,6 +135,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "livrets:list"
+# The function that may send a person elsewhere after signing in (None: LOGIN_REDIRECT_URL).
+LOGIN_LANDING = "livrets.candidatures.access.landing_url"
+# `load_initial_data` (make run): each app's demo loader, in order.
+DEMO_LOADERS = ["home.demo.load", "livrets.livret2.demo.load"]
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # First name and name, asked at sign-up: people appear by name to those they work with.

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_POST
 from livrets.livret2 import services
 from livrets.livret2.export import export_stream
 from livrets.livret2.forms import DeleteAccountForm
-from livrets.livret2.views.common import base_context
 from portal import sessions
 from portal.accounts import NamesForm
 from portal.ratelimit import take
+from portal.sessions import base_context
 
 
 def _my_data_page(request, *, form=None, names_form=None, status: int = 200):

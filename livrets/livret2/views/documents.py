@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from livrets.livret2 import selectors, services
 from livrets.livret2.forms import DocumentForm
-from livrets.livret2.views.common import base_context
+from portal.sessions import base_context
 from portal.uploads import KINDS
 
 

@@ -22,7 +22,7 @@ from livrets.livret2.forms import FinaliseForm, StartForm
 from livrets.livret2.models import Livret
 from livrets.livret2.presenters import build
 from livrets.livret2.structure import SITUATION_FIELDS_BY_KEY, place_from_address
-from livrets.livret2.views.common import base_context
+from portal.sessions import base_context
 from portal.templatetags.portal_tags import ErrorItem
 
 SELFCHECK_KEY = "selfcheck_activities"

@@ -14,7 +14,7 @@ def recevabilite_gap(livret, section):
     """The notice on a livret 2 section whose unit the notification's gaps analysis flagged."""
     if not section.unit:
         return {"flagged": False}
-    if hasattr(livret, "recevabilite_gaps"):  # annotated by selectors.with_gaps
+    if hasattr(livret, "recevabilite_gaps"):  # annotated by livret2.selectors.livret_for
         units, note = livret.recevabilite_gaps or [], livret.recevabilite_gap_note or ""
     else:
         request = gap_request_for_livret(livret)

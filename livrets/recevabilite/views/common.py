@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from livrets.candidatures.services import facts_of
-from livrets.livret2.views.common import base_context
 from livrets.recevabilite import rules, selectors
 from livrets.recevabilite.models import Request, RequestComment
+from portal.sessions import base_context
 
 PARTS = dict(RequestComment.Part.choices)
 

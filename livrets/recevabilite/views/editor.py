@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.selectors import current_version, current_versions
-from livrets.livret2.views.common import base_context
 from livrets.recevabilite import rules, selectors, services
 from livrets.recevabilite.forms import (
     EducationForm,
@@ -22,6 +21,7 @@ from livrets.recevabilite.forms import (
 )
 from livrets.recevabilite.forms import StartForm as CqpForm
 from livrets.recevabilite.views.common import context, error_list
+from portal.sessions import base_context
 from selfcheck.answers import SESSION_RESULT
 
 

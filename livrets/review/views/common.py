@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from livrets.livret2.views.common import base_context
+from portal.sessions import base_context
 
 
 def safe_next(request, default: str) -> str:

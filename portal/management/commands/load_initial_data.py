@@ -1,20 +1,20 @@
-"""`make run`: referentials, public pages and demo accounts, from every app (idempotent)."""
+"""`make run`: referentials, public pages and demo accounts, from every app (idempotent).
 
-from django.core.management import call_command
+Each app's loader is named in settings.DEMO_LOADERS, in order: a function taking the output
+stream and returning the lines that name the demo accounts it created."""
+
+from django.conf import settings
 from django.core.management.base import BaseCommand
-
-from home.demo_accounts import DEMO_PASSWORD, create_demo_accounts
-from home.demo_content import build_site
-from livrets.livret2.demo import create_demo_candidate
+from django.utils.module_loading import import_string
 
 
 class Command(BaseCommand):
     help = "Load the referentials, the public pages and the demo accounts (idempotent)."
 
     def handle(self, *args, **options):
-        call_command("load_referentials", stdout=self.stdout)
-        build_site(hostname="127.0.0.1", port=8000)
-        self.stdout.write("Pages publiques à jour.")
+        lines = []
+        for path in settings.DEMO_LOADERS:
+            lines += import_string(path)(self.stdout)
         self.stdout.write("Comptes de démonstration :")
-        for line in create_demo_accounts() + create_demo_candidate(password=DEMO_PASSWORD):
+        for line in lines:
             self.stdout.write(f"  {line}")

@@ -56,10 +56,11 @@ browsers: ## Install Debian's Chromium, poppler-utils, the PDFs' DejaVu fonts an
 	  else echo "chromium, poppler-utils, fonts-dejavu-core or Java are missing and cannot be installed: browser, PDF and HTML validity tests will fail." >&2; fi; \
 	fi
 
-lint: install ## ruff and djlint
+lint: install ## ruff, djlint and the import contracts (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/lint-imports --no-cache
 
 check: install ## makemigrations --check and check --deploy against the production settings
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m portal makemigrations --check --dry-run

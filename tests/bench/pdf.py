@@ -47,8 +47,8 @@ SLUG = "assistant-formation"
 def _livret(owner, paragraphs: int):
     """Every field filled, each multiline one with ``paragraphs`` more paragraphs."""
     from livrets.livret2 import services
-    from tests.livrets.pdf_support import fill_everything
     from tests.support.data import version
+    from tests.support.livret_pdf import fill_everything
 
     livret = services.start_livret(owner=owner, version=version(SLUG))
     fill_everything(livret, long_text="\n\n".join(PARAGRAPH * 3 for _ in range(paragraphs)))

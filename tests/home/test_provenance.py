@@ -148,7 +148,7 @@ def test_the_explanation_says_only_the_certifiers_documents_count(client, refere
 
 @needs_seeds
 def test_the_wizard_and_the_result_mark_proposed_activities_and_advice(client, referentials):
-    from tests.selfcheck.test_wizard import fill, post, url
+    from tests.support.wizard import fill, post, url
 
     slug = "assistant-industries-sante"
     activities = {"activities-B1": ["B1.I1"]}

@@ -16,8 +16,8 @@ from livrets.review import services as review
 from portal.passwords import strong_enough
 from portal.pdf import render as rendering
 from portal.ratelimit import client_address
-from tests.selfcheck.test_wizard import fill, period, post, url
 from tests.support.data import PASSWORD, make_candidate, version_of
+from tests.support.wizard import fill, period, post, url
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def test_a_new_cookie_does_not_reset_the_anonymous_pdf_limit(referentials, setti
 def test_the_wizard_refuses_dates_out_of_range(client, referentials):
     post(client, "cqp", {"cqp-cqp": "conseiller-offres-services"})
     post(client, "situation", {"situation-situation": "salarie"})
-    from tests.selfcheck.test_wizard import experiences
+    from tests.support.wizard import experiences
 
     for start, end in [("0001-01-01", "2020-01-01"), ("2020-01-01", "9999-12-31")]:
         response = post(client, "experiences", experiences(period(start=start, end=end)))

@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from tests.support.pdf import embedded_fonts, flat, pages_text, reader
-
-from .test_wizard import fill, post, url
+from tests.support.wizard import fill, post, url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
+
+from tests.support.data import PASSWORD
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -62,3 +65,19 @@ def axe_violations(page) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def login(page, live_server, email: str, next_url: str):
+    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
+    page.locator("#id_login").focus()
+    page.keyboard.type(email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: urlparse(url).path == urlparse(next_url).path)
+
+
+def press(page, locator):
+    locator.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")

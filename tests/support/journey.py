@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from django.conf import settings
+
+from home.referentials.domain import Delays, Referential
 from livrets.candidatures.deadlines import FAVOURABLE, Facts, deadlines
 
 
@@ -14,3 +20,14 @@ def journey(*, delays, today, requested_on=None, received_on=None, notified_on=N
         jury_on=jury_on,
     )
     return deadlines(delays=delays, facts=facts, today=today)
+
+
+def _delays(slug: str) -> Delays:
+    """The delays of a CQP as its data file states them."""
+    path = Path(settings.REFERENTIAL_DATA_DIR) / f"{slug}.json"
+    return Referential.from_dict(json.loads(path.read_text(encoding="utf-8"))).delays
+
+
+COS_DELAYS = _delays("conseiller-offres-services")
+AIS_DELAYS = _delays("assistant-industries-sante")
+AF_DELAYS = _delays("assistant-formation")

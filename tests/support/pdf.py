@@ -81,3 +81,8 @@ def page_pixels(pdf: bytes, page: int) -> bytes:
     assert header[0] == b"P5"
     width, height = int(header[1]), int(header[2])
     return data[len(data) - width * height :]
+
+
+def watermark_pixels(pdf: bytes, page: int) -> int:
+    """Pixels of the watermark's light grey (#e4e4e4) on one page: text is darker."""
+    return sum(1 for p in page_pixels(pdf, page) if 215 <= p <= 240)

@@ -3,7 +3,7 @@
 ``REGISTRY`` says, for each URL name, who uses it and which object fills its arguments;
 ``make_objects`` creates one of each object of a candidate's livret. The quality gates
 (``tests/production/site_map.py``), the access matrix (``tests/livrets/review``) and the
-ownership test (``tests/livrets/test_access_and_data.py``) all read it: a URL added later
+ownership test (``tests/livrets/livret2/test_access_and_data.py``) all read it: a URL added later
 without an entry here fails them and says so.
 """
 

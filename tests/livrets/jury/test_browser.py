@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.livrets.review.test_browser import login, press
-from tests.support.browser import BROWSER_TIMEOUT_MS
+from tests.support.browser import BROWSER_TIMEOUT_MS, login, press
 from tests.support.data import make_af_livret, make_candidate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import pytest
 from django.core import mail
@@ -11,26 +10,10 @@ from playwright.sync_api import expect
 
 from livrets.livret2 import services as livret_services
 from livrets.review.models import Comment
-from tests.support.browser import BROWSER_TIMEOUT_MS
-from tests.support.data import PASSWORD, fill_section, make_candidate, version_of
+from tests.support.browser import BROWSER_TIMEOUT_MS, login, press
+from tests.support.data import fill_section, make_candidate, version_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login(page, live_server, email: str, next_url: str):
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.locator("#id_login").focus()
-    page.keyboard.type(email)
-    page.keyboard.press("Tab")
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: urlparse(url).path == urlparse(next_url).path)
-
-
-def press(page, locator):
-    locator.focus()
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 @pytest.fixture

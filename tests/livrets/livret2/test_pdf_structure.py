@@ -9,9 +9,8 @@ import pytest
 from livrets.livret2 import services
 from livrets.livret2.pdf.document import livret_pdf
 from tests.support.data import fill_situation, version_of
+from tests.support.livret_pdf import fill_everything
 from tests.support.pdf import flat, pages_text, reader
-
-from .pdf_support import fill_everything
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,8 @@ from livrets.livret2.models import Answer, Revision
 from livrets.review import services as review
 from livrets.review.rules import livret_due_on
 from portal.dates import add_months, add_months_or_none, range_error
-from tests.livrets.test_journey_and_uploads import COS_DELAYS
 from tests.support.data import complete_cos, make_candidate
-from tests.support.journey import journey
+from tests.support.journey import COS_DELAYS, journey
 
 EXTREMES = [date(1, 1, 1), date(1, 1, 31), date(9999, 12, 31), date(9999, 6, 15)]
 

@@ -13,8 +13,7 @@ from django.urls import reverse
 from livrets.recevabilite import services
 from livrets.recevabilite.pdf import request_html
 from portal.pdf.render import html_to_pdf
-from tests.livrets.test_pdf import watermark_pixels
-from tests.support.pdf import assert_in_order, flat, pages_text, reader
+from tests.support.pdf import assert_in_order, flat, pages_text, reader, watermark_pixels
 from tests.support.recevabilite import AF, COS, IAS, complete, start
 
 pytestmark = pytest.mark.django_db

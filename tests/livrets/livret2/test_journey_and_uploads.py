@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from datetime import date
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
-from home.referentials.domain import Delays, Referential
 from portal.dates import add_months
 from portal.uploads import clean_name, detect_kind
-from tests.support.journey import journey
-
-
-def _delays(slug: str) -> Delays:
-    """The delays of a CQP as its data file states them."""
-    path = Path(settings.REFERENTIAL_DATA_DIR) / f"{slug}.json"
-    return Referential.from_dict(json.loads(path.read_text(encoding="utf-8"))).delays
-
-
-COS_DELAYS = _delays("conseiller-offres-services")
-AIS_DELAYS = _delays("assistant-industries-sante")
-AF_DELAYS = _delays("assistant-formation")
+from tests.support.journey import AF_DELAYS, AIS_DELAYS, COS_DELAYS, journey
 
 
 def _days(got):

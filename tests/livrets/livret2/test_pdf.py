@@ -18,6 +18,7 @@ from portal.pdf.engine import write_pdf
 from portal.pdf.fetcher import BASE_URL, resolve
 from portal.pdf.render import static_roots
 from tests.support.data import complete_cos, version_of
+from tests.support.livret_pdf import ACCENTS, fill_everything
 from tests.support.pdf import (
     assert_in_order,
     embedded_fonts,
@@ -25,9 +26,8 @@ from tests.support.pdf import (
     page_pixels,
     pages_text,
     reader,
+    watermark_pixels,
 )
-
-from .pdf_support import ACCENTS, fill_everything
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
@@ -105,11 +105,6 @@ def test_a_full_livret_has_every_part_in_order_tagged_with_embedded_fonts(
     ]
     fonts = embedded_fonts(pdf)
     assert fonts and all(fonts.values()), fonts
-
-
-def watermark_pixels(pdf: bytes, page: int) -> int:
-    """Pixels of the watermark's light grey (#e4e4e4) on one page: text is darker."""
-    return sum(1 for p in page_pixels(pdf, page) if 215 <= p <= 240)
 
 
 def test_the_watermark_is_on_every_page_of_a_draft_and_gone_once_finalised(livret):

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from home.referentials.builder import build
 from home.referentials.loader import ReferentialFileError, check_data, load_files
 from home.referentials.models import Cqp, ReferentialVersion
 
@@ -152,9 +153,7 @@ def test_shipped_files_have_no_problem():
 
 
 def _ref(slug):
-    from home.referentials.domain import Referential
-
-    return Referential.from_dict(data_of(slug))
+    return build(data_of(slug))
 
 
 def test_counts_of_assistant_formation_match_source_002():

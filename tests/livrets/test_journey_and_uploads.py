@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from home.referentials.domain import Delays, Referential
+from home.referentials.builder import build
+from home.referentials.domain import Delays
 from portal.dates import add_months
 from portal.uploads import clean_name, detect_kind
 from tests.support.journey import journey
@@ -20,7 +21,7 @@ from tests.support.journey import journey
 def _delays(slug: str) -> Delays:
     """The delays of a CQP as its data file states them."""
     path = Path(settings.REFERENTIAL_DATA_DIR) / f"{slug}.json"
-    return Referential.from_dict(json.loads(path.read_text(encoding="utf-8"))).delays
+    return build(json.loads(path.read_text(encoding="utf-8"))).delays
 
 
 COS_DELAYS = _delays("conseiller-offres-services")

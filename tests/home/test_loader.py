@@ -120,6 +120,33 @@ DEFECTS = {
         lambda d: d.__setitem__("colour", "bleu"),
         r"Additional properties are not allowed \('colour'",
     ),
+    # The delays are written once, in ``delays``: the request's sentences carry no months.
+    "answer delay written twice": (
+        lambda d: d["recevabilite_request"]["answer"].__setitem__("months", 2),
+        r"\$\.recevabilite_request\.answer: Additional properties are not allowed \('months'",
+    ),
+    "validity written twice": (
+        lambda d: d["recevabilite_request"]["validity"].__setitem__("months", 18),
+        r"\$\.recevabilite_request\.validity: Additional properties are not allowed",
+    ),
+    "validity sentence without its months": (
+        lambda d: d["delays"].__setitem__("validity_months", None),
+        r"\$\.recevabilite_request\.validity: la durée de validité n'est pas indiquée",
+    ),
+    "silence sentence without silence rule": (
+        lambda d: d["delays"].__setitem__("silence_means_acceptance", None),
+        r"\$\.recevabilite_request\.answer\.silence: \$\.delays\.silence_means_acceptance",
+    ),
+    "answer sentence without its delay": (
+        lambda d: d["delays"].__setitem__("answer_months", None),
+        r"\$\.recevabilite_request\.answer\.receipt: le délai de réponse n'est pas indiqué",
+    ),
+    "no-delay note with a delay": (
+        lambda d: d["recevabilite_request"]["answer"].__setitem__(
+            "unknown", {"text": "Pas de délai.", "from_source": False}
+        ),
+        r"\$\.recevabilite_request\.answer\.unknown: un délai de réponse est indiqué",
+    ),
 }
 
 

@@ -1,7 +1,14 @@
-"""Builds the typed, immutable view of a referential from its validated data file."""
+"""Builds the typed, immutable view of a referential from its validated data file, and keeps
+the one cache of these views: a version never changes, so its view is built once per process.
+
+Data of versions loaded before a change of the file format are built too: keys the format no
+longer has are ignored (``months`` of the request's answer and validity, now only in
+``delays``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from .domain import (
@@ -23,7 +30,17 @@ from .domain import (
     Step,
     Unit,
 )
-from .provenance import text
+from .mastery import ALL_UNITS, Interview, Mastery, ScaleItem
+from .provenance import Text, text
+from .request import (
+    Answer,
+    Field,
+    RequestChoices,
+    RequestForm,
+    SecretariatBox,
+    Sworn,
+    Validity,
+)
 
 
 def _t(items, from_source: bool = True) -> tuple:
@@ -193,6 +210,162 @@ def build(d: dict[str, Any]) -> Referential:
         main_situations_title=_x(d.get("main_situations_title", "")),
         evaluation=_t(d.get("evaluation")),
         jury=_x(d.get("jury", "")),
-        # Sections read by their own packages (``mastery``: livrets.jury.referential).
-        extra={key: d[key] for key in ("mastery",) if key in d},
+        request=_request(d["recevabilite_request"]) if "recevabilite_request" in d else None,
+        mastery=_mastery(d.get("mastery")),
     )
+
+
+# The recevabilité request ----------------------------------------------------------------
+
+
+def _s(d: dict[str, Any] | None) -> Text | None:
+    """A text of the request block (``{"text", "from_source"}``), or None when absent."""
+    return text(d) if d else None
+
+
+def _ss(items) -> tuple[Text, ...]:
+    return tuple(text(d) for d in items or ())
+
+
+def _field(d: dict[str, Any]) -> Field:
+    return Field(
+        code=d["code"],
+        label=text(d["label"], from_source=d["from_source"]),
+        from_source=d["from_source"],
+        choices=tuple(_field(c) for c in d.get("choices", ())),
+        detail_label=d.get("detail_label", ""),
+        required_if=d.get("required_if", ""),
+    )
+
+
+def _choices(d: dict[str, Any]) -> RequestChoices:
+    return RequestChoices(_s(d["label"]), tuple(_field(c) for c in d["choices"]))
+
+
+_SWORN_LABELS = (
+    "intro",
+    "name_label",
+    "born_label",
+    "born_place_label",
+    "address_label",
+    "place_label",
+    "date_label",
+    "signature_label",
+    "note",
+)
+
+
+def _request(d: dict[str, Any]) -> RequestForm:
+    career = d.get("career")
+    sworn = d.get("sworn")
+    box = d.get("secretariat_box")
+    limit = d.get("requests_limit")
+    validity = d.get("validity")
+    answer = d["answer"]
+    return RequestForm(
+        source=d["source"],
+        kind=d["form"]["kind"],
+        title=_s(d["form"]["title"]),
+        obtain=_ss(d["obtain"]),
+        send_to=_ss(d["send_to"]),
+        notes=_ss(d.get("notes")),
+        preparation_note=_s(d.get("preparation_note")),
+        identity_heading=_s(d["identity"]["heading"]),
+        identity=tuple(_field(f) for f in d["identity"]["fields"]),
+        career_heading=_s(career["heading"]) if career else None,
+        career=tuple(_field(f) for f in career["fields"]) if career else (),
+        period_heading=_s(d["period"]["heading"]),
+        period_intro=_s(d["period"]["intro"]),
+        period_labels={k: _s(v) for k, v in d["period"]["fields"].items()},
+        areas=tuple(_field(a) for a in d["areas"]["items"]),
+        areas_note=_s(d["areas"].get("note")),
+        education_heading=_s(d["education"]["heading"]),
+        education_note=_s(d["education"].get("note")),
+        last_class=_choices(d["education"]["last_class"]),
+        diplomas=_choices(d["education"]["diplomas"]),
+        proofs_general=_s(d["proofs"]["general"]),
+        proofs_by_kind={k: _s(v) for k, v in d["proofs"]["by_kind"].items()},
+        sworn=Sworn(
+            heading=_s(sworn["heading"]),
+            statement=_ss(sworn["statement"]),
+            **{k: _s(sworn.get(k)) for k in _SWORN_LABELS},
+        )
+        if sworn
+        else None,
+        max_requests_per_year=limit["max_per_year"] if limit else None,
+        requests_limit_text=_s(limit["text"]) if limit else None,
+        secretariat_box=SecretariatBox(
+            heading=_s(box["heading"]),
+            lines=_ss(box["lines"]),
+            choices=_ss(box.get("choices")),
+            footnote=_ss(box.get("footnote")),
+            signature=_s(box.get("signature")),
+        )
+        if box
+        else None,
+        answer=Answer(
+            **{k: _s(answer.get(k)) for k in ("unknown", "receipt", "silence", "decision", "start")}
+        ),
+        validity=Validity(
+            text=_s(validity["text"]),
+            renewal=_s(validity.get("renewal")),
+            prorogation=_s(validity.get("prorogation")),
+        )
+        if validity
+        else None,
+        gaps=_s(d.get("gaps")),
+    )
+
+
+# The certifier's mastery rules (the jury's grid) ------------------------------------------
+
+
+def _quoted(raw: dict[str, Any] | None) -> Text | None:
+    """A sentence of the certifier, with the source files it is quoted from."""
+    if not raw:
+        return None
+    return Text(raw["text"], sources=tuple(raw.get("sources") or [raw["source"]]))
+
+
+def _mastery(raw: dict[str, Any] | None) -> Mastery:
+    if not raw:
+        return Mastery(kind=ALL_UNITS, cqp_rule=None)
+    partial = raw.get("partial_validation")
+    interview = raw.get("interview")
+    return Mastery(
+        kind=raw["kind"],
+        cqp_rule=_quoted(raw.get("cqp_rule")),
+        unit_rule=_quoted(raw.get("unit_rule")),
+        scale=tuple(ScaleItem(s["code"], s["label"]) for s in raw.get("scale", ())),
+        scale_source=raw.get("scale_source", ""),
+        columns=tuple(raw.get("columns", ())),
+        max_non_implemented=raw.get("max_non_implemented_non_essential"),
+        threshold_percent=raw.get("criteria_threshold_percent"),
+        kept_years=partial["kept_years"] if partial else None,
+        partial_validation=_quoted(partial),
+        interview=Interview(
+            text=tuple(interview["text"]),
+            source=interview["source"],
+            intro=interview.get("intro", ""),
+            criteria_heading=interview.get("criteria_heading", ""),
+        )
+        if interview
+        else None,
+    )
+
+
+# The one cache -----------------------------------------------------------------------------
+
+_CACHE: dict[Hashable, Referential] = {}
+
+
+def cached(key: Hashable, load: Callable[[], dict[str, Any]]) -> Referential:
+    """The typed view of an immutable version, built once per process and ``key``.
+
+    ``key`` is the version's content hash (what the data is, whoever asks); ``load`` is
+    called only on a miss, so callers may defer the (large) raw content.
+    """
+    ref = _CACHE.get(key)
+    if ref is None:
+        ref = _CACHE[key] = build(load())
+    return ref

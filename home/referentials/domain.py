@@ -1,17 +1,19 @@
-"""The referential of a CQP as plain, immutable Python data.
+"""The referential of a CQP as plain, immutable Python data: the portal's one typed view.
 
-Built from the validated content of a data file; no ORM, no request. The self-check engine,
-the livret's completeness rules, the notices and the PDF all read a referential through these
-types and refer to its parts by their stable codes.
+Built once per version by ``builder`` from the validated content of a data file; no ORM, no
+request. The self-check engine, the livret's completeness rules, the recevabilité request
+(``request``), the jury's grid (``mastery``), the notices and the PDF all read a referential
+through these types and refer to its parts by their stable codes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+
+from .mastery import ALL_UNITS, Mastery
+from .request import RequestForm
 
 MONTHS = (
     "janvier",
@@ -249,7 +251,12 @@ class Referential:
     main_situations_title: str = ""
     evaluation: tuple[str, ...] = ()
     jury: str = ""
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # The recevabilité request's form (None when the file has none) and the certifier's
+    # mastery rules for the jury's grid: parts of the same view, built with it.
+    request: RequestForm | None = field(default=None, compare=False, repr=False)
+    mastery: Mastery = field(
+        default_factory=lambda: Mastery(kind=ALL_UNITS, cqp_rule=None), compare=False, repr=False
+    )
 
     @cached_property
     def units_by_code(self) -> dict[str, Unit]:
@@ -280,25 +287,3 @@ class Referential:
         """ "Compétence 2", "Bloc de compétences 1", "Activité III"."""
         word = self.unit_singular[0].upper() + self.unit_singular[1:]
         return f"{word} {unit.label or unit.number}"
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Referential:
-        from .builder import build
-
-        return build(data)
-
-    @classmethod
-    def cached(cls, key: Any, load: Callable[[], dict[str, Any]]) -> Referential:
-        """Versions are immutable: their typed view is built once per process and content hash.
-
-        `load` is called only on a miss, so callers may defer the (large) raw content.
-        """
-        from .builder import build
-
-        ref = _CACHE.get(key)
-        if ref is None:
-            ref = _CACHE[key] = build(load())
-        return ref
-
-
-_CACHE: dict[Any, Referential] = {}

@@ -113,6 +113,38 @@ def _check_references(data: dict[str, Any]) -> list[str]:
     for required in (SectionKind.IDENTITY, SectionKind.MOTIVATION):
         if required not in kinds:
             problems.append(f"$.livret.sections: il manque la section « {required} ».")
+    return problems + _check_request_delays(data)
+
+
+def _check_request_delays(data: dict[str, Any]) -> list[str]:
+    """The request's sentences on the delays agree with ``delays``, where the delays are
+    written once: a sentence on a delay needs the delay, a note saying there is none needs
+    none."""
+    request, delays = data.get("recevabilite_request"), data["delays"]
+    if not request:
+        return []
+    answer, problems = request["answer"], []
+    if "validity" in request and delays["validity_months"] is None:
+        problems.append(
+            "$.recevabilite_request.validity: la durée de validité n'est pas indiquée "
+            "($.delays.validity_months)."
+        )
+    for key in ("receipt", "silence"):
+        if key in answer and delays["answer_months"] is None:
+            problems.append(
+                f"$.recevabilite_request.answer.{key}: le délai de réponse n'est pas indiqué "
+                "($.delays.answer_months)."
+            )
+    if "silence" in answer and delays["silence_means_acceptance"] is not True:
+        problems.append(
+            "$.recevabilite_request.answer.silence: $.delays.silence_means_acceptance "
+            "ne dit pas que le silence vaut acceptation."
+        )
+    if "unknown" in answer and delays["answer_months"] is not None:
+        problems.append(
+            "$.recevabilite_request.answer.unknown: un délai de réponse est indiqué "
+            "($.delays.answer_months)."
+        )
     return problems
 
 

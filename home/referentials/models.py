@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from . import builder
 from .domain import Referential
 
 
@@ -65,4 +66,4 @@ class ReferentialVersion(models.Model):
     @property
     def referential(self) -> Referential:
         """The typed, immutable view of this version's content (built once per process)."""
-        return Referential.cached(self.content_hash, lambda: self.data)
+        return builder.cached(self.content_hash, lambda: self.data)

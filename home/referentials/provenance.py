@@ -46,25 +46,37 @@ NOT_PROSE = frozenset(
 class Text(str):
     """A text of a referential that knows where it comes from.
 
-    Behaves as the string it shows; ``from_source`` is False for the portal's own words and
-    ``source_text`` holds the source's original wording when a typo was corrected.
+    Behaves as the string it shows; ``from_source`` is False for the portal's own words,
+    ``source_text`` holds the source's original wording when a typo was corrected and
+    ``sources`` names the source files the text is quoted from, where the data says so.
     """
 
     from_source: bool
     source_text: str
+    sources: tuple[str, ...]
 
-    def __new__(cls, value: str, *, from_source: bool = True, source_text: str = "") -> Text:
+    def __new__(
+        cls,
+        value: str,
+        *,
+        from_source: bool = True,
+        source_text: str = "",
+        sources: tuple[str, ...] = (),
+    ) -> Text:
         obj = super().__new__(cls, value)
         obj.from_source = from_source
         obj.source_text = source_text
+        obj.sources = tuple(sources)
         return obj
 
     def __reduce__(self):
-        return (_rebuild, (str(self), self.from_source, self.source_text))
+        return (_rebuild, (str(self), self.from_source, self.source_text, self.sources))
 
 
-def _rebuild(value: str, from_source: bool, source_text: str) -> Text:
-    return Text(value, from_source=from_source, source_text=source_text)
+def _rebuild(
+    value: str, from_source: bool, source_text: str, sources: tuple[str, ...] = ()
+) -> Text:
+    return Text(value, from_source=from_source, source_text=source_text, sources=sources)
 
 
 def text(value: Any, *, from_source: bool = True) -> Any:

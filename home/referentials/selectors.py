@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import F, QuerySet
 from django.http import Http404
 
+from . import builder
 from .domain import Referential
 from .models import ReferentialVersion
 
@@ -30,14 +31,27 @@ def cqp_choices() -> list[tuple[str, str]]:
     return [(v.cqp_slug, v.title) for v in current_versions()]
 
 
+# Version id -> content hash, the key of the one referential cache (``builder.cached``).
+_HASH_OF_VERSION: dict[int, str] = {}
+
+
 def referential_of_version(pk: int) -> Referential | None:
     """The typed referential of a version, by id: one query the first time in a process, none
-    after (a version never changes). The portal's one referential cache is
-    ``Referential.cached``; this is its entry by version id."""
-    try:
-        return Referential.cached(
-            ("version", pk),
-            lambda: ReferentialVersion.objects.values_list("data", flat=True).get(pk=pk),
-        )
-    except ReferentialVersion.DoesNotExist:
+    after (a version never changes). The view is the one ``ReferentialVersion.referential``
+    gives: the same cache, keyed by content hash."""
+    digest = _HASH_OF_VERSION.get(pk)
+    if digest is not None:
+        try:
+            return builder.cached(
+                digest,
+                lambda: ReferentialVersion.objects.values_list("data", flat=True).get(pk=pk),
+            )
+        except ReferentialVersion.DoesNotExist:
+            del _HASH_OF_VERSION[pk]
+            return None
+    row = ReferentialVersion.objects.filter(pk=pk).values_list("content_hash", "data").first()
+    if row is None:
         return None
+    digest, data = row
+    _HASH_OF_VERSION[pk] = digest
+    return builder.cached(digest, lambda: data)

@@ -7,11 +7,11 @@ import datetime
 from django import forms
 
 from home.referentials.domain import EXPERIENCE_KINDS
+from home.referentials.request import RequestForm
 from home.referentials.selectors import cqp_choices
 from livrets.livret2 import forms as livret_forms
 from livrets.recevabilite.models import CandidateProfile, Period, RequestComment
 from livrets.recevabilite.selectors import PROFILE_FIELDS
-from livrets.recevabilite.structure import RequestForm
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 INVALID_DATE = {"invalid": "Saisissez une date valide, par exemple 15/03/2024."}
@@ -89,13 +89,13 @@ class EducationForm(forms.Form):
                     widget=forms.Textarea(attrs={"rows": 2}),
                 )
         self.fields["last_class"] = forms.ChoiceField(
-            label=request_form.last_class.label.text,
+            label=str(request_form.last_class.label),
             required=False,
             choices=[(c.code, c.label) for c in request_form.last_class.choices],
             widget=forms.RadioSelect,
         )
         self.fields["diplomas"] = forms.MultipleChoiceField(
-            label=request_form.diplomas.label.text,
+            label=str(request_form.diplomas.label),
             required=False,
             choices=[(c.code, c.label) for c in request_form.diplomas.choices],
             widget=forms.CheckboxSelectMultiple,
@@ -166,7 +166,7 @@ class PeriodForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         labels = request_form.period_texts(current=self.instance.current).labels
         for key in ("title", "employer", "sector"):
-            self.fields[key].label = labels[key].text
+            self.fields[key].label = str(labels[key])
             self.fields[key].proposed = not labels[key].from_source
         self.fields["kind"] = forms.ChoiceField(
             label="Type d'expérience", choices=list(EXPERIENCE_KINDS.items())

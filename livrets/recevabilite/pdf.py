@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
+from home.referentials.provenance import Text
+from home.referentials.request import Field, PeriodTexts, RequestForm
 from livrets.recevabilite import rules, selectors
 from livrets.recevabilite.models import Request
-from livrets.recevabilite.structure import Field, PeriodTexts, RequestForm, Text
 from portal.pdf.render import render_html
 
 TEMPLATE = "recevabilite/pdf.html"

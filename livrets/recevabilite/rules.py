@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from home.referentials.domain import Delays
+from home.referentials.provenance import Text
+from home.referentials.request import RequestForm
 from livrets.candidatures import deadlines
 from livrets.candidatures.deadlines import Facts
-from livrets.recevabilite.structure import RequestForm, Text
 
 PROFILE_REQUIRED = ("nom", "prenom", "adresse", "email", "naissance_date", "naissance_lieu")
 PHONES = ("telephone_domicile", "telephone_travail", "telephone_portable")
@@ -100,9 +101,9 @@ def _education(form: RequestForm, content: RequestContent) -> list[Missing]:
 def _period(form: RequestForm, p: PeriodContent) -> list[Missing]:
     labels = form.period_labels
     wanted = [
-        ("title", p.title, labels["title"].text),
-        ("employer", p.employer, labels["employer"].text),
-        ("sector", p.sector, labels["sector"].text),
+        ("title", p.title, str(labels["title"])),
+        ("employer", p.employer, str(labels["employer"])),
+        ("sector", p.sector, str(labels["sector"])),
         ("start", p.start, "Date de début"),
     ]
     out = [
@@ -122,7 +123,7 @@ def _period(form: RequestForm, p: PeriodContent) -> list[Missing]:
             )
         )
     if p.related and not any(not _blank(v) for v in p.activities.values()):
-        out.append(Missing("periode", f"{p.name} : {labels['activities'].text}", "activites", p.id))
+        out.append(Missing("periode", f"{p.name} : {labels['activities']}", "activites", p.id))
     if p.related and not p.proofs:
         out.append(Missing("periode", f"{p.name} : pièce justificative", "pieces", p.id))
     return out

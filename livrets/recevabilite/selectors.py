@@ -7,12 +7,13 @@ An accompagnateur the candidate invited on a livret 2 of the same CQP reads the 
 from __future__ import annotations
 
 from django.db.models import Count, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from home.referentials.request import RequestForm
 from livrets.candidatures import access
 from livrets.recevabilite.models import CandidateProfile, Period, Proof, Request
 from livrets.recevabilite.rules import PeriodContent, RequestContent
-from livrets.recevabilite.structure import RequestForm, request_form
 
 PROFILE_FIELDS = (
     "civilite",
@@ -69,10 +70,9 @@ def readable_proof(user, pk: int, did: int) -> Proof:
 
 
 def form_of(request: Request) -> RequestForm:
-    form = request_form(request.referential_version)
+    """The request form of the request's referential version: a part of its typed view."""
+    form = request.referential_version.referential.request
     if form is None:  # a version loaded before the request form existed
-        from django.http import Http404
-
         raise Http404("Ce CQP ne décrit pas encore sa demande de recevabilité.")
     return form
 

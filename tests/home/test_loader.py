@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from home.referentials.builder import build
 from home.referentials.loader import ReferentialFileError, check_data, load_files
 from home.referentials.models import Cqp, ReferentialVersion
 
@@ -119,6 +120,33 @@ DEFECTS = {
         lambda d: d.__setitem__("colour", "bleu"),
         r"Additional properties are not allowed \('colour'",
     ),
+    # The delays are written once, in ``delays``: the request's sentences carry no months.
+    "answer delay written twice": (
+        lambda d: d["recevabilite_request"]["answer"].__setitem__("months", 2),
+        r"\$\.recevabilite_request\.answer: Additional properties are not allowed \('months'",
+    ),
+    "validity written twice": (
+        lambda d: d["recevabilite_request"]["validity"].__setitem__("months", 18),
+        r"\$\.recevabilite_request\.validity: Additional properties are not allowed",
+    ),
+    "validity sentence without its months": (
+        lambda d: d["delays"].__setitem__("validity_months", None),
+        r"\$\.recevabilite_request\.validity: la durée de validité n'est pas indiquée",
+    ),
+    "silence sentence without silence rule": (
+        lambda d: d["delays"].__setitem__("silence_means_acceptance", None),
+        r"\$\.recevabilite_request\.answer\.silence: \$\.delays\.silence_means_acceptance",
+    ),
+    "answer sentence without its delay": (
+        lambda d: d["delays"].__setitem__("answer_months", None),
+        r"\$\.recevabilite_request\.answer\.receipt: le délai de réponse n'est pas indiqué",
+    ),
+    "no-delay note with a delay": (
+        lambda d: d["recevabilite_request"]["answer"].__setitem__(
+            "unknown", {"text": "Pas de délai.", "from_source": False}
+        ),
+        r"\$\.recevabilite_request\.answer\.unknown: un délai de réponse est indiqué",
+    ),
 }
 
 
@@ -152,9 +180,7 @@ def test_shipped_files_have_no_problem():
 
 
 def _ref(slug):
-    from home.referentials.domain import Referential
-
-    return Referential.from_dict(data_of(slug))
+    return build(data_of(slug))
 
 
 def test_counts_of_assistant_formation_match_source_002():

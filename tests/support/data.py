@@ -14,6 +14,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from home.referentials.builder import build
 from home.referentials.domain import Referential
 from home.referentials.models import Cqp, ReferentialVersion
 from livrets.livret2 import services
@@ -101,7 +102,7 @@ def make_af_livret(owner):
 
 def load_referential(slug: str) -> Referential:
     path = Path(settings.REFERENTIAL_DATA_DIR) / f"{slug}.json"
-    return Referential.from_dict(json.loads(path.read_text()))
+    return build(json.loads(path.read_text()))
 
 
 def make_candidatures(owner, count: int, *, prefix: str = "cqp-copie") -> list:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from home.referentials.domain import Delays, Referential
+from home.referentials.builder import build
+from home.referentials.domain import Delays
 from livrets.candidatures.deadlines import FAVOURABLE, Facts, deadlines
 
 
@@ -25,7 +26,7 @@ def journey(*, delays, today, requested_on=None, received_on=None, notified_on=N
 def _delays(slug: str) -> Delays:
     """The delays of a CQP as its data file states them."""
     path = Path(settings.REFERENTIAL_DATA_DIR) / f"{slug}.json"
-    return Referential.from_dict(json.loads(path.read_text(encoding="utf-8"))).delays
+    return build(json.loads(path.read_text(encoding="utf-8"))).delays
 
 
 COS_DELAYS = _delays("conseiller-offres-services")

@@ -10,6 +10,7 @@ from django.conf import settings
 from hypothesis import given
 from hypothesis import strategies as st
 
+from home.referentials.builder import build
 from home.referentials.domain import Referential
 from livrets.livret2.completeness import LivretContent, SituationContent, Status, check
 from livrets.livret2.structure import (
@@ -25,7 +26,7 @@ TODO, STARTED, DONE = Status.TODO, Status.STARTED, Status.DONE
 
 def load(slug: str) -> Referential:
     path = Path(settings.REFERENTIAL_DATA_DIR) / f"{slug}.json"
-    return Referential.from_dict(json.loads(path.read_text()))
+    return build(json.loads(path.read_text()))
 
 
 COS = load("conseiller-offres-services")

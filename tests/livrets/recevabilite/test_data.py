@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from home.referentials.builder import build
 from home.referentials.loader import check_data
 
 DATA = Path(settings.REFERENTIAL_DATA_DIR)
@@ -71,3 +72,23 @@ def test_the_002_form_is_the_sources_and_the_national_forms_are_proposals():
     assert cos_send.endswith("formation@ucanss.fr")
     ias_send = data["assistant-industries-sante"]["send_to"][0]["text"]
     assert "secrétariat des CQP des industries de santé" in ias_send
+
+
+def test_the_delays_are_written_once_and_the_requests_sentences_say_the_same():
+    """The months are only in ``delays`` (what the deadlines compute from); the request keeps
+    the source's sentences about them, the same sentences as the delays'."""
+    refs = {s: build(json.loads((DATA / f"{s}.json").read_text())) for s in SLUGS}
+    for slug in SLUGS:
+        raw = json.loads((DATA / f"{slug}.json").read_text())["recevabilite_request"]
+        assert "months" not in raw["answer"] and "months" not in raw.get("validity", {})
+    ias, cos = refs["assistant-industries-sante"], refs["conseiller-offres-services"]
+    assert ias.request.answer.silence == f"{ias.delays.answer_text} {ias.delays.silence_text}"
+    assert cos.request.answer.receipt == cos.delays.answer_text
+    assert cos.request.answer.silence == cos.delays.silence_text
+    validity = cos.request.validity
+    assert cos.delays.validity_months == 18
+    assert " ".join([validity.text, validity.renewal, validity.prorogation]) == (
+        cos.delays.validity_text
+    )
+    af = refs["assistant-formation"]
+    assert af.delays.answer_months is None and af.request.answer.unknown.from_source is False

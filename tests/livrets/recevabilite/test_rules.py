@@ -12,13 +12,12 @@ from django.conf import settings
 from home.referentials.builder import build as referential_build
 from livrets.candidatures.deadlines import Facts
 from livrets.recevabilite import rules
-from livrets.recevabilite.structure import build
 
 DATA = Path(settings.REFERENTIAL_DATA_DIR)
 
 
 def form_of(slug: str):
-    return build(json.loads((DATA / f"{slug}.json").read_text())["recevabilite_request"])
+    return referential_build(json.loads((DATA / f"{slug}.json").read_text())).request
 
 
 AF = form_of("assistant-formation")
@@ -101,7 +100,7 @@ def test_a_fourth_request_in_the_calendar_year_is_refused_with_the_source_senten
     sentence = rules.refusal(AF, others)
     assert (sentence is not None) is refused
     if refused:
-        assert "ne pas déposer plus de trois demandes" in sentence.text
+        assert "ne pas déposer plus de trois demandes" in sentence
         assert sentence.from_source
         content = rules.RequestContent(**{**FULL.__dict__, "other_requests_this_year": others})
         assert rules.missing(AF, content)[0].message.startswith("Une demande de plus")
@@ -137,7 +136,7 @@ def test_silence_counts_from_the_receipt_and_cites_the_source():
     assert out.state == "sent"
     [silence] = out.dates
     assert silence.day == date(2026, 3, 15)
-    assert silence.source.text.startswith("L'absence de réponse de notre part")
+    assert silence.source.startswith("L'absence de réponse de notre part")
     assert silence.note and not silence.note.from_source
 
 
@@ -149,10 +148,10 @@ def test_no_answer_past_the_delay_is_acceptance_then_18_months_of_validity():
     assert out.accepted_on == date(2026, 3, 15)
     validity = next(d for d in out.dates if d.code == "validity")
     assert validity.day == date(2027, 9, 15)
-    assert "valable 18 mois" in validity.source.text
+    assert "valable 18 mois" in validity.source
     [(renewal, no), (prorogation, yes)] = validity.options
-    assert renewal.text.startswith("un renouvellement") and not no
-    assert prorogation.text.startswith("une prorogation") and yes
+    assert renewal.startswith("un renouvellement") and not no
+    assert prorogation.startswith("une prorogation") and yes
 
 
 def test_no_answer_before_the_delay_is_still_waiting():
@@ -167,8 +166,8 @@ def test_favourable_validity_from_the_decision_and_renewal_when_the_referential_
     assert out.accepted_on == date(2026, 2, 20)
     assert out.dates[0].day == date(2027, 8, 20)
     [(renewal, yes), (prorogation, no)] = out.dates[0].options
-    assert renewal.text.startswith("un renouvellement") and yes
-    assert prorogation.text.startswith("une prorogation") and not no
+    assert renewal.startswith("un renouvellement") and yes
+    assert prorogation.startswith("une prorogation") and not no
 
 
 def test_industries_de_sante_has_silence_but_no_validity():

@@ -1,0 +1,58 @@
+"""How the certifier decides mastery (the data file's ``mastery``), as part of the
+referential's typed view. Pure: no ORM, no request.
+
+Every sentence here is the certifier's, word for word: a ``Text`` whose ``sources`` name the
+source files it comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .provenance import Text
+
+ELEMENTS_TOLERANCE = "elements_tolerance"
+BLOC_THRESHOLD = "bloc_threshold"
+ALL_UNITS = "all_units"
+
+
+@dataclass(frozen=True)
+class ScaleItem:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Interview:
+    text: tuple[str, ...]
+    source: str
+    intro: str = ""
+    criteria_heading: str = ""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.source,)
+
+
+@dataclass(frozen=True)
+class Mastery:
+    kind: str
+    cqp_rule: Text | None
+    unit_rule: Text | None = None
+    scale: tuple[ScaleItem, ...] = ()
+    scale_source: str = ""
+    columns: tuple[str, ...] = ()
+    max_non_implemented: int | None = None
+    threshold_percent: int | None = None
+    kept_years: int | None = None
+    partial_validation: Text | None = None
+    interview: Interview | None = None
+
+    @property
+    def scale_labels(self) -> dict[str, str]:
+        return {s.code: s.label for s in self.scale}
+
+    @property
+    def rates_elements(self) -> bool:
+        """Whether the source gives a rating scale per element (002 only)."""
+        return self.kind == ELEMENTS_TOLERANCE and bool(self.scale)

@@ -283,6 +283,12 @@ class Referential:
         year, month = self.version_date.split("-")[:2]
         return f"{MONTHS[int(month) - 1]} {year}"
 
+    def certification_changed_since(self, before: Referential) -> bool:
+        """Whether the certification's referential itself differs from an earlier loaded
+        version's: its version or its units. A new load for the portal's wording or the
+        file's format is not a change of the referential (004's renewal or prorogation)."""
+        return self.version != before.version or self.units != before.units
+
     def unit_name(self, unit: Unit) -> str:
         """ "Compétence 2", "Bloc de compétences 1", "Activité III"."""
         word = self.unit_singular[0].upper() + self.unit_singular[1:]

@@ -3,7 +3,7 @@ the one cache of these views: a version never changes, so its view is built once
 
 Data of versions loaded before a change of the file format are built too: keys the format no
 longer has are ignored (``months`` of the request's answer and validity, now only in
-``delays``).
+``delays``; ``mastery_rule``, now only ``mastery``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from .domain import (
     Element,
     InterviewTheme,
     LivretSection,
-    MasteryRule,
     Question,
     Recevabilite,
     Referential,
@@ -168,7 +167,7 @@ def _delays(delays: dict[str, Any]) -> Delays:
 def build(d: dict[str, Any]) -> Referential:
     units = tuple(_unit(u) for u in d["units"])
     sections = [_section(s, d["livret"]["from_source"]) for s in d["livret"]["sections"]]
-    rule, rec, delays, cert = d["mastery_rule"], d["recevabilite"], d["delays"], d["certifier"]
+    rec, delays, cert = d["recevabilite"], d["delays"], d["certifier"]
     return Referential(
         slug=d["slug"],
         title=_x(d["title"]),
@@ -190,14 +189,6 @@ def build(d: dict[str, Any]) -> Referential:
         unit_singular=d["unit_word"]["singular"],
         unit_plural=d["unit_word"]["plural"],
         units=units,
-        mastery_rule=MasteryRule(
-            kind=rule["kind"],
-            text=_x(rule["text"]),
-            unit_text=_x(rule.get("unit_text", "")),
-            criteria_threshold_percent=rule.get("criteria_threshold_percent"),
-            max_non_implemented_non_essential=rule.get("max_non_implemented_non_essential"),
-            partial_validation_kept_years=rule.get("partial_validation_kept_years"),
-        ),
         recevabilite=_recevabilite(rec),
         delays=_delays(delays),
         steps=tuple(Step(title=_x(s["title"]), text=_x(s["text"])) for s in d["steps"]),

@@ -151,16 +151,6 @@ class Step:
 
 
 @dataclass(frozen=True)
-class MasteryRule:
-    kind: str  # all_units, bloc_threshold, elements_tolerance
-    text: str
-    unit_text: str = ""
-    criteria_threshold_percent: int | None = None
-    max_non_implemented_non_essential: int | None = None
-    partial_validation_kept_years: int | None = None
-
-
-@dataclass(frozen=True)
 class SourceSentence:
     source: str
     text: str
@@ -238,7 +228,6 @@ class Referential:
     unit_singular: str
     unit_plural: str
     units: tuple[Unit, ...]
-    mastery_rule: MasteryRule
     recevabilite: Recevabilite
     delays: Delays
     steps: tuple[Step, ...]
@@ -252,7 +241,8 @@ class Referential:
     evaluation: tuple[str, ...] = ()
     jury: str = ""
     # The recevabilité request's form (None when the file has none) and the certifier's
-    # mastery rules for the jury's grid: parts of the same view, built with it.
+    # mastery rules (the notice's and the jury's grid's): parts of the same view, built with
+    # it. A version loaded before the file had ``mastery`` is judged on every unit.
     request: RequestForm | None = field(default=None, compare=False, repr=False)
     mastery: Mastery = field(
         default_factory=lambda: Mastery(kind=ALL_UNITS, cqp_rule=None), compare=False, repr=False
@@ -282,6 +272,12 @@ class Referential:
             return ""
         year, month = self.version_date.split("-")[:2]
         return f"{MONTHS[int(month) - 1]} {year}"
+
+    def certification_changed_since(self, before: Referential) -> bool:
+        """Whether the certification's referential itself differs from an earlier loaded
+        version's: its version or its units. A new load for the portal's wording or the
+        file's format is not a change of the referential (004's renewal or prorogation)."""
+        return self.version != before.version or self.units != before.units
 
     def unit_name(self, unit: Unit) -> str:
         """ "Compétence 2", "Bloc de compétences 1", "Activité III"."""

@@ -193,8 +193,8 @@ def test_counts_of_assistant_formation_match_source_002():
     assert [len(u.elements) for u in ref.units] == [8, 7, 11, 5, 6, 8]
     assert [len(u.activity_items) for u in ref.units] == [7, 5, 4, 4, 6, 5]
     assert ref.recevabilite.min_months == 12
-    assert ref.mastery_rule.kind == "elements_tolerance"
-    assert ref.mastery_rule.max_non_implemented_non_essential == 2
+    assert ref.mastery.kind == "elements_tolerance"
+    assert ref.mastery.max_non_implemented == 2 and ref.mastery.kept_years == 5
     assert [s.kind for s in ref.livret_sections].count("activities_table") == 6
 
 
@@ -231,6 +231,6 @@ def test_counts_of_assistant_industries_sante_match_source_000():
     assert len(ref.units) == 4
     assert len(ref.main_situations) == 6
     assert len(ref.steps) == 8
-    assert ref.mastery_rule.kind == "bloc_threshold"
-    assert ref.mastery_rule.criteria_threshold_percent == 80
+    assert ref.mastery.kind == "bloc_threshold"
+    assert ref.mastery.threshold_percent == 80
     assert ref.livret_from_source is False and ref.livret_note

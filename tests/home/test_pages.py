@@ -64,6 +64,10 @@ def test_a_notice_shows_every_unit_element_and_step_of_its_referential(client, s
         assert escape(step.title) in html
     for section in ref.livret_sections:
         assert escape(section.title) in html
+    # The certifier's mastery rules, written once: the same sentences as the jury's grid.
+    for rule in (ref.mastery.cqp_rule, ref.mastery.partial_validation, ref.mastery.unit_rule):
+        assert rule is None or escape(rule) in html
+    assert ref.mastery.cqp_rule
     assert f"au moins {ref.recevabilite.min_months} mois" in html
     assert escape(ref.certifier.name) in html
     assert f'href="/verifier-mon-eligibilite/?cqp={slug}"' in html

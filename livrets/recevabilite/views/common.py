@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
+from home.referentials.selectors import referential_of_version
 from livrets.candidatures.services import facts_of
 from livrets.recevabilite import rules, selectors
 from livrets.recevabilite.models import Request, RequestComment
@@ -25,19 +26,30 @@ def missing_url(request: Request, item: rules.Missing) -> str:
     return reverse("recevabilite:declaration", args=[request.pk]) + f"#{item.anchor}"
 
 
+def referential_changed(request: Request) -> bool:
+    """Whether the CQP's referential in force differs from the one the request was written
+    against (no query when the request's version is still in force)."""
+    current = request.cqp.current_id
+    if not current or current == request.referential_version_id:
+        return False
+    now = referential_of_version(current)
+    return now is not None and now.certification_changed_since(
+        request.referential_version.referential
+    )
+
+
 def state(request: Request) -> dict:
     """The request form, its content, what is missing (with links) and where it stands."""
     form = selectors.form_of(request)
     content = selectors.content(request)
     missing = rules.missing(form, content)
-    current = request.cqp.current_id
     out = rules.outcome(
         form,
         delays=request.referential_version.referential.delays,
         facts=facts_of(request.candidature),
         finalised=request.is_finalised,
         today=timezone.localdate(),
-        referential_changed=bool(current and current != request.referential_version_id),
+        referential_changed=bool(form.validity) and referential_changed(request),
     )
     return {
         "rq": request,

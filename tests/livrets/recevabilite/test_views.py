@@ -8,16 +8,20 @@ import io
 import json
 import zipfile
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from home.referentials.loader import load_files
 from livrets.candidatures.deadlines import Facts
 from livrets.livret2.models import Answer, Livret
 from livrets.recevabilite import services
 from livrets.recevabilite.models import Period, Proof, Request
+from livrets.recevabilite.views.common import state
 from selfcheck.answers import SESSION_RESULT
 from tests.support.recevabilite import AF, COS, EXPERIENCES, PDF, complete, start
 from tests.support.uploads import race_while_storing
@@ -409,3 +413,41 @@ def test_only_the_current_job_is_002s_emploi_actuel(client_of, af_request, candi
     assert "Emploi actuel" in printed[start:others]
     assert "Assistante de formation" in printed[start:others]
     assert "Trésorière" not in printed[start:others] and "Trésorière" in printed[others:]
+
+
+def test_a_new_load_of_the_same_referential_is_not_a_change_of_the_referential(
+    client_of, referentials, candidate, tmp_path
+):
+    """004: renewal if the certification's referential was modified, else prorogation. A file
+    loaded again for the portal's wording or its format (a new version, new content hash) does
+    not change the referential; a new version of its units does."""
+    request = start(candidate, COS)
+    complete(request)
+    services.finalise(request=request, sworn_name="A M", sworn_place="Lyon", sworn_on=date.today())
+    sent = timezone.localdate() - timedelta(days=40)
+    client = client_of(candidate)
+    client.post(
+        reverse("recevabilite:answer", args=[request.pk]),
+        {"sent_on": sent.isoformat(), "decision": "favourable", "decided_on": sent.isoformat()},
+    )
+    path = Path(django_settings.REFERENTIAL_DATA_DIR) / "conseiller-offres-services.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def applying() -> str:
+        request.refresh_from_db()
+        request.cqp.refresh_from_db()
+        [validity] = state(request)["outcome"].dates
+        [(option, _)] = [o for o in validity.options if o[1]]
+        return option.split(",")[0]
+
+    assert applying() == "une prorogation"
+    data["recevabilite_request"]["answer"]["start"]["text"] += " "  # the portal's wording
+    (tmp_path / "reworded.json").write_text(json.dumps(data), encoding="utf-8")
+    load_files([tmp_path / "reworded.json"])
+    assert Request.objects.get(pk=request.pk).cqp.current_id != request.referential_version_id
+    assert applying() == "une prorogation"
+    data["version"] = "livret-2-bis"
+    data["units"][0]["title"] = "Accueille et conseille l'utilisateur"
+    (tmp_path / "changed.json").write_text(json.dumps(data), encoding="utf-8")
+    load_files([tmp_path / "changed.json"])
+    assert applying() == "un renouvellement"

@@ -54,3 +54,13 @@ class SessionRefreshMiddleware:
         ):
             response[EXPIRES_IN_HEADER] = str(extend(session))
         return response
+
+
+def timer_context(request) -> dict:
+    """What a signed-in page's session timer needs: seconds left (extended by this request),
+    when to warn, and the session's full length."""
+    return {
+        "session_seconds": int(extend(request.session)) if hasattr(request, "session") else 0,
+        "session_warn_seconds": 120,
+        "session_cookie_age": settings.SESSION_COOKIE_AGE,
+    }

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest
 
-from portal import sessions
-
-
-def session_seconds(request: HttpRequest) -> int:
-    """Seconds before the session expires if the candidate does nothing more."""
-    return int(sessions.extend(request.session)) if hasattr(request, "session") else 0
+from portal.sessions import timer_context
 
 
 def base_context(request: HttpRequest) -> dict:
-    return {
-        "session_seconds": session_seconds(request),
-        "session_warn_seconds": 120,
-        "session_cookie_age": settings.SESSION_COOKIE_AGE,
-    }
+    """What every livret page's layout needs: the session's timer."""
+    return timer_context(request)

@@ -33,10 +33,14 @@ class Account(PersonalData):
                 "Mon compte",
                 {
                     "email": user.email,
+                    "identifiant": user.get_username(),
                     "prenom": user.first_name,
                     "nom": user.last_name,
                     "inscrit_le": iso(user.date_joined),
                     "derniere_connexion": iso(user.last_login),
+                    "actif": user.is_active,
+                    "equipe_editoriale": user.is_staff,
+                    "administrateur": user.is_superuser,
                     "adresses_electroniques": [
                         {"adresse": a.email, "verifiee": a.verified, "principale": a.primary}
                         for a in addresses

@@ -28,6 +28,8 @@ class Candidatures(PersonalData):
     label = "candidatures"
     order = 10
     models = ("candidatures.Candidature",)
+    # Recording the procedure's dates is using the portal (retention).
+    activity = ("candidatures__updated_at",)
 
     def sections(self, user) -> list[Section]:
         rows = (

@@ -132,6 +132,8 @@ class Recevabilite(PersonalData):
         "recevabilite.Request",
         "recevabilite.RequestComment",
     )
+    # Writing one's request is using the portal (retention).
+    activity = ("recevabilite_requests__updated_at",)
 
     def sections(self, user) -> list[Section]:
         return _sections(user)

@@ -111,3 +111,16 @@ def test_purge_and_notifications_run_as_tasks(inactive):
     call_command("retention_purge", "--enqueue", stdout=out)
     assert "en file d'attente" in out.getvalue()
     assert send_review_notifications.enqueue().status == TaskResultStatus.SUCCESSFUL
+
+
+def test_writing_a_recevabilite_request_is_activity(referentials):
+    from tests.support.recevabilite import AF, start
+
+    with time_machine.travel(START, tick=False):
+        user = make_candidate("lina@example.fr")
+    deadline = START.replace(year=START.year + 2)
+    with time_machine.travel(deadline - timedelta(days=30), tick=False):
+        start(user, AF)
+    report = run_at(deadline + timedelta(days=1))
+    assert report.warned_accounts == [] and report.deleted_accounts == []
+    assert not RetentionWarning.objects.filter(user=user).exists()

@@ -2,7 +2,7 @@
 
 Enqueue from a request (``send_email.enqueue(...)``); ``python -m portal db_worker`` runs
 them on any machine. Arguments are plain JSON values so that any worker can run any task.
-Each app keeps its own tasks in its ``tasks.py`` (``portal.retention.tasks``,
+Each app keeps its own tasks in its ``tasks.py`` (``portal.accounts.retention.tasks``,
 ``livrets.review.tasks``).
 """
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 
 from livrets.candidatures.models import Candidature
 
@@ -83,10 +82,3 @@ def followers(candidature: Candidature):
         .order_by("pk")
     )
 
-
-def landing_url(user) -> str | None:
-    """After signing in, an accompagnateur with no candidature of their own lands on the
-    candidates they follow (settings.LOGIN_LANDING)."""
-    if follows_any(user) and not Candidature.objects.filter(owner=user).exists():
-        return reverse("review:dashboard")
-    return None

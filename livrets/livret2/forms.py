@@ -52,17 +52,3 @@ class FinaliseForm(forms.Form):
                 f"le {self.started_on.strftime('%d/%m/%Y')}."
             )
         return signed_on
-
-
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(label="Votre mot de passe", widget=forms.PasswordInput)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError("Mot de passe incorrect.")
-        return password

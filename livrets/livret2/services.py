@@ -431,14 +431,4 @@ def delete_livrets(livrets: QuerySet[Livret]) -> None:
         livrets.delete()
 
 
-def delete_account(*, user) -> None:
-    """Remove the account and every livret, revision and file."""
-    from livrets.recevabilite.services import delete_files_of
-
-    with transaction.atomic():
-        delete_files_of(user)
-        delete_livrets(Livret.objects.filter(owner=user))
-        user.delete()
-
-
 __all__ = ["KINDS", "LivretError", "LivretLocked", "SaveResult"]

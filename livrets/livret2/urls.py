@@ -1,17 +1,16 @@
 from django.urls import path
 
 from livrets.livret2.pdf import views as pdf_views
-from livrets.livret2.views import account, documents, editor
+from livrets.livret2.views import documents, editor
+from portal.accounts import urls as account_urls
 
 app_name = "livrets"
 
 urlpatterns = [
     path("", editor.livret_list, name="list"),
     path("nouveau/", editor.start, name="start"),
-    path("mes-donnees/", account.my_data, name="my_data"),
-    path("mes-donnees/export/", account.export, name="export"),
-    path("mes-donnees/nom/", account.names, name="names"),
-    path("session/prolonger/", account.extend_session, name="extend_session"),
+    # « Mes données » and the session's timer: the accounts' pages (portal.accounts).
+    *account_urls.urlpatterns,
     path("<int:pk>/", editor.detail, name="detail"),
     path("<int:pk>/partie/<slug:code>/", editor.section, name="section"),
     path(

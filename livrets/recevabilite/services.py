@@ -12,9 +12,15 @@ from django.utils import timezone
 from home.referentials.domain import EXPERIENCE_KINDS
 from livrets.candidatures.deadlines import Facts
 from livrets.candidatures.services import CandidatureError, candidature_of, record_dates
-from livrets.livret2.quotas import store_under_lock
 from livrets.recevabilite import rules, selectors
-from livrets.recevabilite.models import CandidateProfile, Period, Proof, Request
+from livrets.recevabilite.models import (
+    CandidateProfile,
+    Period,
+    Proof,
+    Request,
+    RequestComment,
+)
+from portal.accounts.quotas import store_under_lock
 from portal.uploads import clean_name, format_size, kind_or_refusal, size_refusal
 
 
@@ -249,6 +255,15 @@ def record_gaps(*, request: Request, units: list[str], note: str) -> None:
     request.gap_units = [u.code for u in ref.units if u.code in set(units)]
     request.gap_note = note[:4000]
     request.save(update_fields=["gap_units", "gap_note", "updated_at"])
+
+
+def add_comment(
+    *, request: Request, author, part: str, body: str, opinion: str = ""
+) -> RequestComment:
+    """An accompagnateur's comment on a part of the request (the view checked the access)."""
+    return RequestComment.objects.create(
+        request=request, author=author, part=part, body=body, opinion=opinion or ""
+    )
 
 
 def start_livret(*, request: Request, activities: list[str] = ()):

@@ -56,15 +56,11 @@ class SessionRefreshMiddleware:
         return response
 
 
-def session_seconds(request) -> int:
-    """Seconds before the session expires if the person does nothing more."""
-    return int(extend(request.session)) if hasattr(request, "session") else 0
-
-
 def base_context(request) -> dict:
-    """What every signed-in page's session warning needs (templates/base.html)."""
+    """What a signed-in page's session timer needs: seconds left (extended by this request),
+    when to warn, and the session's full length."""
     return {
-        "session_seconds": session_seconds(request),
+        "session_seconds": int(extend(request.session)) if hasattr(request, "session") else 0,
         "session_warn_seconds": 120,
         "session_cookie_age": settings.SESSION_COOKIE_AGE,
     }

@@ -26,7 +26,8 @@ INSTALLED_APPS = [
     "selfcheck",
     "livrets.candidatures",
     "livrets.livret2",
-    "portal.retention",
+    "portal.accounts",
+    "portal.accounts.retention",
     "livrets.review",
     "livrets.recevabilite",
     "livrets.jury",
@@ -135,21 +136,19 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "livrets:list"
-# The function that may send a person elsewhere after signing in (None: LOGIN_REDIRECT_URL).
-LOGIN_LANDING = "livrets.candidatures.access.landing_url"
 # `load_initial_data` (make run): each app's demo loader, in order.
 DEMO_LOADERS = ["home.demo.load", "livrets.livret2.demo.load"]
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # First name and name, asked at sign-up: people appear by name to those they work with.
-ACCOUNT_SIGNUP_FORM_CLASS = "portal.accounts.NamesForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "portal.accounts.forms.NamesForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Portail CQP-VAE] "
 # Account emails (verification, password reset) are sent by the task worker.
-ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
+ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 # Two-factor authentication (TOTP app and recovery codes) for anyone, editors included: the
 # Wagtail admin signs in through allauth (WAGTAILADMIN_LOGIN_URL, /admin/login/ redirects).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -166,9 +165,10 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_REFRESH_SECONDS = 60
 # Supporting documents of the livrets: outside MEDIA_ROOT, served only by an owner-checking view.
 LIVRET_FILES_ROOT = Path(os.environ.get("LIVRET_FILES_ROOT", VAR_DIR / "livret-files"))
-# What one account may hold, enforced under a lock on the account (livrets.livret2.quotas): the
-# supporting documents of one livret (each version counts its own copies), of all the
-# account's livrets together, and the number of livrets (versions included).
+# What one account may hold, enforced under a lock on the account (portal.accounts.quotas, the
+# livret's own limits in livrets.livret2.quotas): the supporting documents of one livret (each
+# version counts its own copies), of all the account's livrets together, and the number of
+# livrets (versions included).
 LIVRET_MAX_BYTES = 100 * 1024 * 1024
 ACCOUNT_MAX_BYTES = 500 * 1024 * 1024
 ACCOUNT_MAX_LIVRETS = 20

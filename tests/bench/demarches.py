@@ -24,7 +24,6 @@ def _queries(user) -> int:
 
 def run() -> dict[str, float]:
     from home.referentials.models import Cqp
-    from livrets.livret2 import services as livret_services
     from tests.support.data import make_candidate, make_candidatures
 
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
@@ -39,5 +38,7 @@ def run() -> dict[str, float]:
         return figures
     finally:
         for user in users:
-            livret_services.delete_account(user=user)
+            from portal.accounts.services import delete_account
+
+            delete_account(user=user)
         Cqp.objects.filter(slug__startswith=prefix).delete()

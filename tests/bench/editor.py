@@ -78,7 +78,9 @@ def _editor_queries(situations: int) -> int:
             raise RuntimeError(f"GET {url} answered {response.status_code}")
         return len(ctx.captured_queries)
     finally:
-        services.delete_account(user=user)
+        from portal.accounts.services import delete_account
+
+        delete_account(user=user)
 
 
 def _autosave_queries() -> int:
@@ -112,7 +114,9 @@ def _autosave_queries() -> int:
             )
         return sum(1 for q in ctx.captured_queries if not q["sql"].startswith("BEGIN"))
     finally:
-        services.delete_account(user=user)
+        from portal.accounts.services import delete_account
+
+        delete_account(user=user)
 
 
 def run() -> dict[str, float]:
@@ -264,7 +268,9 @@ def _server_cpu_per_save(base_url: str) -> float:
             raise RuntimeError(f"make bench: a save failed ({writers.errors[:3]})")
         return used / CPU_SAVES * 1000
     finally:
-        services.delete_account(user=user)
+        from portal.accounts.services import delete_account
+
+        delete_account(user=user)
 
 
 def _lost_updates(livret, acknowledged: list[tuple[int, str, int, str]]) -> int:
@@ -319,4 +325,6 @@ def _autosave(base_url: str, *, pace: float) -> dict:
             + len(writers.errors),
         }
     finally:
-        services.delete_account(user=user)
+        from portal.accounts.services import delete_account
+
+        delete_account(user=user)

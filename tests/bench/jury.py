@@ -56,4 +56,6 @@ def run() -> dict[str, float]:
         figures["jury_grid_queries_90_ratings"] = _grid_queries(client, url)
         return figures
     finally:
-        livret_services.delete_account(user=user)
+        from portal.accounts.services import delete_account
+
+        delete_account(user=user)

@@ -114,7 +114,6 @@ def run() -> dict[str, float | str]:
     from django.contrib.auth import get_user_model
     from django.db import connections
 
-    from livrets.livret2 import services
     from livrets.livret2.pdf.document import livret_html, livret_pdf
     from portal.pdf.render import static_roots
 
@@ -147,7 +146,9 @@ def run() -> dict[str, float | str]:
             if label == "30p":
                 html_30, project_30 = html, statistics.median(project)
     finally:
-        services.delete_account(user=user)
+        from portal.accounts.services import delete_account
+
+        delete_account(user=user)
     connections.close_all()
     chromium = _chromium_seconds(html_30)
     if chromium:

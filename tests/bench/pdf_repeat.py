@@ -67,8 +67,6 @@ def run() -> dict[str, float]:
     from django.conf import settings
     from django.db import connections
 
-    from livrets.livret2 import services
-
     from .editor import _candidate, _session_cookie
     from .pdf import _pages, _sized_livret
     from .server import gunicorn
@@ -96,7 +94,9 @@ def run() -> dict[str, float]:
             "pdf_repeat_ms": statistics.median(timings),
         }
     finally:
-        services.delete_account(user=user)
+        from portal.accounts.services import delete_account
+
+        delete_account(user=user)
 
 
 def versus_chromium(values: dict) -> dict[str, float]:

@@ -104,9 +104,10 @@ def test_the_export_holds_what_the_person_did_as_accompagnateur(referentials, se
     data = json.loads(
         zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).read("donnees.json")
     )
-    [sent] = data["livrets"][0]["invitations"]
+    mine = data["accompagnement_de_mes_livrets"]
+    [sent] = mine["invitations_envoyees"]
     assert (sent["adresse_invitee"], sent["accompagnateur"]) == ("coach@example.fr", "Camille Roux")
-    assert [c["auteur"] for c in data["livrets"][0]["commentaires"]] == ["Camille Roux"]
+    assert [c["auteur"] for c in mine["commentaires"]] == ["Camille Roux"]
     settings.DATA_EXPORTS_PER_HOUR = 1
     refused = client.get(reverse("livrets:export"))
     assert refused.status_code == 429

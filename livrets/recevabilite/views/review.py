@@ -6,9 +6,8 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from livrets.recevabilite import selectors
+from livrets.recevabilite import selectors, services
 from livrets.recevabilite.forms import CommentForm
-from livrets.recevabilite.models import RequestComment
 from livrets.recevabilite.views.common import PARTS, context
 
 
@@ -16,7 +15,7 @@ def reading(request, rpk: int):
     rq = selectors.readable_request(request.user, rpk)
     form = CommentForm(request.POST or None, parts=list(PARTS.items()))
     if request.method == "POST" and form.is_valid():
-        RequestComment.objects.create(
+        services.add_comment(
             request=rq,
             author=request.user,
             part=form.cleaned_data["part"],

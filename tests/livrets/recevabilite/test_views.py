@@ -265,8 +265,9 @@ def test_export_and_deletion_include_the_request_and_its_proofs(client_of, af_re
     assert all(archive.read(n) == PDF for n in names) and len(names) == 2
     files = [p.file.name for p in Proof.objects.all()]
     storage = Proof.objects.first().file.storage
-    services_mod = __import__("livrets.livret2.services", fromlist=["delete_account"])
-    services_mod.delete_account(user=candidate)
+    from portal.accounts.services import delete_account
+
+    delete_account(user=candidate)
     assert not Request.objects.exists() and not Period.objects.exists()
     assert not any(storage.exists(name) for name in files)
 

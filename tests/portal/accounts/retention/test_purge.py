@@ -12,8 +12,8 @@ from django.test import override_settings
 
 from livrets.livret2 import services
 from livrets.livret2.models import Livret
-from portal.retention.models import RetentionWarning
-from portal.retention.services import months_before, purge
+from portal.accounts.retention.models import RetentionWarning
+from portal.accounts.retention.services import months_before, purge
 from tests.support.data import make_candidate, version_of
 
 pytestmark = pytest.mark.django_db
@@ -101,7 +101,7 @@ def test_purge_and_notifications_run_as_tasks(inactive):
     from django.tasks import TaskResultStatus
 
     from livrets.review.tasks import send_review_notifications
-    from portal.retention.tasks import retention_purge
+    from portal.accounts.retention.tasks import retention_purge
 
     with time_machine.travel(START.replace(year=START.year + 2), tick=False):
         result = retention_purge.enqueue()
@@ -111,3 +111,16 @@ def test_purge_and_notifications_run_as_tasks(inactive):
     call_command("retention_purge", "--enqueue", stdout=out)
     assert "en file d'attente" in out.getvalue()
     assert send_review_notifications.enqueue().status == TaskResultStatus.SUCCESSFUL
+
+
+def test_writing_a_recevabilite_request_is_activity(referentials):
+    from tests.support.recevabilite import AF, start
+
+    with time_machine.travel(START, tick=False):
+        user = make_candidate("lina@example.fr")
+    deadline = START.replace(year=START.year + 2)
+    with time_machine.travel(deadline - timedelta(days=30), tick=False):
+        start(user, AF)
+    report = run_at(deadline + timedelta(days=1))
+    assert report.warned_accounts == [] and report.deleted_accounts == []
+    assert not RetentionWarning.objects.filter(user=user).exists()

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from portal.retention.services import purge
-from portal.retention.tasks import retention_purge
+from portal.accounts.retention.services import purge
+from portal.accounts.retention.tasks import retention_purge
 
 
 class Command(BaseCommand):

@@ -1,5 +1,5 @@
-"""The candidate's data: export everything, correct the names, delete the account; keep the
-session alive."""
+"""« Mes données »: export everything, correct the names, delete the account; keep the
+session alive. The URLs keep their names in the ``livrets`` namespace (``urls.py``)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from livrets.livret2 import services
-from livrets.livret2.export import export_stream
-from livrets.livret2.forms import DeleteAccountForm
 from portal import sessions
-from portal.accounts import NamesForm
+from portal.accounts import services
+from portal.accounts.export import export_stream
+from portal.accounts.forms import DeleteAccountForm, NamesForm
 from portal.ratelimit import take
 from portal.sessions import base_context
 
@@ -25,9 +24,9 @@ def _my_data_page(request, *, form=None, names_form=None, status: int = 200):
     user = request.user
     return render(
         request,
-        "livrets/my_data.html",
+        "accounts/my_data.html",
         {
-            **base_context(request),
+            **sessions.base_context(request),
             "form": form or DeleteAccountForm(user=user),
             "names_form": names_form
             or NamesForm(initial={"first_name": user.first_name, "last_name": user.last_name}),

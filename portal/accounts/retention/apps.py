@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class RetentionConfig(AppConfig):
-    name = "portal.retention"
+    name = "portal.accounts.retention"
     label = "retention"
     verbose_name = "Conservation des données"

@@ -81,4 +81,3 @@ def followers(candidature: Candidature):
         .distinct()
         .order_by("pk")
     )
-

@@ -18,6 +18,21 @@ def archive_name(livret, document) -> str:
     return f"fichiers/livret-{livret.pk}/{document.pk}-{document.name}"
 
 
+def _answer(a) -> dict:
+    return {
+        "partie": a.section_code,
+        "situation": a.situation_id,
+        "champ": a.field_key,
+        "texte": a.text,
+        "version": a.version,
+        "modifie_le": iso(a.updated_at),
+        "revisions": [
+            {"version": r.version, "texte": r.text, "le": iso(r.created_at)}
+            for r in a.revisions.all()
+        ],
+    }
+
+
 def _livret(livret: Livret) -> dict:
     return {
         "id": livret.pk,
@@ -52,21 +67,7 @@ def _livret(livret: Livret) -> dict:
             }
             for s in livret.situations.all()
         ],
-        "reponses": [
-            {
-                "partie": a.section_code,
-                "situation": a.situation_id,
-                "champ": a.field_key,
-                "texte": a.text,
-                "version": a.version,
-                "modifie_le": iso(a.updated_at),
-                "revisions": [
-                    {"version": r.version, "texte": r.text, "le": iso(r.created_at)}
-                    for r in a.revisions.all()
-                ],
-            }
-            for a in livret.answers.all()
-        ],
+        "reponses": [_answer(a) for a in livret.answers.all()],
         "documents": [
             {
                 "nom": d.name,

@@ -26,8 +26,79 @@ def proof_archive_name(proof) -> str:
     return f"fichiers/recevabilite-{proof.request_id}/{proof.pk}-{proof.name}"
 
 
+def _profile(profile) -> dict | None:
+    if profile is None:
+        return None
+    data = {
+        k: (_iso(getattr(profile, k)) if k == "naissance_date" else getattr(profile, k))
+        for k in PROFILE_FIELDS
+    }
+    data["modifie_le"] = _iso(profile.updated_at)
+    return data
+
+
+def _period(p) -> dict:
+    return {
+        "id": p.pk,
+        "position": p.position,
+        "type": p.kind,
+        "intitule": p.title,
+        "employeur": p.employer,
+        "secteur": p.sector,
+        "statut": p.status,
+        "debut": _iso(p.start),
+        "fin": _iso(p.end),
+        "en_cours": p.current,
+        "quotite": p.part_time_percent,
+        "heures_par_semaine": str(p.weekly_hours) if p.weekly_hours else None,
+        "heures_au_total": p.total_hours,
+        "en_lien": p.related,
+        "activites": p.activities,
+    }
+
+
+def _proof(d) -> dict:
+    return {
+        "nom": d.name,
+        "periode": d.period_id,
+        "type": d.kind,
+        "taille": d.size,
+        "depose_le": _iso(d.uploaded_at),
+        "fichier": proof_archive_name(d),
+    }
+
+
+def _request(rq) -> dict:
+    return {
+        "id": rq.pk,
+        "cqp": rq.cqp.slug,
+        "intitule": rq.referential_version.title,
+        "statut": rq.get_status_display(),
+        "candidature": str(rq.candidature.public_id),
+        "cree_le": _iso(rq.created_at),
+        "modifie_le": _iso(rq.updated_at),
+        "finalise_le": _iso(rq.finalised_at),
+        "parcours": rq.career,
+        "derniere_classe": rq.last_class,
+        "diplomes": rq.diplomas,
+        "intitules_des_diplomes": rq.diploma_details,
+        "demandes_vae_cette_annee": rq.other_requests_this_year,
+        "declaration": {"nom": rq.sworn_name, "lieu": rq.sworn_place, "date": _iso(rq.sworn_on)},
+        "suivi": {
+            "envoyee_le": _iso(rq.candidature.request_sent_on),
+            "recue_le": _iso(rq.candidature.request_received_on),
+            "decision": rq.candidature.decision,
+            "decision_le": _iso(rq.candidature.decision_on),
+            "ecarts": rq.gap_units,
+            "ecarts_note": rq.gap_note,
+        },
+        "periodes": [_period(p) for p in rq.periods.all()],
+        "pieces": [_proof(d) for d in rq.proofs.all()],
+        "commentaires": [_comment(c) for c in rq.comments.all()],
+    }
+
+
 def _sections(user) -> list[Section]:
-    profile = CandidateProfile.objects.filter(user=user).first()
     requests = (
         Request.objects.filter(owner=user)
         .select_related("cqp", "referential_version", "candidature")
@@ -40,82 +111,17 @@ def _sections(user) -> list[Section]:
         .select_related("author")
         .order_by("pk")
     )
-    profile_data = (
-        {
-            k: (_iso(getattr(profile, k)) if k == "naissance_date" else getattr(profile, k))
-            for k in PROFILE_FIELDS
-        }
-        if profile
-        else None
-    )
-    if profile_data is not None:
-        profile_data["modifie_le"] = _iso(profile.updated_at)
-    requests_data = [
-        {
-            "id": rq.pk,
-            "cqp": rq.cqp.slug,
-            "intitule": rq.referential_version.title,
-            "statut": rq.get_status_display(),
-            "candidature": str(rq.candidature.public_id),
-            "cree_le": _iso(rq.created_at),
-            "modifie_le": _iso(rq.updated_at),
-            "finalise_le": _iso(rq.finalised_at),
-            "parcours": rq.career,
-            "derniere_classe": rq.last_class,
-            "diplomes": rq.diplomas,
-            "intitules_des_diplomes": rq.diploma_details,
-            "demandes_vae_cette_annee": rq.other_requests_this_year,
-            "declaration": {
-                "nom": rq.sworn_name,
-                "lieu": rq.sworn_place,
-                "date": _iso(rq.sworn_on),
-            },
-            "suivi": {
-                "envoyee_le": _iso(rq.candidature.request_sent_on),
-                "recue_le": _iso(rq.candidature.request_received_on),
-                "decision": rq.candidature.decision,
-                "decision_le": _iso(rq.candidature.decision_on),
-                "ecarts": rq.gap_units,
-                "ecarts_note": rq.gap_note,
-            },
-            "periodes": [
-                {
-                    "id": p.pk,
-                    "position": p.position,
-                    "type": p.kind,
-                    "intitule": p.title,
-                    "employeur": p.employer,
-                    "secteur": p.sector,
-                    "statut": p.status,
-                    "debut": _iso(p.start),
-                    "fin": _iso(p.end),
-                    "en_cours": p.current,
-                    "quotite": p.part_time_percent,
-                    "heures_par_semaine": str(p.weekly_hours) if p.weekly_hours else None,
-                    "heures_au_total": p.total_hours,
-                    "en_lien": p.related,
-                    "activites": p.activities,
-                }
-                for p in rq.periods.all()
-            ],
-            "pieces": [
-                {
-                    "nom": d.name,
-                    "periode": d.period_id,
-                    "type": d.kind,
-                    "taille": d.size,
-                    "depose_le": _iso(d.uploaded_at),
-                    "fichier": proof_archive_name(d),
-                }
-                for d in rq.proofs.all()
-            ],
-            "commentaires": [_comment(c) for c in rq.comments.all()],
-        }
-        for rq in requests
-    ]
     return [
-        Section("profil", "Mon profil de candidat", profile_data),
-        Section("demandes_de_recevabilite", "Mes demandes de recevabilité", requests_data),
+        Section(
+            "profil",
+            "Mon profil de candidat",
+            _profile(CandidateProfile.objects.filter(user=user).first()),
+        ),
+        Section(
+            "demandes_de_recevabilite",
+            "Mes demandes de recevabilité",
+            [_request(rq) for rq in requests],
+        ),
         Section(
             "commentaires_de_recevabilite_ecrits",
             "Mes commentaires sur les demandes de recevabilité que j'accompagne",

@@ -66,6 +66,59 @@ def _invitation(i: Invitation, *, sent: bool) -> dict:
     return data
 
 
+def _preferences(user) -> dict:
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return {
+        "prevenir_en_tant_que_candidat": preference.as_candidate if preference else True,
+        "prevenir_en_tant_qu_accompagnateur": preference.as_reviewer if preference else True,
+    }
+
+
+def _as_candidate(user) -> dict:
+    """The accompaniment of the person's own livrets: invitations sent, comments, opinions."""
+    sent = Invitation.objects.filter(candidature__owner=user).select_related(
+        "reviewer", "candidature"
+    )
+    received = Comment.objects.filter(livret__owner=user).select_related("author", "resolved_by")
+    reviews = SectionReview.objects.filter(livret__owner=user).select_related("set_by")
+    return {
+        "invitations_envoyees": [_invitation(i, sent=True) for i in sent.order_by("pk")],
+        "commentaires": [_comment(c) for c in received.order_by("pk")],
+        "avis": [_review(r) for r in reviews.order_by("pk")],
+    }
+
+
+def _as_reviewer(user) -> dict:
+    """What the person did as an accompagnateur of others."""
+    followed = (
+        Invitation.objects.filter(reviewer=user)
+        .exclude(candidature__owner=user)
+        .select_related("candidature__owner")
+    )
+    written = (
+        Comment.objects.filter(author=user)
+        .exclude(livret__owner=user)
+        .select_related("author", "resolved_by")
+    )
+    given = SectionReview.objects.filter(set_by=user).exclude(livret__owner=user)
+    waiting = PendingNotification.objects.filter(recipient=user)
+    return {
+        "invitations_recues": [_invitation(i, sent=False) for i in followed.order_by("pk")],
+        "commentaires_ecrits": [_comment(c) for c in written.order_by("pk")],
+        "avis_donnes": [_review(r) for r in given.select_related("set_by").order_by("pk")],
+        "notifications_en_attente": [
+            {
+                "livret": n.livret_id,
+                "type": n.get_kind_display(),
+                "texte": n.text,
+                "le": iso(n.created_at),
+                "envoyee_le": iso(n.sent_at),
+            }
+            for n in waiting.order_by("pk")
+        ],
+    }
+
+
 class Review(PersonalData):
     label = "review"
     order = 40
@@ -78,72 +131,17 @@ class Review(PersonalData):
     )
 
     def sections(self, user) -> list[Section]:
-        preference = NotificationPreference.objects.filter(user=user).first()
-        sent = Invitation.objects.filter(candidature__owner=user).select_related(
-            "reviewer", "candidature"
-        )
-        received = Comment.objects.filter(livret__owner=user).select_related(
-            "author", "resolved_by"
-        )
-        reviews = SectionReview.objects.filter(livret__owner=user).select_related("set_by")
-        followed = (
-            Invitation.objects.filter(reviewer=user)
-            .exclude(candidature__owner=user)
-            .select_related("candidature__owner")
-        )
-        written = (
-            Comment.objects.filter(author=user)
-            .exclude(livret__owner=user)
-            .select_related("author", "resolved_by")
-        )
-        given = SectionReview.objects.filter(set_by=user).exclude(livret__owner=user)
-        waiting = PendingNotification.objects.filter(recipient=user)
         return [
-            Section(
-                "preferences",
-                "Mes préférences de notification",
-                {
-                    "prevenir_en_tant_que_candidat": preference.as_candidate
-                    if preference
-                    else True,
-                    "prevenir_en_tant_qu_accompagnateur": preference.as_reviewer
-                    if preference
-                    else True,
-                },
-            ),
+            Section("preferences", "Mes préférences de notification", _preferences(user)),
             Section(
                 "accompagnement_de_mes_livrets",
                 "L'accompagnement de mes livrets",
-                {
-                    "invitations_envoyees": [
-                        _invitation(i, sent=True) for i in sent.order_by("pk")
-                    ],
-                    "commentaires": [_comment(c) for c in received.order_by("pk")],
-                    "avis": [_review(r) for r in reviews.order_by("pk")],
-                },
+                _as_candidate(user),
             ),
             Section(
                 "accompagnement",
                 "Ce que j'ai fait en tant qu'accompagnateur",
-                {
-                    "invitations_recues": [
-                        _invitation(i, sent=False) for i in followed.order_by("pk")
-                    ],
-                    "commentaires_ecrits": [_comment(c) for c in written.order_by("pk")],
-                    "avis_donnes": [
-                        _review(r) for r in given.select_related("set_by").order_by("pk")
-                    ],
-                    "notifications_en_attente": [
-                        {
-                            "livret": n.livret_id,
-                            "type": n.get_kind_display(),
-                            "texte": n.text,
-                            "le": iso(n.created_at),
-                            "envoyee_le": iso(n.sent_at),
-                        }
-                        for n in waiting.order_by("pk")
-                    ],
-                },
+                _as_reviewer(user),
             ),
         ]
 

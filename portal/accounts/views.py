@@ -17,7 +17,6 @@ from portal.accounts import services
 from portal.accounts.export import export_stream
 from portal.accounts.forms import DeleteAccountForm, NamesForm
 from portal.ratelimit import take
-from portal.sessions import base_context
 
 
 def _my_data_page(request, *, form=None, names_form=None, status: int = 200):

@@ -7,7 +7,6 @@ import datetime
 from django import forms
 
 from home.referentials.domain import EXPERIENCE_KINDS
-from home.referentials.selectors import cqp_choices
 from livrets.livret2 import forms as livret_forms
 from livrets.recevabilite.models import CandidateProfile, Period, RequestComment
 from livrets.recevabilite.selectors import PROFILE_FIELDS
@@ -19,14 +18,6 @@ INVALID_DATE = {"invalid": "Saisissez une date valide, par exemple 15/03/2024."}
 
 def _date_field(label: str, required: bool = False) -> forms.DateField:
     return forms.DateField(label=label, required=required, error_messages=INVALID_DATE, **DATE)
-
-
-class StartForm(forms.Form):
-    cqp = forms.ChoiceField(label="Le CQP que vous visez", choices=())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["cqp"].choices = cqp_choices()
 
 
 class IdentityForm(forms.ModelForm):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.selectors import current_version, current_versions
+from livrets.candidatures.forms import StartForm
 from livrets.livret2.views.common import base_context
 from livrets.recevabilite import rules, selectors, services
 from livrets.recevabilite.forms import (
@@ -20,7 +21,6 @@ from livrets.recevabilite.forms import (
     PeriodForm,
     RequestsCountForm,
 )
-from livrets.recevabilite.forms import StartForm as CqpForm
 from livrets.recevabilite.views.common import context, error_list
 from selfcheck.answers import SESSION_RESULT
 
@@ -35,7 +35,7 @@ def _selfcheck_periods(http_request, slug: str) -> list[dict]:
 
 def start(request):
     """From the self-check result or « Mes démarches »: the request for one CQP."""
-    form = CqpForm(request.POST or None, initial={"cqp": request.GET.get("cqp", "")})
+    form = StartForm(request.POST or None, initial={"cqp": request.GET.get("cqp", "")})
     if request.method == "POST" and form.is_valid():
         slug = form.cleaned_data["cqp"]
         try:

@@ -51,15 +51,3 @@ def state(request: Request) -> dict:
 
 def context(http_request, request: Request, **extra) -> dict:
     return {**base_context(http_request), **state(request), **extra}
-
-
-def error_list(*forms) -> list[tuple[str, str]]:
-    """(field id, message) of every error of the forms, for the error summary's links."""
-    out = []
-    for form in forms:
-        for name, errors in form.errors.items():
-            target = form[name].id_for_label if name in form.fields else ""
-            label = form.fields[name].label if name in form.fields else ""
-            for error in errors:
-                out.append((target, f"{label} : {error}" if label else error))
-    return out

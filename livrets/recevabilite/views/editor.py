@@ -21,7 +21,7 @@ from livrets.recevabilite.forms import (
     PeriodForm,
     RequestsCountForm,
 )
-from livrets.recevabilite.views.common import context, error_list
+from livrets.recevabilite.views.common import context
 from selfcheck.answers import SESSION_RESULT
 
 
@@ -105,7 +105,7 @@ def identity(request, rpk: int):
     return render(
         request,
         "recevabilite/identity.html",
-        context(request, rq, form=form, errors=error_list(form)),
+        context(request, rq, form=form),
         status=400 if request.method == "POST" else 200,
     )
 
@@ -134,7 +134,7 @@ def education(request, rpk: int):
     return render(
         request,
         "recevabilite/education.html",
-        context(request, rq, form=form, errors=error_list(form)),
+        context(request, rq, form=form),
         status=400 if request.method == "POST" else 200,
     )
 
@@ -179,7 +179,6 @@ def period(request, rpk: int, pid: int):
             proofs=list(period.proofs.all()),
             proof_text=spec.proof_text(period.kind),
             texts=spec.period_texts(current=period.current),
-            errors=error_list(form),
         ),
         status=400 if request.method == "POST" else 200,
     )
@@ -254,7 +253,6 @@ def declaration(request, rpk: int):
             count_form=count_form,
             final_form=final_form,
             refused=refused,
-            errors=error_list(count_form, final_form),
         ),
         status=400 if request.method == "POST" else 200,
     )

@@ -11,23 +11,16 @@ from livrets.livret2 import forms as livret_forms
 from livrets.recevabilite.models import CandidateProfile, Period, RequestComment
 from livrets.recevabilite.selectors import PROFILE_FIELDS
 from livrets.recevabilite.structure import RequestForm
-
-DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-INVALID_DATE = {"invalid": "Saisissez une date valide, par exemple 15/03/2024."}
-
-
-def _date_field(label: str, required: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, required=required, error_messages=INVALID_DATE, **DATE)
+from portal.dates import BoundedDateField
 
 
 class IdentityForm(forms.ModelForm):
+    naissance_date = BoundedDateField(label="Date de naissance", required=False)
+
     class Meta:
         model = CandidateProfile
         fields = list(PROFILE_FIELDS)
-        widgets = {
-            "naissance_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "adresse": forms.Textarea(attrs={"rows": 3}),
-        }
+        widgets = {"adresse": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, request_form: RequestForm, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,7 +37,6 @@ class IdentityForm(forms.ModelForm):
                     widget=forms.RadioSelect,
                 )
             field.proposed = not spec.from_source
-        self.fields["naissance_date"].error_messages["invalid"] = INVALID_DATE["invalid"]
         self.fields["email"].error_messages["invalid"] = (
             "Saisissez une adresse électronique valide."
         )
@@ -119,6 +111,8 @@ class EducationForm(forms.Form):
 
 
 class PeriodForm(forms.ModelForm):
+    start = BoundedDateField(label="Date de début", required=False)
+    end = BoundedDateField(label="Date de fin", required=False)
     current = forms.BooleanField(label="En cours (pas encore de date de fin)", required=False)
 
     class Meta:
@@ -140,8 +134,6 @@ class PeriodForm(forms.ModelForm):
         labels = {
             "kind": "Type d'expérience",
             "status": "Statut (CDI, CDD, intérim, indépendant, bénévole…)",
-            "start": "Date de début",
-            "end": "Date de fin",
             "part_time_percent": "Quotité de travail (en %)",
             "weekly_hours": "Heures par semaine",
             "total_hours": "Ou nombre total d'heures",
@@ -149,8 +141,6 @@ class PeriodForm(forms.ModelForm):
         }
         widgets = {
             "kind": forms.Select(choices=list(EXPERIENCE_KINDS.items())),
-            "start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args, request_form: RequestForm, **kwargs):
@@ -163,8 +153,6 @@ class PeriodForm(forms.ModelForm):
             label="Type d'expérience", choices=list(EXPERIENCE_KINDS.items())
         )
         self.fields["part_time_percent"].min_value = 1
-        for key in ("start", "end"):
-            self.fields[key].error_messages["invalid"] = INVALID_DATE["invalid"]
         self.area_names = {}
         for area in request_form.areas:
             name = f"area_{area.code}"
@@ -227,7 +215,7 @@ class FinaliseForm(livret_forms.FinaliseForm):
         label="Je fais cette déclaration sur l'honneur.",
         error_messages={"required": "Cochez la déclaration sur l'honneur pour finaliser."},
     )
-    date = _date_field("Le (date)", required=True)
+    date = BoundedDateField(label="Le (date)")
     started_what = "de la demande"
 
     def __init__(self, *args, sworn_statement: bool, **kwargs):

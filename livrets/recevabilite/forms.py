@@ -11,6 +11,7 @@ from livrets.livret2 import forms as livret_forms
 from livrets.recevabilite.models import CandidateProfile, Period, RequestComment
 from livrets.recevabilite.selectors import PROFILE_FIELDS
 from livrets.recevabilite.structure import RequestForm
+from livrets.review.enums import Opinion
 from portal.dates import BoundedDateField
 
 
@@ -262,3 +263,4 @@ class CommentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["part"] = forms.ChoiceField(label="Partie", choices=parts)
         self.fields["opinion"].required = False
+        self.fields["opinion"].choices = [("", "Sans avis"), *Opinion.choices]

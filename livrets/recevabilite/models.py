@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from livrets.livret2.models import livret_storage
+from livrets.review.enums import Opinion
 
 
 class CandidateProfile(models.Model):
@@ -138,11 +139,6 @@ class RequestComment(models.Model):
         EDUCATION = "formation", "Parcours et formation"
         PERIODS = "periode", "Expériences"
         DECLARATION = "declaration", "Déclaration"
-
-    class Opinion(models.TextChoices):
-        NONE = "", "Sans avis"
-        READY = "pret", "Prêt à envoyer"
-        TO_REWORK = "a_revoir", "À retravailler"
 
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

@@ -285,7 +285,7 @@ def test_an_invited_accompagnateur_reads_and_comments(
         f'href="{url}"' in client.get(reverse("review:livret", args=[livret.pk])).content.decode()
     )
     assert client.get(url).status_code == 200
-    client.post(url, {"part": "periode", "body": "Détaillez la période 1.", "opinion": "a_revoir"})
+    client.post(url, {"part": "periode", "body": "Détaillez la période 1.", "opinion": "rework"})
     owner_page = client_of(candidate).get(url).content.decode()
     assert "Détaillez la période 1." in owner_page and "À retravailler" in owner_page
     # Reading is not writing.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from livrets.recevabilite.models import CandidateProfile, Request
+from livrets.recevabilite.models import CandidateProfile, RecevabiliteRequest
 from livrets.recevabilite.selectors import PROFILE_FIELDS
 
 
@@ -17,7 +17,7 @@ def proof_archive_name(proof) -> str:
 def export_data(user) -> dict:
     profile = CandidateProfile.objects.filter(user=user).first()
     requests = (
-        Request.objects.filter(owner=user)
+        RecevabiliteRequest.objects.filter(owner=user)
         .select_related("cqp", "referential_version", "candidature")
         .prefetch_related("periods", "proofs", "comments")
         .order_by("pk")

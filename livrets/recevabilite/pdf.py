@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from livrets.recevabilite import rules, selectors
-from livrets.recevabilite.models import Request
+from livrets.recevabilite.models import RecevabiliteRequest
 from livrets.recevabilite.structure import Field, PeriodTexts, RequestForm, Text
 from portal.pdf.render import render_html
 
@@ -54,7 +54,7 @@ def _rows(specs: tuple[Field, ...], values: dict) -> list[Row]:
     ]
 
 
-def _periods(spec: RequestForm, rq: Request) -> list[PrintedPeriod]:
+def _periods(spec: RequestForm, rq: RecevabiliteRequest) -> list[PrintedPeriod]:
     proofs: dict[int | None, list] = {}
     for proof in rq.proofs.all():
         proofs.setdefault(proof.period_id, []).append(proof)
@@ -90,7 +90,7 @@ def _period_groups(spec: RequestForm, periods: list[PrintedPeriod]) -> list[Peri
     return groups
 
 
-def request_html(rq: Request, *, today=None) -> str:
+def request_html(rq: RecevabiliteRequest, *, today=None) -> str:
     spec = selectors.form_of(rq)
     content = selectors.content(rq)
     profile = content.profile

@@ -17,7 +17,7 @@ from django.utils import timezone
 from livrets.candidatures.deadlines import Facts
 from livrets.livret2.models import Answer, Livret
 from livrets.recevabilite import services
-from livrets.recevabilite.models import Period, Proof, Request
+from livrets.recevabilite.models import Period, Proof, RecevabiliteRequest
 from selfcheck.answers import SESSION_RESULT
 from tests.support.recevabilite import AF, COS, EXPERIENCES, PDF, complete, start
 from tests.support.uploads import race_while_storing
@@ -31,7 +31,7 @@ def test_the_self_check_periods_are_carried_over(client_of, referentials, candid
     page = client.get(reverse("recevabilite:start") + f"?cqp={COS}")
     assert "Assistante de formation" in page.content.decode()
     response = client.post(reverse("recevabilite:start"), {"cqp": COS})
-    request = Request.objects.get(owner=candidate)
+    request = RecevabiliteRequest.objects.get(owner=candidate)
     assert response.url == reverse("recevabilite:detail", args=[request.pk])
     first, second = request.periods.all()
     assert (first.kind, first.title, first.employer, first.start, first.current) == (
@@ -45,7 +45,7 @@ def test_the_self_check_periods_are_carried_over(client_of, referentials, candid
     assert (second.end, second.related) == (date(2021, 6, 30), False)
     # Starting again opens the same request.
     client.post(reverse("recevabilite:start"), {"cqp": COS})
-    assert Request.objects.filter(owner=candidate).count() == 1
+    assert RecevabiliteRequest.objects.filter(owner=candidate).count() == 1
 
 
 def test_another_candidates_request_is_404(client_of, af_request, other_candidate):
@@ -263,7 +263,7 @@ def test_export_and_deletion_include_the_request_and_its_proofs(client_of, af_re
     storage = Proof.objects.first().file.storage
     services_mod = __import__("livrets.livret2.services", fromlist=["delete_account"])
     services_mod.delete_account(user=candidate)
-    assert not Request.objects.exists() and not Period.objects.exists()
+    assert not RecevabiliteRequest.objects.exists() and not Period.objects.exists()
     assert not any(storage.exists(name) for name in files)
 
 

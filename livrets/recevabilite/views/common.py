@@ -8,12 +8,12 @@ from django.utils import timezone
 from livrets.candidatures.services import facts_of
 from livrets.livret2.views.common import base_context
 from livrets.recevabilite import rules, selectors
-from livrets.recevabilite.models import Request, RequestComment
+from livrets.recevabilite.models import RecevabiliteRequest, RequestComment
 
 PARTS = dict(RequestComment.Part.choices)
 
 
-def missing_url(request: Request, item: rules.Missing) -> str:
+def missing_url(request: RecevabiliteRequest, item: rules.Missing) -> str:
     if item.part == "identite":
         return reverse("recevabilite:identity", args=[request.pk]) + f"#{item.anchor}"
     if item.part == "formation":
@@ -25,7 +25,7 @@ def missing_url(request: Request, item: rules.Missing) -> str:
     return reverse("recevabilite:declaration", args=[request.pk]) + f"#{item.anchor}"
 
 
-def state(request: Request) -> dict:
+def state(request: RecevabiliteRequest) -> dict:
     """The request form, its content, what is missing (with links) and where it stands."""
     form = selectors.form_of(request)
     content = selectors.content(request)
@@ -49,5 +49,5 @@ def state(request: Request) -> dict:
     }
 
 
-def context(http_request, request: Request, **extra) -> dict:
+def context(http_request, request: RecevabiliteRequest, **extra) -> dict:
     return {**base_context(http_request), **state(request), **extra}

@@ -1,14 +1,22 @@
-"""Reads of the referentials for the self-check, kept off the database on the API's hot path."""
+"""Reads for the self-check: the referentials, kept off the database on the API's hot path,
+and the result kept in the session."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from datetime import date
+from typing import NamedTuple
 
 from django.core.cache import cache
 
 from home.referentials.domain import Referential
 from home.referentials.models import Cqp
 from home.referentials.selectors import current_versions, referential_of_version
+
+from .answers import SESSION_RESULT, eligibility_request
+from .eligibility import Verdict, assess
+from .payload import parse_eligibility
 
 # slug -> id of the version in force. A version never changes once written, and its typed
 # referential is built once per process (``referential_of_version``); only the "current"
@@ -52,3 +60,29 @@ def cqp_list() -> list[dict]:
         }
         for v in current_versions().values("cqp_slug", "title", "certifier", "rncp")
     ]
+
+
+class Assessed(NamedTuple):
+    answers: dict
+    referential: Referential
+    verdict: Verdict
+
+
+def assessed_result(session: Mapping, *, today: date) -> Assessed | None:
+    """The self-check answers kept in the session, checked again, and their verdict; None
+    when there are none or they no longer pass the checks."""
+    answers = session.get(SESSION_RESULT)
+    if not isinstance(answers, dict):
+        return None
+    checked, _errors = parse_eligibility(
+        eligibility_request(answers), today=today, find_referential=referential_or_none
+    )
+    if checked is None:
+        return None
+    verdict = assess(
+        checked.referential,
+        periods=checked.periods,
+        activities=checked.activities,
+        as_of=checked.as_of,
+    )
+    return Assessed(answers, checked.referential, verdict)

@@ -22,14 +22,12 @@ from .answers import (
     SESSION_ACTIVITIES,
     SESSION_RESULT,
     build_answers,
-    eligibility_request,
     formset_rows,
     rebuild_formset,
 )
-from .eligibility import Verdict, assess
 from .forms import ActivitiesForm, CqpForm, ExperienceFormSet, SituationForm, SummaryForm
-from .payload import MAX_EXPERIENCES, parse_eligibility
-from .selectors import referential_or_none
+from .payload import MAX_EXPERIENCES
+from .selectors import assessed_result, referential_or_none
 
 STEPS = [
     ("cqp", CqpForm),
@@ -271,29 +269,8 @@ def start(request):
     return wizard(request)
 
 
-def _assessed(request) -> tuple[dict, Referential, Verdict] | None:
-    """The answers kept in the session, checked again, and their verdict."""
-    answers = request.session.get(SESSION_RESULT)
-    if not isinstance(answers, dict):
-        return None
-    checked, errors = parse_eligibility(
-        eligibility_request(answers),
-        today=timezone.localdate(),
-        find_referential=referential_or_none,
-    )
-    if checked is None:
-        return None
-    verdict = assess(
-        checked.referential,
-        periods=checked.periods,
-        activities=checked.activities,
-        as_of=checked.as_of,
-    )
-    return answers, checked.referential, verdict
-
-
 def _result_context(request) -> dict | None:
-    assessed = _assessed(request)
+    assessed = assessed_result(request.session, today=timezone.localdate())
     if assessed is None:
         return None
     answers, ref, verdict = assessed

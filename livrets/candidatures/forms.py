@@ -1,5 +1,6 @@
-"""The candidature's dates as the candidate types them: on the livret 2 (« Mon parcours ») and
-on the request's follow-up page. Both forms check them with ``deadlines.date_errors`` and
+"""The candidature's forms: the CQP a livret 2 or a recevabilité request is started for, and
+the candidature's dates as the candidate types them, on the livret 2 (« Mon parcours ») and on
+the request's follow-up page. Both date forms check them with ``deadlines.date_errors`` and
 write them with ``services.record_dates``: one rule, one record."""
 
 from __future__ import annotations
@@ -9,9 +10,21 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from home.referentials.selectors import cqp_choices
 from livrets.candidatures.deadlines import Facts, date_errors
 from livrets.candidatures.models import Candidature, Decision
 from portal.dates import BoundedDateField, add_months
+
+
+class StartForm(forms.Form):
+    """The CQP a candidate starts a livret 2 or a recevabilité request for."""
+
+    cqp = forms.ChoiceField(label="Le CQP que vous visez", choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cqp"].choices = cqp_choices()
+
 
 # The procedure's dates (recevabilité, jury): from 2000 to ten years ahead.
 EARLIEST = datetime.date(2000, 1, 1)

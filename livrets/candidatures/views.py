@@ -8,17 +8,20 @@ from django.utils import timezone
 
 from livrets.candidatures import selectors
 from portal.sessions import base_context
-from selfcheck.views import _assessed
+from selfcheck.selectors import assessed_result
 
 
 def demarches(request):
     today = timezone.localdate()
     overviews = selectors.overviews(request.user, today=today)
-    assessed = _assessed(request)
+    assessed = assessed_result(request.session, today=today)
     checked = None
-    if assessed and not any(o.candidature.cqp.slug == assessed[1].slug for o in overviews):
-        checked = {"slug": assessed[1].slug, "title": assessed[1].title, "verdict": assessed[2]}
-    verdicts = {assessed[1].slug: assessed[2]} if assessed else {}
+    verdicts = {}
+    if assessed is not None:
+        ref, verdict = assessed.referential, assessed.verdict
+        if not any(o.candidature.cqp.slug == ref.slug for o in overviews):
+            checked = {"slug": ref.slug, "title": ref.title, "verdict": verdict}
+        verdicts = {ref.slug: verdict}
     for o in overviews:
         o.verdict = verdicts.get(o.candidature.cqp.slug)
     return render(

@@ -16,7 +16,7 @@ from livrets.jury.models import Evidence, JuryDecision, Outcome, Rating, RatingV
 from livrets.jury.referential import mastery_of
 from livrets.jury.selectors import current_ratings
 from livrets.livret2 import services as livret_services
-from livrets.livret2.models import Livret, Situation
+from livrets.livret2.models import Livret
 
 
 class JuryError(Exception):
@@ -131,25 +131,7 @@ def start_remaining_livret(*, decision: JuryDecision) -> Livret:
         new = livret_services.start_livret(owner=decision.owner, version=source.referential_version)
         new.exempt_sections = sorted(dropped)
         new.save(update_fields=["exempt_sections"])
-        situations = {}
-        for situation in source.situations.all():
-            if situation.section_code in dropped:
-                continue
-            situations[situation.pk] = Situation.objects.create(
-                livret=new, section_code=situation.section_code, position=situation.position
-            )
-        for answer in source.answers.all():
-            if answer.section_code in dropped:
-                continue
-            if answer.situation_id and answer.situation_id not in situations:
-                continue
-            livret_services._write(
-                new,
-                situations.get(answer.situation_id),
-                answer.section_code,
-                answer.field_key,
-                answer.text,
-            )
+        livret_services.copy_answers(source=source, target=new, skip_sections=frozenset(dropped))
         decision.follow_up = new
         decision.save(update_fields=["follow_up"])
     return new

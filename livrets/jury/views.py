@@ -51,7 +51,7 @@ def _grid_page(request, livret, *, forms=None, status: int = 200):
             "rows": [(u, forms[u.unit.code]) for u in grid.units],
             "role": role,
             "is_owner": role == Role.CANDIDATE,
-            "errors": [f for f in forms.values() if f.errors],
+            "posted_form": next((f for f in forms.values() if f.is_bound), None),
         },
         status=status,
     )

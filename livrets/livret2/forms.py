@@ -2,16 +2,7 @@ import datetime
 
 from django import forms
 
-from home.referentials.selectors import cqp_choices
 from portal.dates import BoundedDateField
-
-
-class StartForm(forms.Form):
-    cqp = forms.ChoiceField(label="Le CQP que vous visez", choices=())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["cqp"].choices = cqp_choices()
 
 
 class DocumentForm(forms.Form):

@@ -122,6 +122,34 @@ def _write(
     return answer
 
 
+def copy_answers(
+    *, source: Livret, target: Livret, skip_sections: frozenset[str] = frozenset()
+) -> dict[int, Situation]:
+    """Copy the source livret's situations and answers into the new livret ``target`` (each
+    answer a first version with its revision), leaving out the sections ``skip_sections``.
+    Returns the copied situations by the source situation's id."""
+    situations = {}
+    for situation in source.situations.all():
+        if situation.section_code in skip_sections:
+            continue
+        situations[situation.pk] = Situation.objects.create(
+            livret=target, section_code=situation.section_code, position=situation.position
+        )
+    for answer in source.answers.all():
+        if answer.section_code in skip_sections:
+            continue
+        if answer.situation_id and answer.situation_id not in situations:
+            continue
+        _write(
+            target,
+            situations.get(answer.situation_id),
+            answer.section_code,
+            answer.field_key,
+            answer.text,
+        )
+    return situations
+
+
 def field_spec(livret: Livret, *, section: str, situation: Situation | None, key: str):
     ref = livret.referential_version.referential
     if situation is not None:
@@ -393,19 +421,7 @@ def reopen(*, livret: Livret) -> Livret:
             # The parts a jury already validated stay validated in every later version.
             exempt_sections=list(livret.exempt_sections),
         )
-        situations = {}
-        for situation in livret.situations.all():
-            situations[situation.pk] = Situation.objects.create(
-                livret=new, section_code=situation.section_code, position=situation.position
-            )
-        for answer in livret.answers.all():
-            _write(
-                new,
-                situations.get(answer.situation_id),
-                answer.section_code,
-                answer.field_key,
-                answer.text,
-            )
+        situations = copy_answers(source=livret, target=new)
         for document in livret.documents.all():
             copy = Document(
                 livret=new,

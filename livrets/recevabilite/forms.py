@@ -8,35 +8,20 @@ from django import forms
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.request import RequestForm
-from home.referentials.selectors import cqp_choices
 from livrets.livret2 import forms as livret_forms
 from livrets.recevabilite.models import CandidateProfile, Period, RequestComment
 from livrets.recevabilite.selectors import PROFILE_FIELDS
-
-DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-INVALID_DATE = {"invalid": "Saisissez une date valide, par exemple 15/03/2024."}
-
-
-def _date_field(label: str, required: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, required=required, error_messages=INVALID_DATE, **DATE)
-
-
-class StartForm(forms.Form):
-    cqp = forms.ChoiceField(label="Le CQP que vous visez", choices=())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["cqp"].choices = cqp_choices()
+from livrets.review.enums import Opinion
+from portal.dates import BoundedDateField
 
 
 class IdentityForm(forms.ModelForm):
+    naissance_date = BoundedDateField(label="Date de naissance", required=False)
+
     class Meta:
         model = CandidateProfile
         fields = list(PROFILE_FIELDS)
-        widgets = {
-            "naissance_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "adresse": forms.Textarea(attrs={"rows": 3}),
-        }
+        widgets = {"adresse": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, request_form: RequestForm, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,7 +38,6 @@ class IdentityForm(forms.ModelForm):
                     widget=forms.RadioSelect,
                 )
             field.proposed = not spec.from_source
-        self.fields["naissance_date"].error_messages["invalid"] = INVALID_DATE["invalid"]
         self.fields["email"].error_messages["invalid"] = (
             "Saisissez une adresse électronique valide."
         )
@@ -128,6 +112,8 @@ class EducationForm(forms.Form):
 
 
 class PeriodForm(forms.ModelForm):
+    start = BoundedDateField(label="Date de début", required=False)
+    end = BoundedDateField(label="Date de fin", required=False)
     current = forms.BooleanField(label="En cours (pas encore de date de fin)", required=False)
 
     class Meta:
@@ -149,8 +135,6 @@ class PeriodForm(forms.ModelForm):
         labels = {
             "kind": "Type d'expérience",
             "status": "Statut (CDI, CDD, intérim, indépendant, bénévole…)",
-            "start": "Date de début",
-            "end": "Date de fin",
             "part_time_percent": "Quotité de travail (en %)",
             "weekly_hours": "Heures par semaine",
             "total_hours": "Ou nombre total d'heures",
@@ -158,8 +142,6 @@ class PeriodForm(forms.ModelForm):
         }
         widgets = {
             "kind": forms.Select(choices=list(EXPERIENCE_KINDS.items())),
-            "start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args, request_form: RequestForm, **kwargs):
@@ -172,8 +154,6 @@ class PeriodForm(forms.ModelForm):
             label="Type d'expérience", choices=list(EXPERIENCE_KINDS.items())
         )
         self.fields["part_time_percent"].min_value = 1
-        for key in ("start", "end"):
-            self.fields[key].error_messages["invalid"] = INVALID_DATE["invalid"]
         self.area_names = {}
         for area in request_form.areas:
             name = f"area_{area.code}"
@@ -236,7 +216,7 @@ class FinaliseForm(livret_forms.FinaliseForm):
         label="Je fais cette déclaration sur l'honneur.",
         error_messages={"required": "Cochez la déclaration sur l'honneur pour finaliser."},
     )
-    date = _date_field("Le (date)", required=True)
+    date = BoundedDateField(label="Le (date)")
     started_what = "de la demande"
 
     def __init__(self, *args, sworn_statement: bool, **kwargs):
@@ -283,3 +263,4 @@ class CommentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["part"] = forms.ChoiceField(label="Partie", choices=parts)
         self.fields["opinion"].required = False
+        self.fields["opinion"].choices = [("", "Sans avis"), *Opinion.choices]

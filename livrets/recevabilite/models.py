@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from livrets.livret2.models import livret_storage
+from livrets.review.enums import Opinion
 
 
 class CandidateProfile(models.Model):
@@ -38,7 +39,7 @@ def proof_path(instance, filename: str) -> str:
     return f"recevabilite/{instance.request.public_id}/{uuid.uuid4().hex}"
 
 
-class Request(models.Model):
+class RecevabiliteRequest(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "En préparation"
         FINALISED = "finalised", "Finalisée"
@@ -74,6 +75,8 @@ class Request(models.Model):
     gap_note = models.TextField(blank=True, max_length=4000)
 
     class Meta:
+        # The model was called ``Request``: its table keeps that name and its rows.
+        db_table = "recevabilite_request"
         ordering = ["-updated_at"]
         constraints = [
             models.UniqueConstraint(fields=["owner", "cqp"], name="one_recevabilite_per_cqp")
@@ -88,7 +91,9 @@ class Request(models.Model):
 
 
 class Period(models.Model):
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="periods")
+    request = models.ForeignKey(
+        RecevabiliteRequest, on_delete=models.CASCADE, related_name="periods"
+    )
     position = models.PositiveIntegerField(default=1)
     kind = models.CharField(max_length=30)
     title = models.CharField(max_length=200, blank=True)
@@ -113,7 +118,9 @@ class Period(models.Model):
 
 
 class Proof(models.Model):
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="proofs")
+    request = models.ForeignKey(
+        RecevabiliteRequest, on_delete=models.CASCADE, related_name="proofs"
+    )
     period = models.ForeignKey(
         Period, on_delete=models.CASCADE, null=True, blank=True, related_name="proofs"
     )
@@ -139,12 +146,9 @@ class RequestComment(models.Model):
         PERIODS = "periode", "Expériences"
         DECLARATION = "declaration", "Déclaration"
 
-    class Opinion(models.TextChoices):
-        NONE = "", "Sans avis"
-        READY = "pret", "Prêt à envoyer"
-        TO_REWORK = "a_revoir", "À retravailler"
-
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="comments")
+    request = models.ForeignKey(
+        RecevabiliteRequest, on_delete=models.CASCADE, related_name="comments"
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     part = models.CharField(max_length=40, choices=Part.choices)
     body = models.TextField(max_length=4000)

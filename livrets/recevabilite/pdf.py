@@ -11,7 +11,7 @@ from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.provenance import Text
 from home.referentials.request import Field, PeriodTexts, RequestForm
 from livrets.recevabilite import rules, selectors
-from livrets.recevabilite.models import Request
+from livrets.recevabilite.models import RecevabiliteRequest
 from portal.pdf.render import render_html
 
 TEMPLATE = "recevabilite/pdf.html"
@@ -55,7 +55,7 @@ def _rows(specs: tuple[Field, ...], values: dict) -> list[Row]:
     ]
 
 
-def _periods(spec: RequestForm, rq: Request) -> list[PrintedPeriod]:
+def _periods(spec: RequestForm, rq: RecevabiliteRequest) -> list[PrintedPeriod]:
     proofs: dict[int | None, list] = {}
     for proof in rq.proofs.all():
         proofs.setdefault(proof.period_id, []).append(proof)
@@ -91,7 +91,7 @@ def _period_groups(spec: RequestForm, periods: list[PrintedPeriod]) -> list[Peri
     return groups
 
 
-def request_html(rq: Request, *, today=None) -> str:
+def request_html(rq: RecevabiliteRequest, *, today=None) -> str:
     spec = selectors.form_of(rq)
     content = selectors.content(rq)
     profile = content.profile

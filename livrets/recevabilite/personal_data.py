@@ -4,7 +4,7 @@ request; the requests' cached PDFs."""
 
 from __future__ import annotations
 
-from livrets.recevabilite.models import CandidateProfile, Proof, Request, RequestComment
+from livrets.recevabilite.models import CandidateProfile, Proof, RecevabiliteRequest, RequestComment
 from livrets.recevabilite.selectors import PROFILE_FIELDS
 from portal.accounts.personal_data import iso as _iso
 from portal.accounts.personal_data import person
@@ -100,7 +100,7 @@ def _request(rq) -> dict:
 
 def _sections(user) -> list[Section]:
     requests = (
-        Request.objects.filter(owner=user)
+        RecevabiliteRequest.objects.filter(owner=user)
         .select_related("cqp", "referential_version", "candidature")
         .prefetch_related("periods", "proofs", "comments__author")
         .order_by("pk")
@@ -135,7 +135,7 @@ class Recevabilite(PersonalData):
     order = 20
     models = (
         "recevabilite.CandidateProfile",
-        "recevabilite.Request",
+        "recevabilite.RecevabiliteRequest",
         "recevabilite.RequestComment",
     )
     # Writing one's request is using the portal (retention).
@@ -156,7 +156,9 @@ class Recevabilite(PersonalData):
     def cached_pdfs(self, user):
         return [
             f"recevabilite:{public_id}"
-            for public_id in Request.objects.filter(owner=user).values_list("public_id", flat=True)
+            for public_id in RecevabiliteRequest.objects.filter(owner=user).values_list(
+                "public_id", flat=True
+            )
         ]
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from home.referentials.request import RequestForm
 from livrets.candidatures import access
-from livrets.recevabilite.models import CandidateProfile, Period, Proof, Request
+from livrets.recevabilite.models import CandidateProfile, Period, Proof, RecevabiliteRequest
 from livrets.recevabilite.rules import PeriodContent, RequestContent
 
 PROFILE_FIELDS = (
@@ -29,23 +29,23 @@ PROFILE_FIELDS = (
 )
 
 
-def requests_of(user) -> QuerySet[Request]:
-    return Request.objects.filter(owner=user).select_related(
+def requests_of(user) -> QuerySet[RecevabiliteRequest]:
+    return RecevabiliteRequest.objects.filter(owner=user).select_related(
         "referential_version", "cqp", "candidature"
     )
 
 
-def request_for(user, pk: int) -> Request:
+def request_for(user, pk: int) -> RecevabiliteRequest:
     return get_object_or_404(requests_of(user), pk=pk)
 
 
-def readable_requests(user) -> QuerySet[Request]:
-    return Request.objects.filter(access.readable_filter(user)).select_related(
+def readable_requests(user) -> QuerySet[RecevabiliteRequest]:
+    return RecevabiliteRequest.objects.filter(access.readable_filter(user)).select_related(
         "referential_version", "cqp", "owner", "candidature"
     )
 
 
-def readable_request(user, pk: int) -> Request:
+def readable_request(user, pk: int) -> RecevabiliteRequest:
     return get_object_or_404(readable_requests(user), pk=pk)
 
 
@@ -69,7 +69,7 @@ def readable_proof(user, pk: int, did: int) -> Proof:
     return get_object_or_404(Proof.objects.select_related("request"), pk=did, request=request)
 
 
-def form_of(request: Request) -> RequestForm:
+def form_of(request: RecevabiliteRequest) -> RequestForm:
     """The request form of the request's referential version: a part of its typed view."""
     form = request.referential_version.referential.request
     if form is None:  # a version loaded before the request form existed
@@ -84,11 +84,11 @@ def profile_data(user) -> dict[str, object]:
     return {f: getattr(profile, f) for f in PROFILE_FIELDS}
 
 
-def periods_with_proofs(request: Request) -> list[Period]:
+def periods_with_proofs(request: RecevabiliteRequest) -> list[Period]:
     return list(request.periods.annotate(proof_count=Count("proofs")))
 
 
-def content(request: Request) -> RequestContent:
+def content(request: RecevabiliteRequest) -> RequestContent:
     periods = tuple(
         PeriodContent(
             id=p.pk,
@@ -119,16 +119,16 @@ def content(request: Request) -> RequestContent:
     )
 
 
-def gap_request_for_livret(livret) -> Request | None:
+def gap_request_for_livret(livret) -> RecevabiliteRequest | None:
     """The request of a livret's candidate and CQP, if the gaps analysis was recorded."""
     return (
-        Request.objects.filter(candidature_id=livret.candidature_id)
+        RecevabiliteRequest.objects.filter(candidature_id=livret.candidature_id)
         .exclude(gap_units=[])
         .only("gap_units", "gap_note")
         .first()
     )
 
 
-def followers(request: Request) -> list:
+def followers(request: RecevabiliteRequest) -> list:
     """The accompagnateurs who read the request now: those of its candidature, each once."""
     return access.followers(request.candidature)

@@ -17,7 +17,7 @@ from livrets.recevabilite.models import (
     CandidateProfile,
     Period,
     Proof,
-    Request,
+    RecevabiliteRequest,
     RequestComment,
 )
 from portal.accounts.quotas import store_under_lock
@@ -28,7 +28,7 @@ class RequestError(Exception):
     """A write the rules refuse; the message is shown to the candidate as is."""
 
 
-def _ensure_draft(request: Request) -> None:
+def _ensure_draft(request: RecevabiliteRequest) -> None:
     if request.is_finalised:
         raise RequestError(
             "Cette demande est finalisée : elle ne peut plus être modifiée. Rouvrez-la."
@@ -83,13 +83,15 @@ def parse_day(value) -> date | None:
         return None
 
 
-def start_request(*, owner, version, experiences: list[dict] = ()) -> tuple[Request, bool]:
+def start_request(
+    *, owner, version, experiences: list[dict] = ()
+) -> tuple[RecevabiliteRequest, bool]:
     """The candidate's request for this CQP; a new one carries the self-check's periods over."""
-    existing = Request.objects.filter(owner=owner, cqp_id=version.cqp_id).first()
+    existing = RecevabiliteRequest.objects.filter(owner=owner, cqp_id=version.cqp_id).first()
     if existing is not None:
         return existing, False
     with transaction.atomic():
-        request = Request.objects.create(
+        request = RecevabiliteRequest.objects.create(
             owner=owner,
             candidature=candidature_of(
                 owner=owner, cqp_id=version.cqp_id, selfcheck={"experiences": experiences[:30]}
@@ -117,7 +119,9 @@ def start_request(*, owner, version, experiences: list[dict] = ()) -> tuple[Requ
     return request, True
 
 
-def save_education(*, request: Request, career: dict, last_class: str, diplomas, details) -> None:
+def save_education(
+    *, request: RecevabiliteRequest, career: dict, last_class: str, diplomas, details
+) -> None:
     _ensure_draft(request)
     form = selectors.form_of(request)
     known = form.diplomas.by_code
@@ -133,7 +137,7 @@ def save_education(*, request: Request, career: dict, last_class: str, diplomas,
     request.save()
 
 
-def add_period(*, request: Request, kind: str = "salarie") -> Period:
+def add_period(*, request: RecevabiliteRequest, kind: str = "salarie") -> Period:
     _ensure_draft(request)
     last = request.periods.aggregate(n=Max("position"))["n"] or 0
     return Period.objects.create(request=request, position=last + 1, kind=kind)
@@ -163,7 +167,7 @@ def delete_period(*, period: Period) -> None:
 # Proofs: the livret documents' rules -------------------------------------------------------
 
 
-def _check_request_quota(request: Request, *, adding: int) -> None:
+def _check_request_quota(request: RecevabiliteRequest, *, adding: int) -> None:
     used = request.proofs.aggregate(total=Sum("size"))["total"] or 0
     if used + adding > settings.LIVRET_MAX_BYTES:
         raise RequestError(
@@ -172,7 +176,7 @@ def _check_request_quota(request: Request, *, adding: int) -> None:
         )
 
 
-def add_proof(*, request: Request, upload, period: Period | None) -> Proof:
+def add_proof(*, request: RecevabiliteRequest, upload, period: Period | None) -> Proof:
     _ensure_draft(request)
     if refusal := size_refusal(upload):
         raise RequestError(refusal)
@@ -205,7 +209,7 @@ def delete_proof(*, proof: Proof) -> None:
 # Declaration, finalising -------------------------------------------------------------------
 
 
-def set_other_requests(*, request: Request, count: int) -> None:
+def set_other_requests(*, request: RecevabiliteRequest, count: int) -> None:
     """Record the count; refuse (with the source's sentence) a request over the limit."""
     _ensure_draft(request)
     request.other_requests_this_year = count
@@ -215,23 +219,25 @@ def set_other_requests(*, request: Request, count: int) -> None:
         raise RequestError(f"Le portail ne peut pas préparer une demande de plus : « {refused} »")
 
 
-def finalise(*, request: Request, sworn_name: str, sworn_place: str, sworn_on: date) -> None:
+def finalise(
+    *, request: RecevabiliteRequest, sworn_name: str, sworn_place: str, sworn_on: date
+) -> None:
     _ensure_draft(request)
     missing = rules.missing(selectors.form_of(request), selectors.content(request))
     if missing:
         raise RequestError(f"Il manque encore {len(missing)} élément(s).")
-    request.status = Request.Status.FINALISED
+    request.status = RecevabiliteRequest.Status.FINALISED
     request.finalised_at = timezone.now()
     request.sworn_name, request.sworn_place, request.sworn_on = sworn_name, sworn_place, sworn_on
     request.save()
 
 
-def reopen(*, request: Request) -> None:
+def reopen(*, request: RecevabiliteRequest) -> None:
     if not request.is_finalised:
         raise RequestError("Seule une demande finalisée peut être rouverte.")
     if request.candidature.request_sent_on:
         raise RequestError("Cette demande est envoyée : elle ne peut plus être modifiée.")
-    request.status = Request.Status.DRAFT
+    request.status = RecevabiliteRequest.Status.DRAFT
     request.finalised_at = None
     request.save()
 
@@ -239,7 +245,7 @@ def reopen(*, request: Request) -> None:
 # After sending -----------------------------------------------------------------------------
 
 
-def record_answer(*, request: Request, facts: Facts, by, today: date) -> None:
+def record_answer(*, request: RecevabiliteRequest, facts: Facts, by, today: date) -> None:
     """The sending, receipt and decision the candidate records, on the candidature: the
     livret 2, this request and « Mes démarches » all show what follows from them."""
     if not request.is_finalised:
@@ -250,7 +256,7 @@ def record_answer(*, request: Request, facts: Facts, by, today: date) -> None:
         raise RequestError(str(error)) from None
 
 
-def record_gaps(*, request: Request, units: list[str], note: str) -> None:
+def record_gaps(*, request: RecevabiliteRequest, units: list[str], note: str) -> None:
     ref = request.referential_version.referential
     request.gap_units = [u.code for u in ref.units if u.code in set(units)]
     request.gap_note = note[:4000]
@@ -258,7 +264,7 @@ def record_gaps(*, request: Request, units: list[str], note: str) -> None:
 
 
 def add_comment(
-    *, request: Request, author, part: str, body: str, opinion: str = ""
+    *, request: RecevabiliteRequest, author, part: str, body: str, opinion: str = ""
 ) -> RequestComment:
     """An accompagnateur's comment on a part of the request (the view checked the access)."""
     return RequestComment.objects.create(
@@ -266,7 +272,7 @@ def add_comment(
     )
 
 
-def start_livret(*, request: Request, activities: list[str] = ()):
+def start_livret(*, request: RecevabiliteRequest, activities: list[str] = ()):
     """A livret 2 for the request's CQP once the request is accepted, dated from it."""
     from livrets.livret2 import services as livret_services
     from livrets.livret2.models import Livret

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from livrets.livret2.anchors import Anchor
+from livrets.review.enums import Opinion
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -132,15 +133,11 @@ class Comment(models.Model):
 
 
 class SectionReview(models.Model):
-    class Status(models.TextChoices):
-        REWORK = "rework", "À retravailler"
-        READY = "ready", "Prêt"
-
     livret = models.ForeignKey(
         "livrets.Livret", on_delete=models.CASCADE, related_name="section_reviews"
     )
     section_code = models.CharField(max_length=80)
-    status = models.CharField(max_length=10, choices=Status.choices)
+    status = models.CharField(max_length=10, choices=Opinion.choices)
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

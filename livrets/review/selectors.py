@@ -26,6 +26,7 @@ from livrets.livret2.structure import (
     section_name,
 )
 from livrets.review import rules
+from livrets.review.enums import Opinion
 from livrets.review.models import Comment, Invitation, SectionReview
 from portal.people import display_name
 
@@ -284,7 +285,7 @@ def _followed_livrets(user) -> list[Livret]:
             ),
             rework=Count(
                 "section_reviews",
-                filter=Q(section_reviews__status=SectionReview.Status.REWORK),
+                filter=Q(section_reviews__status=Opinion.REWORK),
                 distinct=True,
             ),
         )

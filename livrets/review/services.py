@@ -17,6 +17,7 @@ from livrets.livret2.anchors import Anchor
 from livrets.livret2.models import Livret, Situation
 from livrets.livret2.structure import SITUATION_FIELDS_BY_KEY, section_by_code, section_field
 from livrets.review import notifications, rules
+from livrets.review.enums import Opinion
 from livrets.review.models import Comment, Invitation, NotificationPreference, SectionReview
 from portal import french
 from portal.tasks import send_email
@@ -270,7 +271,7 @@ def set_section_status(
     if not status:
         SectionReview.objects.filter(livret=livret, section_code=section).delete()
         return None
-    if status not in SectionReview.Status.values:
+    if status not in Opinion.values:
         raise ReviewError("Choisissez « À retravailler » ou « Prêt ».")
     now = now or timezone.now()
     review, _ = SectionReview.objects.update_or_create(

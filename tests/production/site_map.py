@@ -128,6 +128,7 @@ def failed_submits(ids: dict) -> list[Submit]:
     wizard = "self_check_wizard-current_step"
     livret = ids["pk"]
     too_long = "x" * 10_001
+    request = lambda name: reverse(f"recevabilite:{name}", kwargs={"rpk": ids["rpk"]})  # noqa: E731
     chosen = [
         (step("cqp"), {wizard: "cqp", "cqp-cqp": "conseiller-offres-services"}),
         (step("situation"), {wizard: "situation", "situation-situation": "salarie"}),
@@ -175,6 +176,22 @@ def failed_submits(ids: dict) -> list[Submit]:
             reverse("jury:decision", kwargs={"pk": livret}),
             {"decided_on": "31/02/2026", "outcome": ""},
         ),
+        Submit(
+            "jury grid",
+            "owner",
+            reverse("jury:rate", kwargs={"pk": ids["pk_af"], "unit": "C4"}),
+            {"note-C4.E1": "bidon"},
+            shown_at=reverse("jury:grid", kwargs={"pk": ids["pk_af"]}),
+        ),
+        Submit("request start", "owner", reverse("recevabilite:start"), {"cqp": ""}),
+        Submit("request identity", "owner", request("identity"), {"email": "x"}),
+        Submit(
+            "request period",
+            "owner",
+            reverse("recevabilite:period", kwargs={"rpk": ids["rpk"], "pid": ids["pid"]}),
+            {"kind": "salarie", "start": "2023-05-01", "end": "2023-01-01"},
+        ),
+        Submit("request comment", "coach", request("reading"), {"part": "", "body": ""}),
         Submit("delete account", "owner", reverse("livrets:my_data"), {"password": "faux"}),
         Submit(
             "account names",

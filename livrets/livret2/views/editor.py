@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 from home.referentials.selectors import current_version, current_versions
 from livrets.candidatures import services as candidatures
 from livrets.candidatures.deadlines import deadlines
-from livrets.candidatures.forms import JourneyForm
+from livrets.candidatures.forms import JourneyForm, StartForm
 from livrets.livret2 import selectors, services
 from livrets.livret2.anchors import Anchor
 from livrets.livret2.completeness import check
-from livrets.livret2.forms import FinaliseForm, StartForm
+from livrets.livret2.forms import FinaliseForm
 from livrets.livret2.models import Livret
 from livrets.livret2.presenters import build
 from livrets.livret2.structure import SITUATION_FIELDS_BY_KEY, place_from_address

@@ -26,7 +26,9 @@ def recevabilite_gap(livret, section):
 @register.inclusion_tag("recevabilite/_review_link.html")
 def recevabilite_link(livret):
     """For an accompagnateur: the candidate's recevabilité request on the livret's CQP."""
-    from livrets.recevabilite.models import Request
+    from livrets.recevabilite.models import RecevabiliteRequest
 
-    found = Request.objects.filter(owner_id=livret.owner_id, cqp_id=livret.cqp_id).first()
+    found = RecevabiliteRequest.objects.filter(
+        owner_id=livret.owner_id, cqp_id=livret.cqp_id
+    ).first()
     return {"rq": found}

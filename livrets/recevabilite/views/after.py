@@ -13,7 +13,7 @@ from livrets.candidatures.forms import AnswerForm
 from livrets.recevabilite import selectors, services
 from livrets.recevabilite.forms import GapsForm
 from livrets.recevabilite.pdf import request_html
-from livrets.recevabilite.views.common import context, error_list
+from livrets.recevabilite.views.common import context
 from portal.pdf.export import PdfExport, export_response, printed, progress_response
 
 
@@ -35,7 +35,7 @@ def answer(request, rpk: int):
     return render(
         request,
         "recevabilite/answer.html",
-        context(request, rq, form=form, gaps_form=gaps, errors=error_list(form)),
+        context(request, rq, form=form, gaps_form=gaps),
         status=400 if request.method == "POST" else 200,
     )
 

@@ -8,13 +8,13 @@ from django.utils import timezone
 from home.referentials.selectors import referential_of_version
 from livrets.candidatures.services import facts_of
 from livrets.recevabilite import rules, selectors
-from livrets.recevabilite.models import Request, RequestComment
+from livrets.recevabilite.models import RecevabiliteRequest, RequestComment
 from portal.sessions import base_context
 
 PARTS = dict(RequestComment.Part.choices)
 
 
-def missing_url(request: Request, item: rules.Missing) -> str:
+def missing_url(request: RecevabiliteRequest, item: rules.Missing) -> str:
     if item.part == "identite":
         return reverse("recevabilite:identity", args=[request.pk]) + f"#{item.anchor}"
     if item.part == "formation":
@@ -26,7 +26,7 @@ def missing_url(request: Request, item: rules.Missing) -> str:
     return reverse("recevabilite:declaration", args=[request.pk]) + f"#{item.anchor}"
 
 
-def referential_changed(request: Request) -> bool:
+def referential_changed(request: RecevabiliteRequest) -> bool:
     """Whether the CQP's referential in force differs from the one the request was written
     against (no query when the request's version is still in force)."""
     current = request.cqp.current_id
@@ -38,7 +38,7 @@ def referential_changed(request: Request) -> bool:
     )
 
 
-def state(request: Request) -> dict:
+def state(request: RecevabiliteRequest) -> dict:
     """The request form, its content, what is missing (with links) and where it stands."""
     form = selectors.form_of(request)
     content = selectors.content(request)
@@ -61,17 +61,5 @@ def state(request: Request) -> dict:
     }
 
 
-def context(http_request, request: Request, **extra) -> dict:
+def context(http_request, request: RecevabiliteRequest, **extra) -> dict:
     return {**base_context(http_request), **state(request), **extra}
-
-
-def error_list(*forms) -> list[tuple[str, str]]:
-    """(field id, message) of every error of the forms, for the error summary's links."""
-    out = []
-    for form in forms:
-        for name, errors in form.errors.items():
-            target = form[name].id_for_label if name in form.fields else ""
-            label = form.fields[name].label if name in form.fields else ""
-            for error in errors:
-                out.append((target, f"{label} : {error}" if label else error))
-    return out

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.selectors import current_version, current_versions
+from livrets.candidatures.forms import StartForm
 from livrets.recevabilite import rules, selectors, services
 from livrets.recevabilite.forms import (
     EducationForm,
@@ -19,8 +20,7 @@ from livrets.recevabilite.forms import (
     PeriodForm,
     RequestsCountForm,
 )
-from livrets.recevabilite.forms import StartForm as CqpForm
-from livrets.recevabilite.views.common import context, error_list
+from livrets.recevabilite.views.common import context
 from portal.sessions import base_context
 from selfcheck.answers import SESSION_RESULT
 
@@ -35,7 +35,7 @@ def _selfcheck_periods(http_request, slug: str) -> list[dict]:
 
 def start(request):
     """From the self-check result or « Mes démarches »: the request for one CQP."""
-    form = CqpForm(request.POST or None, initial={"cqp": request.GET.get("cqp", "")})
+    form = StartForm(request.POST or None, initial={"cqp": request.GET.get("cqp", "")})
     if request.method == "POST" and form.is_valid():
         slug = form.cleaned_data["cqp"]
         try:
@@ -105,7 +105,7 @@ def identity(request, rpk: int):
     return render(
         request,
         "recevabilite/identity.html",
-        context(request, rq, form=form, errors=error_list(form)),
+        context(request, rq, form=form),
         status=400 if request.method == "POST" else 200,
     )
 
@@ -134,7 +134,7 @@ def education(request, rpk: int):
     return render(
         request,
         "recevabilite/education.html",
-        context(request, rq, form=form, errors=error_list(form)),
+        context(request, rq, form=form),
         status=400 if request.method == "POST" else 200,
     )
 
@@ -179,7 +179,6 @@ def period(request, rpk: int, pid: int):
             proofs=list(period.proofs.all()),
             proof_text=spec.proof_text(period.kind),
             texts=spec.period_texts(current=period.current),
-            errors=error_list(form),
         ),
         status=400 if request.method == "POST" else 200,
     )
@@ -254,7 +253,6 @@ def declaration(request, rpk: int):
             count_form=count_form,
             final_form=final_form,
             refused=refused,
-            errors=error_list(count_form, final_form),
         ),
         status=400 if request.method == "POST" else 200,
     )

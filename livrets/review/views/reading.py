@@ -12,7 +12,7 @@ from livrets.livret2.pdf.access import can_download_pdf
 from livrets.livret2.presenters import build
 from livrets.livret2.views.documents import document_response
 from livrets.review import selectors, services
-from livrets.review.models import SectionReview
+from livrets.review.enums import Opinion
 from livrets.review.views.common import base_context, safe_next
 from portal.people import display_name
 
@@ -32,7 +32,7 @@ def _reviewer_context(request, livret, editor) -> dict:
         "editor": editor,
         "is_reviewer": services.is_reviewer(request.user, livret),
         "candidate": display_name(livret.owner),
-        "status_choices": SectionReview.Status.choices,
+        "status_choices": Opinion.choices,
     }
 
 

@@ -3,6 +3,7 @@ number of queries, the PDF and the jury decision."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -16,6 +17,7 @@ from livrets.livret2.completeness import Status, check
 from livrets.livret2.models import Livret
 from livrets.livret2.pdf.content import build
 from livrets.livret2.selectors import livret_content
+from tests.support.error_summary import assert_shared_summary
 from tests.support.pdf import flat, pages_text, reader
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +37,19 @@ def rate_url(livret, code="C4"):
 def post_c4(client, livret, **values):
     data = {f"note-{c}": values.get(c, "acquis") for c in C4}
     return client.post(rate_url(livret), data)
+
+
+def test_a_refused_rating_shows_the_shared_error_summary_linking_to_each_element(
+    client, jury_people
+):
+    livret = jury_people["livret"]
+    client.force_login(jury_people["candidate"])
+    answer = post_c4(client, livret, **{"C4.E1": "bidon", "C4.E3": "autre"})
+    assert answer.status_code == 400
+    links = assert_shared_summary(answer, answer.context["posted_form"])
+    assert links == ["#id_note-C4.E1_0", "#id_note-C4.E3_0"]
+    assert re.search(r"<title>\s*Erreur : Grille de positionnement", answer.content.decode())
+    assert not Rating.objects.filter(livret=livret).exclude(element_code__startswith="C4").exists()
 
 
 def test_the_candidate_rates_a_competence_and_sees_the_result_with_its_reason(client, jury_people):
@@ -76,8 +91,8 @@ def test_the_candidate_links_the_livret_parts_that_show_an_element(client, jury_
     answer = client.post(rate_url(livret), {"preuves-C4.E1": ["section:autre|x"]})
     assert answer.status_code == 400
     page = answer.content.decode().replace(NBSP, " ")
-    assert "Des réponses sont à corriger" in page
-    assert 'href="#id_preuves-C4.E1_0"' in page
+    assert "Une réponse est à corriger" in page
+    assert assert_shared_summary(answer, answer.context["posted_form"]) == ["#id_preuves-C4.E1_0"]
     assert Evidence.objects.count() == 1
 
 

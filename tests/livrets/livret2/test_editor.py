@@ -353,3 +353,42 @@ def test_impossible_journey_dates_are_refused(client_of, livret, candidate, date
     assert f'href="#id_{field}"' in response.text
     livret.candidature.refresh_from_db()
     assert livret.candidature.jury_on is None and livret.candidature.notified_on is None
+
+
+def test_copy_answers_leaves_out_the_skipped_sections_and_starts_each_answer_afresh(
+    livret, candidate
+):
+    kept = services.add_situation(livret=livret, section="activite-1")
+    dropped = services.add_situation(livret=livret, section="activite-2")
+    for situation, text in ((kept, "Gardée"), (dropped, "Laissée")):
+        services.save_answer(
+            livret=livret,
+            section=situation.section_code,
+            situation=situation,
+            key="titre",
+            text=text,
+            base_version=0,
+        )
+    services.save_answer(
+        livret=livret, section="contexte", key="description", text="Premier", base_version=0
+    )
+    services.save_answer(
+        livret=livret, section="contexte", key="description", text="Second", base_version=1
+    )
+    target = Livret.objects.create(
+        owner=candidate,
+        candidature_id=livret.candidature_id,
+        cqp_id=livret.cqp_id,
+        referential_version=livret.referential_version,
+        number=livret.number + 1,
+    )
+    copied = services.copy_answers(
+        source=livret, target=target, skip_sections=frozenset({"activite-2"})
+    )
+    assert set(copied) == {kept.pk}
+    assert copied[kept.pk].livret == target and copied[kept.pk].section_code == "activite-1"
+    texts = {(a.section_code, a.field_key, a.text, a.version) for a in target.answers.all()}
+    assert ("activite-1", "titre", "Gardée", 1) in texts
+    assert ("contexte", "description", "Second", 1) in texts
+    assert not any(section == "activite-2" for section, *_ in texts)
+    assert Revision.objects.filter(answer__livret=target).count() == len(texts)

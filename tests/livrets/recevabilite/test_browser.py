@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from livrets.livret2.models import Livret
 from livrets.recevabilite import services
-from livrets.recevabilite.models import Request
+from livrets.recevabilite.models import RecevabiliteRequest
 from portal.dates import add_months
 from tests.support.data import PASSWORD, make_candidate
 from tests.support.recevabilite import AF, COS, IAS, complete, start
@@ -143,7 +143,7 @@ def test_from_a_self_check_to_a_finalised_request_pdf(
     page.locator("#id_final-sworn").check()
     page.get_by_role("button", name="Finaliser ma demande").click()
     expect(page.get_by_text("Votre demande est finalisée")).to_be_visible()
-    request = Request.objects.get(owner=account)
+    request = RecevabiliteRequest.objects.get(owner=account)
     assert request.is_finalised and request.periods.get().title == "Chargée de mission"
 
     with page.expect_download() as download:

@@ -10,7 +10,13 @@ import pytest
 
 from livrets.candidatures.deadlines import Facts
 from livrets.recevabilite import services
-from livrets.recevabilite.models import CandidateProfile, Period, Proof, Request, RequestComment
+from livrets.recevabilite.models import (
+    CandidateProfile,
+    Period,
+    Proof,
+    RecevabiliteRequest,
+    RequestComment,
+)
 from portal.accounts.services import delete_account
 from portal.pdf import store
 from tests.support.data import make_candidate
@@ -24,7 +30,7 @@ from tests.support.recevabilite import AF, PDF, complete, start
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [CandidateProfile, Request, Period, Proof, RequestComment]
+MODELS = [CandidateProfile, RecevabiliteRequest, Period, Proof, RequestComment]
 
 
 @pytest.fixture
@@ -66,7 +72,9 @@ def test_the_candidate_export_holds_the_whole_request(commented):
     assert request["suivi"]["decision"] == "favourable"
     assert [c["texte"] for c in request["commentaires"]] == ["Ajoutez vos bulletins de 2021."]
     assert_exported(data, CandidateProfile.objects.filter(user=candidate))
-    assert_exported(data, Request.objects.filter(owner=candidate), internal=["public_id"])
+    assert_exported(
+        data, RecevabiliteRequest.objects.filter(owner=candidate), internal=["public_id"]
+    )
     assert_exported(data, Period.objects.filter(request__owner=candidate))
     assert_exported(data, Proof.objects.filter(request__owner=candidate))
     assert_exported(data, RequestComment.objects.filter(request__owner=candidate))
@@ -93,7 +101,7 @@ def test_deleting_the_accompagnateur_leaves_nothing_of_them(commented):
     pk = coach.pk
     delete_account(user=coach)
     assert_erased(pk, MODELS, kept)
-    assert Request.objects.filter(pk=commented["request"].pk).exists()
+    assert RecevabiliteRequest.objects.filter(pk=commented["request"].pk).exists()
 
 
 def test_deleting_the_candidate_leaves_nothing_of_them(
@@ -102,7 +110,7 @@ def test_deleting_the_candidate_leaves_nothing_of_them(
     candidate, request = commented["candidate"], commented["request"]
     kept = {
         CandidateProfile: _pks(CandidateProfile.objects.filter(user=candidate)),
-        Request: _pks(Request.objects.filter(owner=candidate)),
+        RecevabiliteRequest: _pks(RecevabiliteRequest.objects.filter(owner=candidate)),
         Period: _pks(Period.objects.filter(request__owner=candidate)),
         Proof: _pks(Proof.objects.filter(request__owner=candidate)),
         RequestComment: _pks(RequestComment.objects.filter(request__owner=candidate)),

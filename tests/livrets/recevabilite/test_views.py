@@ -20,7 +20,7 @@ from home.referentials.loader import load_files
 from livrets.candidatures.deadlines import Facts
 from livrets.livret2.models import Answer, Livret
 from livrets.recevabilite import services
-from livrets.recevabilite.models import Period, Proof, Request
+from livrets.recevabilite.models import Period, Proof, RecevabiliteRequest
 from livrets.recevabilite.views.common import state
 from selfcheck.answers import SESSION_RESULT
 from tests.support.recevabilite import AF, COS, EXPERIENCES, PDF, complete, start
@@ -35,7 +35,7 @@ def test_the_self_check_periods_are_carried_over(client_of, referentials, candid
     page = client.get(reverse("recevabilite:start") + f"?cqp={COS}")
     assert "Assistante de formation" in page.content.decode()
     response = client.post(reverse("recevabilite:start"), {"cqp": COS})
-    request = Request.objects.get(owner=candidate)
+    request = RecevabiliteRequest.objects.get(owner=candidate)
     assert response.url == reverse("recevabilite:detail", args=[request.pk])
     first, second = request.periods.all()
     assert (first.kind, first.title, first.employer, first.start, first.current) == (
@@ -49,7 +49,7 @@ def test_the_self_check_periods_are_carried_over(client_of, referentials, candid
     assert (second.end, second.related) == (date(2021, 6, 30), False)
     # Starting again opens the same request.
     client.post(reverse("recevabilite:start"), {"cqp": COS})
-    assert Request.objects.filter(owner=candidate).count() == 1
+    assert RecevabiliteRequest.objects.filter(owner=candidate).count() == 1
 
 
 def test_another_candidates_request_is_404(client_of, af_request, other_candidate):
@@ -268,7 +268,7 @@ def test_export_and_deletion_include_the_request_and_its_proofs(client_of, af_re
     from portal.accounts.services import delete_account
 
     delete_account(user=candidate)
-    assert not Request.objects.exists() and not Period.objects.exists()
+    assert not RecevabiliteRequest.objects.exists() and not Period.objects.exists()
     assert not any(storage.exists(name) for name in files)
 
 
@@ -290,7 +290,7 @@ def test_an_invited_accompagnateur_reads_and_comments(
         f'href="{url}"' in client.get(reverse("review:livret", args=[livret.pk])).content.decode()
     )
     assert client.get(url).status_code == 200
-    client.post(url, {"part": "periode", "body": "Détaillez la période 1.", "opinion": "a_revoir"})
+    client.post(url, {"part": "periode", "body": "Détaillez la période 1.", "opinion": "rework"})
     owner_page = client_of(candidate).get(url).content.decode()
     assert "Détaillez la période 1." in owner_page and "À retravailler" in owner_page
     # Reading is not writing.
@@ -445,7 +445,10 @@ def test_a_new_load_of_the_same_referential_is_not_a_change_of_the_referential(
     data["recevabilite_request"]["answer"]["start"]["text"] += " "  # the portal's wording
     (tmp_path / "reworded.json").write_text(json.dumps(data), encoding="utf-8")
     load_files([tmp_path / "reworded.json"])
-    assert Request.objects.get(pk=request.pk).cqp.current_id != request.referential_version_id
+    assert (
+        RecevabiliteRequest.objects.get(pk=request.pk).cqp.current_id
+        != request.referential_version_id
+    )
     assert applying() == "une prorogation"
     data["version"] = "livret-2-bis"
     data["units"][0]["title"] = "Accueille et conseille l'utilisateur"

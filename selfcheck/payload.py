@@ -98,6 +98,8 @@ def _experience(c: _Collector, path: str, raw: Any, as_of: date | None) -> Perio
     if start and as_of and start > as_of:
         c.add(f"{path}.start", "La date de début est postérieure à la date de référence.")
     part = raw.get("part_time_percent", 100)
+    if isinstance(part, float) and part.is_integer():  # JSON's 80.0 is the integer 80
+        part = int(part)
     if isinstance(part, bool) or not isinstance(part, int) or not 1 <= part <= 100:
         c.add(f"{path}.part_time_percent", "Nombre entier de 1 à 100 attendu.")
     related = raw.get("related")

@@ -45,7 +45,7 @@ def _reject_constant(name: str):
 
 
 class JsonParser(Parser):
-    """JSON only (415 otherwise), 64 KB at most, no NaN or Infinity."""
+    """JSON only (415 otherwise), 64 KB at most, no NaN, Infinity or lone surrogate."""
 
     def parse_body(self, request: HttpRequest) -> Any:
         if request.content_type.lower() != "application/json":
@@ -53,9 +53,12 @@ class JsonParser(Parser):
         if len(request.body) > MAX_BODY_BYTES:
             raise Refused(TOO_LARGE)
         try:
-            return json.loads(request.body, parse_constant=_reject_constant)
+            data = json.loads(request.body, parse_constant=_reject_constant)
+            # A lone surrogate ("\ud800") is no character: nothing could write it back.
+            json.dumps(data, ensure_ascii=False).encode()
         except (ValueError, RecursionError) as error:
             raise Refused(INVALID_JSON) from error
+        return data
 
 
 class FrenchJSONRenderer(JSONRenderer):

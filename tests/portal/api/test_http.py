@@ -41,3 +41,33 @@ def test_the_answers_are_utf8_not_escaped(client, referentials):
         "/api/v1/eligibility", json.dumps({"cqp": "x"}), content_type="application/json"
     )
     assert "expériences attendue" in answer.content.decode()
+
+
+def test_a_whole_number_written_as_a_decimal_is_a_whole_number(client, referentials):
+    experience = {
+        "kind": "salarie",
+        "title": "Conseillère",
+        "start": "2020-01-01",
+        "end": None,
+        "part_time_percent": 80.0,
+        "related": True,
+    }
+    data = {"cqp": "conseiller-offres-services", "as_of": "2025-06-30", "experiences": [experience]}
+    response = client.post("/api/v1/eligibility", json.dumps(data), content_type="application/json")
+    assert response.status_code == 200
+    experience["part_time_percent"] = 80.5
+    response = client.post("/api/v1/eligibility", json.dumps(data), content_type="application/json")
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("url", "raw"),
+    [
+        ("/api/v1/mastery", '{"cqp": "assistant-formation", "ratings": {"\\ud800": "acquis"}}'),
+        ("/api/v1/eligibility", '{"cqp": "x", "experiences": [], "x\\udfff": 1}'),
+    ],
+)
+def test_a_lone_surrogate_is_invalid_json_not_a_server_error(client, referentials, url, raw):
+    response = client.post(url, raw, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {"errors": {"$": ["JSON invalide."]}}

@@ -18,7 +18,7 @@ urlpatterns = [
     path("recherche/", home_views.search, name="search"),
     path("propose-par-le-portail/", home_views.provenance, name="provenance"),
     path("verifier-mon-eligibilite/", include("selfcheck.urls")),
-    path("api/v1/", include("selfcheck.api_urls")),
+    path("api/v1/", include("portal.api.urls")),
     path("accounts/", include("allauth.urls")),
     path("livrets/", include("livrets.livret2.urls")),
     path("accompagnement/", include("livrets.review.urls")),

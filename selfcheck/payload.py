@@ -1,4 +1,4 @@
-"""Checks and reads a JSON eligibility request, and writes a verdict as JSON-ready data.
+"""Checks and reads a JSON eligibility request (the API's and the wizard's answers).
 
 Pure functions: the referential lookup is passed in. Errors are keyed by a JSON path
 ("$.experiences[2].start") and worded in French, for the API's 400 answers.
@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from home.referentials.domain import EXPERIENCE_KINDS, Referential, Unit
-from home.referentials.provenance import is_proposed
+from home.referentials.domain import EXPERIENCE_KINDS, Referential
 from portal import french
 from portal.dates import range_error
 
-from .eligibility import Period, Verdict
+from .eligibility import Period
 
-MAX_BODY_BYTES = 64 * 1024
 MAX_EXPERIENCES = 100
 MAX_ACTIVITIES = 500
 MAX_TEXT = 200
@@ -100,6 +98,8 @@ def _experience(c: _Collector, path: str, raw: Any, as_of: date | None) -> Perio
     if start and as_of and start > as_of:
         c.add(f"{path}.start", "La date de début est postérieure à la date de référence.")
     part = raw.get("part_time_percent", 100)
+    if isinstance(part, float) and part.is_integer():  # JSON's 80.0 is the integer 80
+        part = int(part)
     if isinstance(part, bool) or not isinstance(part, int) or not 1 <= part <= 100:
         c.add(f"{path}.part_time_percent", "Nombre entier de 1 à 100 attendu.")
     related = raw.get("related")
@@ -174,87 +174,3 @@ def parse_eligibility(
     if c.errors or referential is None or as_of is None:
         return None, c.errors
     return EligibilityRequest(referential, as_of, tuple(periods), tuple(activities)), {}
-
-
-def verdict_data(verdict: Verdict) -> dict[str, Any]:
-    """The verdict as the API answers it."""
-    return {
-        "cqp": verdict.cqp,
-        "as_of": verdict.as_of.isoformat(),
-        "eligible": verdict.eligible,
-        "related_days": verdict.related_days,
-        "related_months": verdict.related_months,
-        "required_months": verdict.required_months,
-        "reasons": list(verdict.reasons),
-        "coverage": [
-            {
-                "unit": c.unit.code,
-                "title": c.unit.title,
-                "declared": len(c.declared),
-                "total": c.total,
-                "missing": [i.code for i in c.missing],
-                "essential_missing": c.essential_missing,
-            }
-            for c in verdict.coverage
-        ],
-    }
-
-
-def _sourced(value) -> dict[str, Any]:
-    return {"text": str(value), "from_source": not is_proposed(value)}
-
-
-def _unit_data(ref: Referential, u: Unit) -> dict[str, Any]:
-    return {
-        "code": u.code,
-        "name": ref.unit_name(u),
-        "title": str(u.title),
-        "from_source": u.from_source,
-        "elements": [
-            {
-                "code": e.code,
-                "title": str(e.title),
-                "criteria": [str(c) for c in e.criteria],
-                "essential": e.essential,
-                "from_source": e.from_source,
-            }
-            for e in u.elements
-        ],
-        "activity_items": [
-            {"code": i.code, "label": str(i.label), "from_source": i.from_source}
-            for i in u.activity_items
-        ],
-        "questions": [
-            {"code": q.code, "text": str(q.text), "from_source": q.from_source} for q in u.questions
-        ],
-    }
-
-
-def referential_data(ref: Referential) -> dict[str, Any]:
-    """A referential with the stable codes of its units, items and livret sections, each
-    saying whether a source states it (``from_source``) or the portal proposes it."""
-    return {
-        "slug": ref.slug,
-        "title": str(ref.title),
-        "certifier": str(ref.certifier.name),
-        "rncp": ref.rncp,
-        "version": ref.version_label or None,
-        "version_date": ref.version_date,
-        "required_months": ref.recevabilite.min_months,
-        "accepted_kinds": list(ref.recevabilite.accepted_kinds),
-        "units": [_unit_data(ref, u) for u in ref.units],
-        "livret": {
-            "from_source": ref.livret_from_source,
-            "sections": [
-                {
-                    "code": s.code,
-                    "kind": s.kind,
-                    "title": _sourced(s.title),
-                    "unit": s.unit or None,
-                    "situations_required": s.situations_required or None,
-                    "from_source": s.from_source,
-                }
-                for s in ref.livret_sections
-            ],
-        },
-    }

@@ -1,5 +1,5 @@
-"""Checks a JSON mastery request and writes the outcome as the API answers it. Pure: the
-referential lookups are passed in. Errors are keyed by JSON path, worded in French."""
+"""Checks a JSON mastery request (``POST /api/v1/mastery``). Pure: the referential lookups
+are passed in. Errors are keyed by JSON path, worded in French."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from home.referentials.domain import Referential
-from livrets.jury.rules import RATINGS, CqpOutcome
+from livrets.jury.rules import RATINGS
 
 MAX_RATINGS = 500
 ROOT_KEYS = {"cqp", "ratings"}
@@ -71,20 +71,3 @@ def parse_mastery(
     if errors or ref is None:
         return None, errors
     return MasteryRequest(ref, checked), {}
-
-
-def outcome_data(ref: Referential, outcome: CqpOutcome) -> dict[str, Any]:
-    """The answer of ``POST /api/v1/mastery``, in the shape the issue gives."""
-    return {
-        "cqp": ref.slug,
-        "units": [
-            {
-                "code": u.code,
-                "mastered": u.mastered,
-                "reasons": list(u.reasons),
-                "missing_ratings": list(u.missing),
-            }
-            for u in outcome.units
-        ],
-        "cqp_obtained": outcome.mastered,
-    }

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from home.referentials.domain import SectionKind
 from home.referentials.models import Cqp
-from livrets.livret2 import services
+from livrets.livret2 import parts, services
 from livrets.livret2.models import Livret
 from livrets.livret2.structure import section_of_kind
 
@@ -50,7 +50,7 @@ def _demo_livret(user, version) -> None:
         text="Faire reconnaître six années d'accueil et de conseil des assurés.",
         base_version=0,
     )
-    situation = services.add_situation(livret=livret, section=situations)
+    situation = parts.add_situation(livret=livret, section=situations)
     services.save_answer(
         livret=livret,
         section=situations,

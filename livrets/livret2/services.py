@@ -11,7 +11,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max, QuerySet, Sum
 from django.utils import timezone
 
-from home.referentials.domain import SectionKind
 from home.referentials.models import ReferentialVersion
 from livrets.candidatures import selectors as candidature_selectors
 from livrets.candidatures.services import candidature_of
@@ -22,10 +21,8 @@ from livrets.livret2.models import Answer, Document, Livret, Revision, Situation
 from livrets.livret2.pdf import export as pdf_export
 from livrets.livret2.quotas import (
     QuotaExceeded,
-    check_documents,
     check_new_livret,
     lock_account,
-    store_under_lock,
 )
 from livrets.livret2.structure import (
     SITUATION_FIELDS_BY_KEY,
@@ -36,7 +33,7 @@ from livrets.livret2.structure import (
 )
 from livrets.livret2.structure import section_field as spec_of_section_field
 from portal import french
-from portal.uploads import KINDS, clean_name, kind_or_refusal, size_refusal
+from portal.uploads import KINDS
 
 
 class LivretError(Exception):
@@ -57,13 +54,13 @@ class SaveResult:
     conflict: bool = False
 
 
-def _changed(livret: Livret) -> None:
+def mark_changed(livret: Livret) -> None:
     """Record a change of what the livret's PDF shows: one UPDATE, then the PDF's cache."""
     statements.mark_changed(livret_id=livret.pk, now=timezone.now())
     pdf_export.changed(livret)
 
 
-def _ensure_draft(livret: Livret) -> None:
+def ensure_draft(livret: Livret) -> None:
     if livret.is_finalised:
         raise LivretLocked
 
@@ -187,7 +184,7 @@ def save_answer(
     field's row when the caller already knows it, spares reading it back after the update.
     No savepoint of its own: no caller goes on in a transaction after a failed save.
     """
-    _ensure_draft(livret)
+    ensure_draft(livret)
     spec = field_spec(livret, section=section, situation=situation, key=key)
     if spec is None:
         raise LivretError("Ce champ n'existe pas dans ce livret.")
@@ -210,7 +207,7 @@ def save_answer(
                     return SaveResult(True, current.version, current.text)
                 return SaveResult(False, current.version, current.text, conflict=True)
             Revision.objects.create(answer=answer, version=1, text=text)
-            _changed(livret)
+            mark_changed(livret)
             return SaveResult(True, 1, text)
         updated = Answer.objects.filter(**lookup, version=base_version).update(
             text=text, version=F("version") + 1, updated_at=timezone.now()
@@ -221,7 +218,7 @@ def save_answer(
                 return SaveResult(True, answer.version, answer.text)
             return SaveResult(False, answer.version, answer.text, conflict=True)
         Revision.objects.create(answer=answer, version=answer.version, text=text)
-        _changed(livret)
+        mark_changed(livret)
     return SaveResult(True, answer.version, text)
 
 
@@ -319,73 +316,9 @@ def restore_revision(*, livret: Livret, revision: Revision) -> SaveResult:
     )
 
 
-def add_situation(*, livret: Livret, section: str) -> Situation:
-    _ensure_draft(livret)
-    sec = section_by_code(livret.referential_version.referential, section)
-    if sec is None or sec.kind != SectionKind.SITUATIONS:
-        raise LivretError("Cette partie ne comporte pas de situations.")
-    situations = livret.situations.filter(section_code=section)
-    if situations.count() >= sec.situations_required:
-        raise LivretError(
-            f"Cette partie demande {sec.situations_required} situation"
-            f"{'s' if sec.situations_required > 1 else ''} : vous ne pouvez pas en ajouter."
-        )
-    last = situations.aggregate(n=Max("position"))["n"] or 0
-    situation = Situation.objects.create(livret=livret, section_code=section, position=last + 1)
-    _changed(livret)
-    return situation
-
-
-def delete_situation(*, situation: Situation) -> None:
-    _ensure_draft(situation.livret)
-    for document in situation.documents.all():
-        document.file.delete(save=False)
-    situation.delete()
-    _changed(situation.livret)
-
-
-def add_document(*, livret: Livret, upload, section: str = "", situation=None) -> Document:
-    _ensure_draft(livret)
-    if refusal := size_refusal(upload):
-        raise LivretError(refusal)
-    try:
-        check_documents(livret, adding=upload.size)  # quick refusal before storing anything
-    except QuotaExceeded as error:
-        raise LivretError(str(error)) from None
-    kind, refusal = kind_or_refusal(upload)
-    if refusal:
-        raise LivretError(refusal)
-    document = Document(
-        livret=livret,
-        situation=situation,
-        section_code=situation.section_code if situation else section,
-        name=clean_name(upload.name, kind),
-        kind=kind,
-        size=upload.size,
-    )
-    try:
-        store_under_lock(
-            document,
-            upload,
-            owner_id=livret.owner_id,
-            check=lambda: check_documents(livret, adding=0),
-        )
-    except QuotaExceeded as error:
-        raise LivretError(str(error)) from None
-    _changed(livret)
-    return document
-
-
-def delete_document(*, document: Document) -> None:
-    _ensure_draft(document.livret)
-    document.file.delete(save=False)
-    document.delete()
-    _changed(document.livret)
-
-
 def finalise(*, livret: Livret, sworn_name: str, sworn_on: date, sworn_place: str = "") -> None:
     """Lock the livret if nothing is missing; raise with the count of missing items otherwise."""
-    _ensure_draft(livret)
+    ensure_draft(livret)
     report = check(livret.referential_version.referential, selectors.livret_content(livret))
     if not report.complete:
         raise LivretError(f"Il manque encore {french.count(len(report.missing), 'élément')}.")
@@ -395,7 +328,7 @@ def finalise(*, livret: Livret, sworn_name: str, sworn_on: date, sworn_place: st
     livret.sworn_on = sworn_on
     livret.sworn_place = sworn_place
     livret.save()
-    _changed(livret)
+    mark_changed(livret)
 
 
 def reopen(*, livret: Livret) -> Livret:

@@ -8,10 +8,10 @@ from django import forms
 
 from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.request import RequestForm
+from livrets.candidatures.opinions import Opinion
 from livrets.livret2 import forms as livret_forms
 from livrets.recevabilite.models import CandidateProfile, Period, RequestComment
 from livrets.recevabilite.selectors import PROFILE_FIELDS
-from livrets.review.enums import Opinion
 from portal.dates import BoundedDateField
 
 

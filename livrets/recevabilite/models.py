@@ -9,8 +9,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from livrets.candidatures.opinions import Opinion
 from livrets.livret2.models import livret_storage
-from livrets.review.enums import Opinion
 
 
 class CandidateProfile(models.Model):

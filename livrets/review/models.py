@@ -15,8 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from livrets.candidatures.opinions import Opinion
 from livrets.livret2.anchors import Anchor
-from livrets.review.enums import Opinion
 
 
 class InvitationQuerySet(models.QuerySet):

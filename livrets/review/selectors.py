@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import truncatechars
 
 from livrets.candidatures import access
+from livrets.candidatures.opinions import Opinion
 from livrets.livret2.anchors import Anchor
 from livrets.livret2.completeness import LivretContent, SituationContent, check
 from livrets.livret2.models import Document, Livret
@@ -26,7 +27,6 @@ from livrets.livret2.structure import (
     section_name,
 )
 from livrets.review import rules
-from livrets.review.enums import Opinion
 from livrets.review.models import Comment, Invitation, SectionReview
 from portal.people import display_name
 

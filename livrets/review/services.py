@@ -12,12 +12,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from livrets.candidatures import access
+from livrets.candidatures.opinions import Opinion
 from livrets.livret2 import selectors as livret_selectors
 from livrets.livret2.anchors import Anchor
 from livrets.livret2.models import Livret, Situation
 from livrets.livret2.structure import SITUATION_FIELDS_BY_KEY, section_by_code, section_field
 from livrets.review import notifications, rules
-from livrets.review.enums import Opinion
 from livrets.review.models import Comment, Invitation, NotificationPreference, SectionReview
 from portal import french
 from portal.tasks import send_email

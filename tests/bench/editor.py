@@ -87,7 +87,7 @@ def _autosave_queries() -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from livrets.livret2 import services
+    from livrets.livret2 import parts, services
     from livrets.livret2.anchors import Anchor
     from tests.support.data import version
 
@@ -96,9 +96,9 @@ def _autosave_queries() -> int:
         livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
         # Every situation the livret may have (six), the field saved in the last one.
         for section in SITUATION_PARTS[:-1]:
-            services.add_situation(livret=livret, section=section)
+            parts.add_situation(livret=livret, section=section)
         anchor = Anchor(
-            situation=services.add_situation(livret=livret, section=SITUATION_PARTS[-1]).pk,
+            situation=parts.add_situation(livret=livret, section=SITUATION_PARTS[-1]).pk,
             field="contexte",
         )
         first = services.autosave(
@@ -230,7 +230,7 @@ def _server_cpu_per_save(base_url: str) -> float:
     from django.conf import settings
     from django.middleware.csrf import _get_new_csrf_string
 
-    from livrets.livret2 import services
+    from livrets.livret2 import parts, services
     from tests.support.data import version
 
     from .server import worker_cpu_seconds
@@ -238,7 +238,7 @@ def _server_cpu_per_save(base_url: str) -> float:
     user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
     try:
         livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
-        situation = services.add_situation(livret=livret, section=SITUATION_PARTS[0])
+        situation = parts.add_situation(livret=livret, section=SITUATION_PARTS[0])
         session, csrf = _session_cookie(user), _get_new_csrf_string()
         cookie = f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}"
         writers = _Writers(
@@ -298,14 +298,14 @@ def _autosave(base_url: str, *, pace: float) -> dict:
     from django.conf import settings
     from django.middleware.csrf import _get_new_csrf_string
 
-    from livrets.livret2 import services
+    from livrets.livret2 import parts, services
     from tests.support.data import version
 
     user = _candidate(f"bench-{uuid.uuid4().hex[:8]}@bench.invalid")
     try:
         livret = services.start_livret(owner=user, version=version("conseiller-offres-services"))
         situations = [
-            services.add_situation(livret=livret, section=section)
+            parts.add_situation(livret=livret, section=section)
             for section in SITUATION_PARTS[: WRITERS // 2 // len(FIELDS) + 1]
         ]
         targets = [

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from home.referentials.builder import build
 from home.referentials.domain import Referential
 from home.referentials.models import Cqp, ReferentialVersion
-from livrets.livret2 import services
+from livrets.livret2 import parts, services
 
 PASSWORD = "Un-mot-de-passe-solide-42"
 
@@ -45,7 +45,7 @@ def fill_section(livret, section: str, texts: dict[str, str]) -> None:
 def fill_situation(livret, section: str, **overrides):
     from livrets.livret2.structure import SITUATION_FIELDS
 
-    situation = services.add_situation(livret=livret, section=section)
+    situation = parts.add_situation(livret=livret, section=section)
     for spec in SITUATION_FIELDS:
         text = overrides.get(spec.key, f"{spec.label} : texte de la situation.")
         if text:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from livrets.livret2 import services
+from livrets.livret2 import parts, services
 from livrets.livret2.structure import SITUATION_FIELDS, section_fields
 
 ACCENTS = "déjà évalué, « œuvre » et cœur d’équipe à Orléans"
@@ -32,7 +32,7 @@ def fill_everything(livret, *, situations: int | None = None, long_text: str = "
         if section.kind != "situations":
             continue
         for number in range(1, (situations or max(section.situations_required, 1)) + 1):
-            situation = services.add_situation(livret=livret, section=section.code)
+            situation = parts.add_situation(livret=livret, section=section.code)
             for spec in SITUATION_FIELDS:
                 text = field_text(spec, f"{section.code} situation {number} {spec.key}")
                 if long_text and spec.multiline:

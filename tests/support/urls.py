@@ -133,12 +133,12 @@ def _livrets(ids) -> list[tuple[dict, dict]]:
 def make_objects(livret, *, coach=None, invite: str = "") -> dict:
     """One of each id-bearing object of ``livret``: a filled situation, a document, a
     revision; with ``coach``, their comment; with ``invite`` (an email), a pending invitation."""
-    from livrets.livret2 import services as livret_services
+    from livrets.livret2 import parts
     from livrets.livret2.models import Revision
     from tests.support.data import fill_situation
 
     situation = fill_situation(livret, NON_ID_KWARGS["code"])
-    document = livret_services.add_document(
+    document = parts.add_document(
         livret=livret, upload=SimpleUploadedFile("preuve.pdf", PDF), situation=situation
     )
     ids = {

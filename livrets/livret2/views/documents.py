@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from livrets.livret2 import selectors, services
+from livrets.livret2 import parts, selectors, services
 from livrets.livret2.forms import DocumentForm
 from portal.sessions import base_context
 from portal.uploads import KINDS
@@ -34,7 +34,7 @@ def upload(request, pk: int):
         messages.error(request, "Choisissez un fichier à ajouter.")
         return redirect(_back(livret, section_code, situation))
     try:
-        document = services.add_document(
+        document = parts.add_document(
             livret=livret,
             upload=form.cleaned_data["file"],
             section=section_code,
@@ -69,7 +69,7 @@ def delete(request, pk: int, did: int):
     back = _back(document.livret, document.section_code, document.situation)
     if request.method == "POST":
         try:
-            services.delete_document(document=document)
+            parts.delete_document(document=document)
         except services.LivretError as error:
             messages.error(request, str(error))
         else:

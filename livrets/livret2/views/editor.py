@@ -15,7 +15,7 @@ from home.referentials.selectors import current_version, current_versions
 from livrets.candidatures import services as candidatures
 from livrets.candidatures.deadlines import deadlines
 from livrets.candidatures.forms import JourneyForm, StartForm
-from livrets.livret2 import selectors, services
+from livrets.livret2 import parts, selectors, services
 from livrets.livret2.anchors import Anchor
 from livrets.livret2.completeness import check
 from livrets.livret2.forms import FinaliseForm
@@ -246,7 +246,7 @@ def autosave(request, pk: int):
 def add_situation(request, pk: int, code: str):
     livret = selectors.livret_for(request.user, pk)
     try:
-        situation = services.add_situation(livret=livret, section=code)
+        situation = parts.add_situation(livret=livret, section=code)
     except services.LivretError as error:
         messages.error(request, str(error))
         return redirect("livrets:section", pk=livret.pk, code=code)
@@ -259,7 +259,7 @@ def delete_situation(request, pk: int, sid: int):
     situation = selectors.situation_for(request.user, pk, sid)
     if request.method == "POST":
         try:
-            services.delete_situation(situation=situation)
+            parts.delete_situation(situation=situation)
         except services.LivretError as error:
             messages.error(request, str(error))
         else:

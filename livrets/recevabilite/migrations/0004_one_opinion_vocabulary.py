@@ -1,4 +1,4 @@
-"""One opinion vocabulary (livrets.review.enums.Opinion): a request comment's opinion takes
+"""One opinion vocabulary (livrets.candidatures.opinions.Opinion): a request comment's opinion takes
 the codes of the livret's section reviews, "pret" becoming "ready" and "a_revoir" "rework"."""
 
 from django.db import migrations, models

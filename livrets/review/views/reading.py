@@ -7,12 +7,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from livrets.candidatures.opinions import Opinion
 from livrets.livret2 import selectors as livret_selectors
 from livrets.livret2.pdf.access import can_download_pdf
 from livrets.livret2.presenters import build
 from livrets.livret2.views.documents import document_response
 from livrets.review import selectors, services
-from livrets.review.enums import Opinion
 from livrets.review.views.common import base_context, safe_next
 from portal.people import display_name
 

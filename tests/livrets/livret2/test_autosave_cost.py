@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets.livret2 import services
+from livrets.livret2 import parts, services
 from livrets.livret2.anchors import Anchor
 from livrets.livret2.models import Answer, Livret, Revision, Situation
 from tests.support.data import fill_situation
@@ -93,7 +93,7 @@ def test_autosave_answers_only_the_field_status_section_state_and_menu_entry(
 
 def test_situation_save_reports_what_the_section_still_misses(client_of, livret, candidate):
     client = client_of(candidate)
-    situation = services.add_situation(livret=livret, section="activite-1")
+    situation = parts.add_situation(livret=livret, section="activite-1")
     response = autosave(client, livret, f"situation:{situation.pk}", "contexte", "Un accueil.", 0)
     assert "En cours" in response.text
     assert "1 situation sur 2" in response.text
@@ -101,7 +101,7 @@ def test_situation_save_reports_what_the_section_still_misses(client_of, livret,
 
 
 def test_a_save_of_another_candidates_situation_is_a_404(client_of, livret, other_candidate):
-    situation = services.add_situation(livret=livret, section="activite-1")
+    situation = parts.add_situation(livret=livret, section="activite-1")
     response = autosave(
         client_of(other_candidate), livret, f"situation:{situation.pk}", "contexte", "x", 0
     )
@@ -138,7 +138,7 @@ def test_an_anonymous_visit_creates_no_session(client, site_pages):
 
 def test_a_stale_save_overwrites_nothing_and_shows_both_texts(client_of, livret, candidate):
     client = client_of(candidate)
-    situation = services.add_situation(livret=livret, section="activite-1")
+    situation = parts.add_situation(livret=livret, section="activite-1")
     part = f"situation:{situation.pk}"
     assert autosave(client, livret, part, "contexte", "Onglet A.", 0).status_code == 200
     assert autosave(client, livret, part, "contexte", "Onglet A, suite.", 1).status_code == 200
@@ -156,7 +156,7 @@ def test_a_save_into_a_situation_deleted_in_another_tab_is_refused_in_words(
     client_of, livret, candidate
 ):
     client = client_of(candidate)
-    situation = services.add_situation(livret=livret, section="activite-1")
+    situation = parts.add_situation(livret=livret, section="activite-1")
     part = f"situation:{situation.pk}"
     assert autosave(client, livret, part, "contexte", "Premier jet.", 0).status_code == 200
     target = services.selectors.save_target(
@@ -182,7 +182,7 @@ def test_a_save_names_the_situation_and_the_livret_together(client_of, livret, c
     from tests.support.data import version
 
     other = services.start_livret(owner=candidate, version=version("conseiller-offres-services"))
-    situation = services.add_situation(livret=other, section="activite-1")
+    situation = parts.add_situation(livret=other, section="activite-1")
     # The owner's own situation, but under another of their livrets' URL.
     response = autosave(
         client_of(candidate), livret, f"situation:{situation.pk}", "contexte", "x", 0
@@ -213,7 +213,7 @@ def test_concurrent_saves_of_one_field_keep_exactly_one_and_lose_no_word(referen
 
     user = make_candidate("zoe@example.fr")
     livret = services.start_livret(owner=user, version=version_of("conseiller-offres-services"))
-    situation = services.add_situation(livret=livret, section="activite-1")
+    situation = parts.add_situation(livret=livret, section="activite-1")
     anchor = Anchor(situation=situation.pk, field="contexte")
     services.autosave(user=user, livret_pk=livret.pk, anchor=anchor, text="Base.", base_version=0)
     revision_before = Livret.objects.get(pk=livret.pk).content_revision

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets.livret2 import services
+from livrets.livret2 import parts, services
 from livrets.livret2.models import Answer, Livret, Revision, Situation
 from tests.support.data import complete_cos, make_candidate, version_of
 
@@ -99,7 +99,7 @@ def test_autosave_keeps_every_revision_and_restores(client_of, livret, candidate
 
 def test_situation_history_and_restore(client_of, livret, candidate):
     client = client_of(candidate)
-    situation = services.add_situation(livret=livret, section="activite-1")
+    situation = parts.add_situation(livret=livret, section="activite-1")
     part = f"situation:{situation.pk}"
     autosave(client, livret, part, "actions", "J'ai appelé l'assuré.", 0)
     autosave(client, livret, part, "actions", "J'ai écrit à l'assuré.", 1)
@@ -221,7 +221,7 @@ def test_finalise_refused_with_links_then_accepted_then_read_only(client_of, liv
     section = client.get(reverse("livrets:section", args=[livret.pk, "contexte"]))
     assert "lecture seule" in section.text and "<textarea" not in section.text
     with pytest.raises(services.LivretLocked):
-        services.add_situation(livret=livret, section="activite-1")
+        parts.add_situation(livret=livret, section="activite-1")
 
 
 def test_reopen_creates_a_new_version_and_keeps_the_finalised_one(client_of, livret, candidate):
@@ -358,8 +358,8 @@ def test_impossible_journey_dates_are_refused(client_of, livret, candidate, date
 def test_copy_answers_leaves_out_the_skipped_sections_and_starts_each_answer_afresh(
     livret, candidate
 ):
-    kept = services.add_situation(livret=livret, section="activite-1")
-    dropped = services.add_situation(livret=livret, section="activite-2")
+    kept = parts.add_situation(livret=livret, section="activite-1")
+    dropped = parts.add_situation(livret=livret, section="activite-2")
     for situation, text in ((kept, "Gardée"), (dropped, "Laissée")):
         services.save_answer(
             livret=livret,

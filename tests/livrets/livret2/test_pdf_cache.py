@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from livrets.livret2 import services
+from livrets.livret2 import parts, services
 from livrets.livret2.models import Livret
 from livrets.livret2.pdf.tasks import prepare_livret_pdf
 from livrets.review import services as review_services
@@ -54,9 +54,9 @@ def test_any_change_drops_the_kept_pdf(client_of, livret, candidate, renders, ch
     situation = livret.situations.filter(section_code="activite-1").last()
     document = None
     if change == "situation":  # room for one more (each part has its number of situations)
-        services.delete_situation(situation=situation)
+        parts.delete_situation(situation=situation)
     if change == "deleted document":
-        document = services.add_document(
+        document = parts.add_document(
             livret=livret, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"), section="motivation"
         )
     client = client_of(candidate)
@@ -71,14 +71,14 @@ def test_any_change_drops_the_kept_pdf(client_of, livret, candidate, renders, ch
         )
         assert response.status_code == 200
     elif change == "situation":
-        services.add_situation(livret=livret, section="activite-1")
+        parts.add_situation(livret=livret, section="activite-1")
     elif change == "deleted situation":
-        services.delete_situation(situation=situation)
+        parts.delete_situation(situation=situation)
     elif change == "document":
         upload = SimpleUploadedFile("piece.pdf", b"%PDF-1.4 une piece")
-        services.add_document(livret=livret, upload=upload, section="motivation")
+        parts.add_document(livret=livret, upload=upload, section="motivation")
     elif change == "deleted document":
-        services.delete_document(document=document)
+        parts.delete_document(document=document)
     else:
         services.finalise(livret=livret, sworn_name="Alice Martin", sworn_on=date(2026, 3, 2))
     after = _pdf(client, livret)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from livrets.livret2 import services
+from livrets.livret2 import parts, services
 from livrets.livret2.models import Answer, Document, Livret, Revision, Situation
 from livrets.livret2.pdf.export import slot_of
 from portal.accounts.services import delete_account
@@ -43,7 +43,7 @@ def test_every_livret_text_revision_and_file_is_exported_then_erased(
         text="Une CAF, révisée.",
         base_version=1,
     )
-    services.add_document(
+    parts.add_document(
         livret=livret, upload=SimpleUploadedFile("cv.pdf", PDF), section="motivation"
     )
     services.finalise(

@@ -11,7 +11,7 @@ import weasyprint
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from livrets.livret2 import services
+from livrets.livret2 import parts, services
 from livrets.livret2.models import Document, Livret
 from portal.filecheck import (
     MAX_UNZIPPED_BYTES,
@@ -167,12 +167,12 @@ def test_quota_is_counted_again_under_the_account_lock(livret, settings, monkeyp
     settings.LIVRET_MAX_BYTES = len(PLAIN) * 2
 
     def race():
-        services.add_document(livret=livret, upload=SimpleUploadedFile("b.pdf", PLAIN))
-        services.add_document(livret=livret, upload=SimpleUploadedFile("c.pdf", PLAIN))
+        parts.add_document(livret=livret, upload=SimpleUploadedFile("b.pdf", PLAIN))
+        parts.add_document(livret=livret, upload=SimpleUploadedFile("c.pdf", PLAIN))
 
     stored = race_while_storing(monkeypatch, Document, race)
     with pytest.raises(services.LivretError, match="limite de 1 Ko par livret"):
-        services.add_document(livret=livret, upload=SimpleUploadedFile("a.pdf", PLAIN))
+        parts.add_document(livret=livret, upload=SimpleUploadedFile("a.pdf", PLAIN))
     assert sorted(Document.objects.values_list("name", flat=True)) == ["b.pdf", "c.pdf"]
     assert not Document._meta.get_field("file").storage.exists(stored[0])
 
@@ -180,10 +180,10 @@ def test_quota_is_counted_again_under_the_account_lock(livret, settings, monkeyp
 def test_account_total_and_number_of_livrets_are_limited(livret, candidate, settings):
     settings.ACCOUNT_MAX_BYTES = len(PLAIN) * 2
     other = services.start_livret(owner=candidate, version=version_of("assistant-formation"))
-    services.add_document(livret=livret, upload=SimpleUploadedFile("a.pdf", PLAIN))
-    services.add_document(livret=other, upload=SimpleUploadedFile("b.pdf", PLAIN))
+    parts.add_document(livret=livret, upload=SimpleUploadedFile("a.pdf", PLAIN))
+    parts.add_document(livret=other, upload=SimpleUploadedFile("b.pdf", PLAIN))
     with pytest.raises(services.LivretError, match="pour l'ensemble de vos livrets"):
-        services.add_document(livret=other, upload=SimpleUploadedFile("c.pdf", PLAIN))
+        parts.add_document(livret=other, upload=SimpleUploadedFile("c.pdf", PLAIN))
     settings.ACCOUNT_MAX_LIVRETS = 2
     with pytest.raises(services.LivretError, match="déjà 2 livrets"):
         services.start_livret(owner=candidate, version=version_of("assistant-formation"))

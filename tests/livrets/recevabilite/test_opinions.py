@@ -1,4 +1,4 @@
-"""One opinion vocabulary for the accompagnateur (livrets.review.enums.Opinion): a request
+"""One opinion vocabulary for the accompagnateur (livrets.candidatures.opinions.Opinion): a request
 comment and a livret section review say « À retravailler » or « Prêt » with the same codes;
 the migration carries the former request codes over, both ways."""
 
@@ -9,9 +9,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
+from livrets.candidatures.opinions import Opinion
 from livrets.recevabilite.forms import CommentForm
 from livrets.recevabilite.models import RequestComment
-from livrets.review.enums import Opinion
 from livrets.review.models import SectionReview
 
 

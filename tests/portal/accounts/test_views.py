@@ -15,7 +15,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from livrets.livret2 import services
+from livrets.livret2 import parts, services
 from livrets.livret2.models import Answer, Document, Livret, Revision, Situation
 from tests.support.data import PASSWORD, complete_cos, version_of
 from tests.support.urls import PDF, make_objects
@@ -57,7 +57,7 @@ def test_export_contains_every_text_revision_and_file(client_of, owned, candidat
 
 def test_account_deletion_leaves_nothing_behind(client_of, livret, candidate, other_candidate):
     complete_cos(livret)
-    services.add_document(livret=livret, upload=SimpleUploadedFile("cv.pdf", PDF))
+    parts.add_document(livret=livret, upload=SimpleUploadedFile("cv.pdf", PDF))
     services.finalise(livret=livret, sworn_name="Alice", sworn_on=livret.created_at.date())
     services.reopen(livret=livret)
     names = list(Document.objects.values_list("file", flat=True))

@@ -16,7 +16,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from selfcheck.openapi import openapi_document
+from portal.api.main import openapi_document
 
 schema = schemathesis.openapi.from_dict(openapi_document())
 app = get_wsgi_application()

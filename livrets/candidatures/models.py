@@ -63,3 +63,31 @@ class Candidature(models.Model):
     def notified_on(self):
         """The favourable notification's date, the start of a recevabilité's validity."""
         return self.decision_on if self.decision == Decision.FAVOURABLE else None
+
+
+class CandidatureDocument(models.Model):
+    """What the recevabilité request (livret 1) and the livret 2 share: a public id for their
+    files' paths, the CQP and the referential version they are written against, their times
+    and the candidate's sworn statement that finalises them. Each declares its ``Status``."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    cqp = models.ForeignKey("referentials.Cqp", on_delete=models.PROTECT, related_name="+")
+    referential_version = models.ForeignKey(
+        "referentials.ReferentialVersion",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="version du référentiel",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+    sworn_name = models.CharField("nom du signataire", max_length=200, blank=True)
+    sworn_on = models.DateField("date de la déclaration", null=True, blank=True)
+    sworn_place = models.CharField("lieu de la déclaration", max_length=120, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_finalised(self) -> bool:
+        return self.status == self.Status.FINALISED

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 
+from livrets.candidatures.models import CandidatureDocument
+
 
 def livret_storage():
     """Private storage: never under MEDIA_URL, files go out only through an owner check.
@@ -25,7 +27,7 @@ def document_path(instance, filename: str) -> str:
     return f"livrets/{instance.livret.public_id}/{uuid.uuid4().hex}"
 
 
-class Livret(models.Model):
+class Livret(CandidatureDocument):
     class Status(models.TextChoices):
         DRAFT = "draft", "En cours de rédaction"
         FINALISED = "finalised", "Finalisé"
@@ -33,32 +35,18 @@ class Livret(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="livrets"
     )
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The procedure this livret belongs to: its dates and who may read it.
     candidature = models.ForeignKey(
         "candidatures.Candidature", on_delete=models.CASCADE, related_name="livrets"
-    )
-    cqp = models.ForeignKey("referentials.Cqp", on_delete=models.PROTECT, related_name="+")
-    referential_version = models.ForeignKey(
-        "referentials.ReferentialVersion",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="version du référentiel",
     )
     number = models.PositiveIntegerField("version du livret", default=1)
     previous = models.OneToOneField(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next"
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     # Bumped by every write that changes what the livret's PDF shows (livrets.livret2.services):
     # the exported PDF is kept in the cache under this number (livrets.livret2.pdf.export).
     content_revision = models.PositiveIntegerField(default=0, editable=False)
-    finalised_at = models.DateTimeField(null=True, blank=True)
-    sworn_name = models.CharField("nom du signataire", max_length=200, blank=True)
-    sworn_on = models.DateField("date de la déclaration", null=True, blank=True)
-    sworn_place = models.CharField("lieu de la déclaration", max_length=120, blank=True)
     # A livret started after a partial validation: the parts of the units the jury validated,
     # which it does not ask for again.
     exempt_sections = models.JSONField("parties validées par le jury", default=list, blank=True)
@@ -71,10 +59,6 @@ class Livret(models.Model):
 
     def __str__(self) -> str:
         return f"Livret 2 – {self.referential_version.title} (version {self.number})"
-
-    @property
-    def is_finalised(self) -> bool:
-        return self.status == self.Status.FINALISED
 
 
 class Situation(models.Model):

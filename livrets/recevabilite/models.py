@@ -9,6 +9,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from livrets.candidatures.models import CandidatureDocument
 from livrets.candidatures.opinions import Opinion
 from livrets.livret2.models import livret_storage
 
@@ -39,7 +40,7 @@ def proof_path(instance, filename: str) -> str:
     return f"recevabilite/{instance.request.public_id}/{uuid.uuid4().hex}"
 
 
-class RecevabiliteRequest(models.Model):
+class RecevabiliteRequest(CandidatureDocument):
     class Status(models.TextChoices):
         DRAFT = "draft", "En préparation"
         FINALISED = "finalised", "Finalisée"
@@ -47,19 +48,11 @@ class RecevabiliteRequest(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recevabilite_requests"
     )
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The procedure this request opens: its sending, receipt and decision are recorded there.
     candidature = models.OneToOneField(
         "candidatures.Candidature", on_delete=models.CASCADE, related_name="request"
     )
-    cqp = models.ForeignKey("referentials.Cqp", on_delete=models.PROTECT, related_name="+")
-    referential_version = models.ForeignKey(
-        "referentials.ReferentialVersion", on_delete=models.PROTECT, related_name="+"
-    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    finalised_at = models.DateTimeField(null=True, blank=True)
     # The career questions of the source's form (field code -> answer), education, diplomas.
     career = models.JSONField(default=dict, blank=True)
     last_class = models.CharField(max_length=40, blank=True)
@@ -67,9 +60,6 @@ class RecevabiliteRequest(models.Model):
     diploma_details = models.JSONField(default=dict, blank=True)
     # VAE requests already made this calendar year, for other certifications.
     other_requests_this_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    sworn_name = models.CharField(max_length=200, blank=True)
-    sworn_place = models.CharField(max_length=120, blank=True)
-    sworn_on = models.DateField(null=True, blank=True)
     # 004: the activities the notification's gaps analysis flagged (unit codes) and its words.
     gap_units = models.JSONField(default=list, blank=True)
     gap_note = models.TextField(blank=True, max_length=4000)
@@ -84,10 +74,6 @@ class RecevabiliteRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Demande de recevabilité – {self.referential_version.title}"
-
-    @property
-    def is_finalised(self) -> bool:
-        return self.status == self.Status.FINALISED
 
 
 class Period(models.Model):

@@ -14,6 +14,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from livrets.candidatures.deadlines import Facts
+
 
 class Decision(models.TextChoices):
     FAVOURABLE = "favourable", "Favorable"
@@ -58,6 +60,17 @@ class Candidature(models.Model):
 
     def __str__(self) -> str:
         return f"Candidature {self.public_id}"
+
+    @property
+    def facts(self) -> Facts:
+        """The recorded facts, as the deadline calculator reads them."""
+        return Facts(
+            sent_on=self.request_sent_on,
+            received_on=self.request_received_on,
+            decision=self.decision,
+            decision_on=self.decision_on,
+            jury_on=self.jury_on,
+        )
 
     @property
     def notified_on(self):

@@ -79,16 +79,6 @@ def _request_of(c: Candidature):
         return None
 
 
-def _facts(c: Candidature) -> Facts:
-    return Facts(
-        sent_on=c.request_sent_on,
-        received_on=c.request_received_on,
-        decision=c.decision,
-        decision_on=c.decision_on,
-        jury_on=c.jury_on,
-    )
-
-
 def _events(c: Candidature, facts: Facts, dates: list[Deadline], decision) -> list[Event]:
     recorded = [
         (facts.sent_on, "Envoi de la demande de recevabilité"),
@@ -169,7 +159,7 @@ def overview(c: Candidature, *, today: date) -> Overview:
         else c.cqp.current
     )
     delays = version.referential.delays if version else None
-    facts = _facts(c)
+    facts = c.facts
     dates = deadlines.deadlines(delays=delays, facts=facts, today=today) if delays else []
     state = (
         deadlines.request_state(

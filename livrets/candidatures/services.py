@@ -35,16 +35,6 @@ def candidature_of(*, owner, cqp_id: int, selfcheck: dict | None = None) -> Cand
         return Candidature.objects.get(owner=owner, cqp_id=cqp_id)
 
 
-def facts_of(candidature: Candidature) -> Facts:
-    return Facts(
-        sent_on=candidature.request_sent_on,
-        received_on=candidature.request_received_on,
-        decision=candidature.decision,
-        decision_on=candidature.decision_on,
-        jury_on=candidature.jury_on,
-    )
-
-
 def record_dates(
     *, candidature: Candidature, facts: Facts, by, today: date, steps=None
 ) -> Candidature:

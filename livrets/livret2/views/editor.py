@@ -97,7 +97,7 @@ def detail(request, pk: int):
 def _detail(request, livret: Livret, journey_form: JourneyForm, status: int = 200):
     """The livret's overview; with the journey dates' form as posted when it was refused."""
     editor, _ = build(livret)
-    facts = candidatures.facts_of(livret.candidature)
+    facts = livret.candidature.facts
     dates = deadlines(delays=editor.ref.delays, facts=facts, today=timezone.localdate())
     return render(
         request,

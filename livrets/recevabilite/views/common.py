@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.referentials.selectors import referential_of_version
-from livrets.candidatures.services import facts_of
 from livrets.recevabilite import rules, selectors
 from livrets.recevabilite.models import RecevabiliteRequest, RequestComment
 from portal.sessions import base_context
@@ -46,7 +45,7 @@ def state(request: RecevabiliteRequest) -> dict:
     out = rules.outcome(
         form,
         delays=request.referential_version.referential.delays,
-        facts=facts_of(request.candidature),
+        facts=request.candidature.facts,
         finalised=request.is_finalised,
         today=timezone.localdate(),
         referential_changed=bool(form.validity) and referential_changed(request),

@@ -40,6 +40,11 @@ def _day(description: str) -> WithJsonSchema:
 
 
 Day = Annotated[date, _day(BETWEEN)]
+# What Python's str.strip() removes, as the parser strips a title
+# (tests/portal/api/test_schemas.py checks it): ECMAScript's \S is not the same set (U+0085,
+# U+001C to U+001F, U+FEFF differ).
+PYTHON_SPACES = r"\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NOT_BLANK = f"[^{PYTHON_SPACES}]"
 FROM_SOURCE_TEXT = (
     "true : mot pour mot d'une source du certificateur ; false : proposé par le portail "
     "(« Proposé par le portail »), n'engage pas le certificateur"
@@ -70,7 +75,7 @@ class ErrorsOut(Schema):
 
 class ExperienceIn(Closed):
     kind: Literal[tuple(EXPERIENCE_KINDS)]  # type: ignore[valid-type]
-    title: str = Field(min_length=1, max_length=MAX_TEXT, pattern=r"\S")
+    title: str = Field(min_length=1, max_length=MAX_TEXT, pattern=NOT_BLANK)
     organisation: str | None = Field(default=None, max_length=MAX_TEXT)
     start: Day
     end: Annotated[date, _day(f"{BETWEEN} ; null : en cours")] | None

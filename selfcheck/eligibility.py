@@ -168,6 +168,8 @@ def related_days(
             ignored.append(IgnoredPeriod(period, "elle n'est pas en lien avec le CQP"))
         elif period.kind not in accepted:
             ignored.append(IgnoredPeriod(period, "ce type d'expérience n'est pas retenu"))
+        elif period.end is not None and period.end < period.start:
+            ignored.append(IgnoredPeriod(period, "sa date de fin précède sa date de début"))
         elif span is None:
             ignored.append(IgnoredPeriod(period, "elle commence après la date de référence"))
         else:

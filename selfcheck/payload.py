@@ -72,7 +72,7 @@ def _unknown_keys(c: _Collector, path: str, data: dict, allowed: set[str]) -> No
         c.add(f"{path}.{key}", "Champ inconnu.")
 
 
-def _experience(c: _Collector, path: str, raw: Any, as_of: date | None) -> Period | None:
+def _experience(c: _Collector, path: str, raw: Any) -> Period | None:
     if not isinstance(raw, dict):
         c.add(path, "Objet attendu.")
         return None
@@ -93,10 +93,8 @@ def _experience(c: _Collector, path: str, raw: Any, as_of: date | None) -> Perio
             c.add(f"{path}.end", error)
     elif "end" not in raw:
         c.add(f"{path}.end", "Indiquez une date de fin, ou null si l'expérience est en cours.")
-    if start and end and end < start:
-        c.add(f"{path}.end", "La date de fin est antérieure à la date de début.")
-    if start and as_of and start > as_of:
-        c.add(f"{path}.start", "La date de début est postérieure à la date de référence.")
+    # Dates out of order are no error: the verdict says why such a period is not counted
+    # (``eligibility.related_days``), which no schema could say beforehand.
     part = raw.get("part_time_percent", 100)
     if isinstance(part, float) and part.is_integer():  # JSON's 80.0 is the integer 80
         part = int(part)
@@ -151,7 +149,7 @@ def parse_eligibility(
         c.add("$.experiences", f"{MAX_EXPERIENCES} expériences au plus.")
     else:
         for i, raw in enumerate(experiences):
-            period = _experience(c, f"$.experiences[{i}]", raw, as_of)
+            period = _experience(c, f"$.experiences[{i}]", raw)
             if period is not None:
                 periods.append(period)
 

@@ -14,7 +14,7 @@ from livrets.jury.rules import CqpOutcome, cqp_outcome
 from selfcheck.selectors import cqp_list, referential_or_none
 
 from .body import checked_by_parser
-from .schemas import MASTERY_EXAMPLE, REFUSED_WHEN_VALID, ErrorsOut, MasteryIn, MasteryOut
+from .schemas import MASTERY_EXAMPLE, REFUSED, ErrorsOut, MasteryIn, MasteryOut
 
 router = Router()
 
@@ -38,7 +38,7 @@ def owner_of_element(code: str) -> str | None:
         "requestBody": {"content": {"application/json": {"example": MASTERY_EXAMPLE}}},
         "responses": {
             200: {"description": "Le résultat par unité et pour le CQP"},
-            400: {"description": REFUSED_WHEN_VALID},
+            400: {"description": REFUSED},
             415: {"description": "Corps de requête autre que application/json"},
         },
     },

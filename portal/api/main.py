@@ -8,7 +8,10 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from selfcheck.selectors import cqp_list, referential_or_none
+
 from . import jury, referentials, selfcheck
+from .document import per_cqp
 from .http import PortalApi
 
 api = PortalApi(
@@ -33,9 +36,12 @@ api.add_router("", jury.router)
 
 
 def openapi_document() -> dict[str, Any]:
-    """The document as served (JSON: status codes as strings), paths relative to the server."""
+    """The document as served (JSON: status codes as strings), paths relative to the server,
+    its request bodies told per CQP in force (``document.per_cqp``)."""
     schema = api.get_openapi_schema(path_prefix="")
-    return json.loads(api.renderer.render(None, schema, response_status=200))
+    document = json.loads(api.renderer.render(None, schema, response_status=200))
+    in_force = (referential_or_none(cqp["slug"]) for cqp in cqp_list())
+    return per_cqp(document, [ref for ref in in_force if ref is not None])
 
 
 @api.get("/openapi.json", include_in_schema=False, url_name="openapi")

@@ -15,7 +15,7 @@ from selfcheck.selectors import referential_or_none
 from .body import checked_by_parser
 from .schemas import (
     ELIGIBILITY_EXAMPLE,
-    REFUSED_WHEN_VALID,
+    REFUSED,
     EligibilityIn,
     ErrorsOut,
     VerdictOut,
@@ -34,7 +34,7 @@ router = Router()
         "requestBody": {"content": {"application/json": {"example": ELIGIBILITY_EXAMPLE}}},
         "responses": {
             200: {"description": "Le verdict et ses raisons"},
-            400: {"description": REFUSED_WHEN_VALID},
+            400: {"description": REFUSED},
             415: {"description": "Corps de requête autre que application/json"},
         },
     },

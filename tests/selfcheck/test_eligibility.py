@@ -214,3 +214,17 @@ def test_union_matches_a_day_by_day_count(raw):
     for s, e in intervals:
         covered.update(s + timedelta(days=i) for i in range((e - s).days + 1))
     assert union_days(intervals) == len(covered)
+
+
+def test_a_period_that_ends_before_it_starts_is_not_counted_and_the_verdict_says_why():
+    backwards = Period(
+        kind="salarie", start=date(2024, 5, 1), end=date(2024, 4, 30), title="Accueil"
+    )
+    days, counted, ignored = related_days(COS, [backwards], as_of=REF_DATE)
+    assert (days, counted) == (0, ())
+    assert ignored[0].reason == "sa date de fin précède sa date de début"
+    verdict = assess(COS, periods=[backwards], activities=[], as_of=REF_DATE)
+    assert (
+        "La période « Accueil » n'est pas comptée : sa date de fin précède sa date de début."
+        in (verdict.reasons)
+    )

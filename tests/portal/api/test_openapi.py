@@ -1,13 +1,12 @@
 """The OpenAPI document drives schemathesis against the API: no server error, no answer that
-breaks the document."""
+breaks the document. The document is the one served over the test database's referentials:
+its request bodies name the codes of each CQP in force (``portal.api.document``)."""
 
 from __future__ import annotations
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -16,9 +15,10 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
+from portal.api.document import per_cqp
 from portal.api.main import openapi_document
 
-schema = schemathesis.openapi.from_dict(openapi_document())
+schema = schemathesis.pytest.from_fixture("served_schema")
 app = get_wsgi_application()
 CHECKS = [
     not_a_server_error,
@@ -26,17 +26,7 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-
-
-@pytest.fixture
-def keep_test_connection():
-    """Calling the WSGI app directly would close the test's connection at the end of each
-    request (and its transaction with it); Django's own test client disconnects this too."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+COS = "conseiller-offres-services"
 
 
 @pytest.mark.django_db
@@ -46,9 +36,31 @@ def keep_test_connection():
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_the_api_conforms_to_its_document(case, referentials, keep_test_connection):
+def test_the_api_conforms_to_its_document(case, keep_test_connection):
     case.call_and_validate(app=app, checks=CHECKS)
 
 
-def test_the_served_document_is_the_one_tested(client):
-    assert client.get("/api/v1/openapi.json").json() == openapi_document()
+@pytest.mark.django_db
+def test_the_served_document_is_the_one_tested(served_document):
+    assert served_document == openapi_document()
+
+
+def test_each_request_body_is_one_schema_per_cqp_in_force(served_document):
+    schemas = served_document["components"]["schemas"]
+    body = served_document["paths"]["/eligibility"]["post"]["requestBody"]
+    one_of = body["content"]["application/json"]["schema"]["oneOf"]
+    assert len(one_of) == 3
+    cos = schemas[f"EligibilityIn-{COS}"]["properties"]
+    assert cos["cqp"]["const"] == COS
+    assert "A1.I1" in cos["activities"]["items"]["enum"]
+    ratings = schemas["MasteryIn-assistant-formation"]["properties"]["ratings"]
+    assert "C4.E1" in ratings["properties"]
+    assert ratings["additionalProperties"] is False
+    assert "EligibilityIn" not in schemas
+
+
+@pytest.mark.django_db
+def test_with_no_cqp_in_force_the_generic_request_bodies_stay(client):
+    document = client.get("/api/v1/openapi.json").json()
+    assert document == per_cqp(document, [])
+    assert {"EligibilityIn", "MasteryIn"} <= set(document["components"]["schemas"])

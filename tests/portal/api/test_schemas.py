@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from portal.api.schemas import DATE_PATTERN
+from portal.api.schemas import DATE_PATTERN, NOT_BLANK
 from portal.dates import EARLIEST, LATEST
 
 
@@ -15,3 +15,9 @@ def test_the_date_pattern_is_the_portals_range():
         assert pattern.search(day.isoformat()), day
     for day in (EARLIEST - timedelta(days=1), LATEST + timedelta(days=1)):
         assert not pattern.search(day.isoformat()), day
+
+
+def test_a_title_is_not_blank_for_the_schema_exactly_when_it_is_not_for_the_parser():
+    pattern = re.compile(NOT_BLANK)
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert spaces == {chr(c) for c in range(0x110000) if not pattern.search(chr(c))}

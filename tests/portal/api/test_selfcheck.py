@@ -119,16 +119,6 @@ def test_defaults_to_today_and_full_time(client, referentials):
         ),
         (body(as_of="2025-13-01"), "$.as_of", "n'existe pas"),
         (
-            body(experiences=[experience(start="2023-05-01", end="2023-04-30")]),
-            "$.experiences[0].end",
-            "antérieure",
-        ),
-        (
-            body(experiences=[experience(start="2025-07-01", end=None)]),
-            "$.experiences[0].start",
-            "postérieure à la date de référence",
-        ),
-        (
             body(experiences=[experience(part_time_percent=0)]),
             "$.experiences[0].part_time_percent",
             "1 à 100",
@@ -163,6 +153,24 @@ def test_bad_input_answers_400_with_a_french_message_at_its_json_path(
     errors = response.json()["errors"]
     assert path in errors, errors
     assert any(message in m for m in errors[path]), errors
+
+
+@pytest.mark.parametrize(
+    ("dates", "why"),
+    [
+        ({"start": "2023-05-01", "end": "2023-04-30"}, "sa date de fin précède sa date de début"),
+        ({"start": "2025-07-01", "end": None}, "elle commence après la date de référence"),
+    ],
+)
+def test_dates_out_of_order_are_no_error_the_verdict_says_why_they_do_not_count(
+    client, referentials, dates, why
+):
+    """No schema can tell dates out of order: the request is valid, the period not counted."""
+    response = post(client, body(experiences=[experience(**dates)]))
+    assert response.status_code == 200
+    verdict = response.json()
+    assert verdict["related_days"] == 0
+    assert f"La période « Conseillère d'accueil » n'est pas comptée : {why}." in verdict["reasons"]
 
 
 @pytest.mark.parametrize("raw", ["{", "", "NaN", '{"cqp": NaN}', "[" * 50_000, b"\xff\xfe{"])

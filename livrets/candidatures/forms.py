@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 
 from home.referentials.selectors import cqp_choices
+from livrets.candidatures.deadlines import STEPS as ALL_STEPS
 from livrets.candidatures.deadlines import Facts, date_errors
 from livrets.candidatures.models import Candidature, Decision
 from portal.dates import BoundedDateField, add_months
@@ -93,11 +94,11 @@ class JourneyForm(_DatesForm):
         "decision_on": "notified_on",
         "jury_on": "jury_on",
     }
+    # The decision is the favourable notification on this page.
     STEPS = (
-        ("sent_on", "la date d'envoi", "la date d'envoi de votre demande", True),
-        ("received_on", "la date de réception", "la date de réception de votre demande", True),
+        *ALL_STEPS[:2],
         ("decision_on", "la date de notification", "la date de notification", True),
-        ("jury_on", "la date du jury", "", False),
+        ALL_STEPS[3],
     )
 
     def initial_of(self, c: Candidature) -> dict:
@@ -148,11 +149,7 @@ class AnswerForm(_DatesForm):
         "received_on": "received_on",
         "decision_on": "decided_on",
     }
-    STEPS = (
-        ("sent_on", "la date d'envoi", "la date d'envoi de votre demande", True),
-        ("received_on", "la date de réception", "la date de réception de votre demande", True),
-        ("decision_on", "la date de la décision", "la date de la décision", True),
-    )
+    STEPS = ALL_STEPS[:3]  # no jury date on this page
 
     def initial_of(self, c: Candidature) -> dict:
         return {

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
-from livrets.candidatures.deadlines import Facts, date_errors
+from livrets.candidatures.deadlines import STEPS, Facts, date_errors
 from livrets.candidatures.models import Candidature, Decision
 
 
@@ -36,7 +36,7 @@ def candidature_of(*, owner, cqp_id: int, selfcheck: dict | None = None) -> Cand
 
 
 def record_dates(
-    *, candidature: Candidature, facts: Facts, by, today: date, steps=None
+    *, candidature: Candidature, facts: Facts, by, today: date, steps=STEPS
 ) -> Candidature:
     """Record the procedure's dates as the candidate gives them; refused with each field's
     French message when they cannot be true (future, out of order, receipt before sending)."""
@@ -44,7 +44,7 @@ def record_dates(
         raise CandidatureError({"decision": "Choisissez une décision de la liste."})
     if facts.decision not in (Decision.FAVOURABLE, Decision.UNFAVOURABLE):
         facts = replace(facts, decision_on=None)
-    errors = date_errors(facts, today=today, **({"steps": steps} if steps else {}))
+    errors = date_errors(facts, today=today, steps=steps)
     if errors:
         raise CandidatureError(errors)
     decision_changed = (facts.decision, facts.decision_on) != (

@@ -19,6 +19,20 @@ def _session_cookie(user) -> str:
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
+def _stay_once_loaded(route) -> None:
+    """Abort a navigation the page starts by itself once it has loaded.
+
+    A ready PDF progress page starts its download; the gates must keep reading the page they
+    opened, not whatever that navigation brings (a file, or a refusal page past the hourly limit).
+    """
+    request = route.request
+    page = request.frame.page
+    if getattr(page, "loaded", False) and request.is_navigation_request():
+        route.abort("aborted")
+    else:
+        route.continue_()
+
+
 @contextmanager
 def visitors(browser, live_server, people: dict, **context_options) -> Iterator[dict]:
     """One signed-in browser page per visitor of the site map ("anon", "owner", ...)."""
@@ -36,6 +50,7 @@ def visitors(browser, live_server, people: dict, **context_options) -> Iterator[
                 ]
             )
         pages[actor] = context.new_page()
+        pages[actor].route("**/*", _stay_once_loaded)
     try:
         yield pages
     finally:
@@ -57,6 +72,7 @@ def every_html_page(browser, live_server, **context_options) -> Iterator[tuple[T
             page = pages[target.actor]
             query = "&".join(f"{k}={v}" for k, v in target.query.items())
             url = f"{live_server.url}{target.url}" + (f"?{query}" if query else "")
+            page.loaded = False
             try:
                 response = page.goto(url)
             except PlaywrightError:  # an error status with an empty body (405 on POST-only URLs)
@@ -64,4 +80,5 @@ def every_html_page(browser, live_server, **context_options) -> Iterator[tuple[T
             assert response.status < 500, f"{target.name} {url}: HTTP {response.status}"
             if response.status == 405 or HTML not in response.headers.get("content-type", ""):
                 continue
+            page.loaded = True
             yield target, page

@@ -139,7 +139,7 @@ class Recevabilite(PersonalData):
         "recevabilite.RequestComment",
     )
     # Writing one's request is using the portal (retention).
-    activity = ("recevabilite_requests__updated_at",)
+    activity = ("recevabiliterequests__updated_at",)
 
     def sections(self, user) -> list[Section]:
         return _sections(user)

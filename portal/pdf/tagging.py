@@ -129,6 +129,15 @@ def _flag(box, properties: dict) -> None:
         setattr(descendant, ARTIFACT, properties)
 
 
+def _subtype(at_keyword: str) -> dict:
+    """A top margin box is a running head, a bottom one a running foot (ISO 32000-1, table
+    330); the side boxes have no subtype."""
+    for start, subtype in (("@top", "/Header"), ("@bottom", "/Footer")):
+        if at_keyword.startswith(start):
+            return {"Subtype": subtype}
+    return {}
+
+
 def mark_artifacts(document) -> None:
     """Between layout and painting: running heads and page numbers (the page's margin boxes)
     and a table header repeated on a later page become pagination artifacts (ISO 32000-1,
@@ -137,8 +146,7 @@ def mark_artifacts(document) -> None:
     for page in document.pages:
         for box in page._page_box.descendants():
             if isinstance(box, boxes.MarginBox):
-                where = "/Header" if box.at_keyword.startswith("@top") else "/Footer"
-                _flag(box, {"Type": "/Pagination", "Subtype": where})
+                _flag(box, {"Type": "/Pagination", **_subtype(box.at_keyword)})
             elif isinstance(box, boxes.TableRowGroupBox) and box.is_header:
                 if box.element in seen_headers:
                     _flag(box, {"Type": "/Pagination"})

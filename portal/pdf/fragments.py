@@ -64,7 +64,9 @@ def merged(pdf, box, element, page_number: int) -> bool:
 def empty_orphans(pdf) -> None:
     """Once the tree is built (a ``write_pdf`` finisher): the merged pieces, which nothing
     refers to any more, become empty dictionaries. Emptied, not freed: pydyf's compressed
-    cross-reference stream still counts a freed object, and the offsets would shift."""
+    cross-reference stream still counts a freed object, and the offsets would shift. The
+    PDF's state is dropped."""
+    _firsts.pop(pdf, None)
     for element in _orphans.pop(pdf, []):
         element.clear()
 

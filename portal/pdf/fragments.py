@@ -99,6 +99,4 @@ def share_header_ids(pdf, table_box) -> None:
     for cell in _cells(table_box):
         headers = cell.mark["A"].get("Headers")
         if cell.element_tag == "td" and headers:
-            cell.mark["A"]["Headers"] = pydyf.Array(
-                [kept.get(str(h.string), h) for h in headers]
-            )
+            cell.mark["A"]["Headers"] = pydyf.Array([kept.get(str(h.string), h) for h in headers])

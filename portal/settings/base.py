@@ -232,6 +232,9 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "french",
     }
 }
+# No outside avatar service: Gravatar leaks editors' address hashes and the admin's CSP blocks it
+# (broken images); Wagtail shows its own default avatar or the one uploaded.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]
 
 # Where the referential data files live (one JSON file per CQP).

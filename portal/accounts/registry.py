@@ -46,6 +46,12 @@ class PersonalData:
     """
 
     label: str = ""
+    # What « Données personnelles » says of this app's data, in French: what it holds, why,
+    # and who reads it besides the person. An app holding something of a person fills them
+    # (the page lists every provider that does; a test refuses one that does not).
+    held: str = ""
+    purpose: str = ""
+    readers: str = ""
     models: tuple[str, ...] = ()
     activity: tuple[str, ...] = ()
     order: int = 100

@@ -220,6 +220,9 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Portail CQP-VAE <ne-pas-repondre@cqp-vae.example>"
 )
+# Where people write to the portal's team (accessibility, personal data), shown on the pages
+# the footer links to (home.legal).
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@cqp-vae.example")
 
 WAGTAIL_SITE_NAME = "Portail CQP-VAE"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

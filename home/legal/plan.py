@@ -28,6 +28,7 @@ TITLES: dict[str, str] = {
 
 # Public views that are not pages to open from a plan.
 NOT_IN_PLAN: dict[str, str] = {
+    "wagtail_serve": "les pages de l’arborescence, listées par ailleurs",
     "admin_login_redirect": "l’entrée de l’espace des éditeurs",
     "health": "l’état du serveur, pour la supervision",
     "selfcheck:result": "le résultat, après les étapes de la vérification",

@@ -98,16 +98,16 @@ KNOWN_ISSUES: tuple[KnownIssue, ...] = (
         "session ; vos textes sont enregistrés au fil de la saisie.",
     ),
     KnownIssue(
-        "Les formulaires de la demande de recevabilité ne placent pas le focus sur les "
-        "erreurs après un envoi refusé (critère 11.10).",
-        "Les erreurs sont écrites au-dessus de chaque champ concerné, en tête de la zone "
-        "« Erreur ».",
+        "Dans la demande de recevabilité, l’erreur d’une case à cocher de la formation "
+        "n’est ni liée à la case ni atteignable depuis le récapitulatif des erreurs "
+        "(critère 11.10).",
+        "Le message d’erreur est écrit juste au-dessus des cases concernées.",
     ),
     KnownIssue(
         "Quand un PDF de la demande de recevabilité ou de la grille du jury met plus d’une "
         "seconde à se préparer, le navigateur enregistre une page web au lieu du PDF.",
-        "Ouvrez le lien du PDF sans le télécharger (clic simple) : la page de préparation "
-        "s’affiche puis le PDF arrive.",
+        "Attendez quelques secondes puis choisissez à nouveau le lien : le PDF, préparé "
+        "entre-temps, se télécharge.",
     ),
     KnownIssue(
         "Un commentaire vide de l’accompagnateur est refusé sans message annoncé (critère 11.10).",

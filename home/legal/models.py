@@ -116,7 +116,12 @@ class PersonalDataPage(LegalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["holdings"] = [p for p in providers() if p.held]
+        context["holdings"] = [
+            {"name": name, "detail": detail, "purpose": p.purpose, "readers": p.readers}
+            for p in providers()
+            if p.held
+            for name, _, detail in [p.held.partition(" : ")]
+        ]
         context["retention"] = [
             (facts.FACTS[key].label, facts.value(key))
             for key in (

@@ -98,8 +98,10 @@ def test_an_unpublished_page_leaves_the_plan(client, site_pages):
 def test_the_personal_data_page_says_what_every_app_keeps_and_who_reads_it(client, site_pages):
     html = client.get("/donnees-personnelles/").text
     for provider in providers():
-        for text in (provider.held, provider.purpose, provider.readers):
-            assert text, f"{provider.label}: what it holds, why, who reads it"
+        name, colon, detail = provider.held.partition(" : ")
+        assert colon and provider.purpose and provider.readers, provider.label
+        assert f">{name}</h3>" in html
+        for text in (detail[:1].upper() + detail[1:], provider.purpose, provider.readers):
             assert text in html, provider.label
     assert "Le personnel des certificateurs ne lit rien sur le portail" in html
     assert f'href="{reverse("livrets:my_data")}">Mes données</a>' in html

@@ -74,3 +74,8 @@ def value(key: str) -> str:
 
 def choices() -> list[tuple[str, str]]:
     return [(key, fact.label) for key, fact in FACTS.items()]
+
+
+def stated(*keys: str) -> list[tuple[str, str]]:
+    """(label, value) of each fact, as a page lists them."""
+    return [(FACTS[key].label, value(key)) for key in keys]

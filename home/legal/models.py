@@ -122,25 +122,12 @@ class PersonalDataPage(LegalPage):
             if p.held
             for name, _, detail in [p.held.partition(" : ")]
         ]
-        context["retention"] = [
-            (facts.FACTS[key].label, facts.value(key))
-            for key in (
-                "retention_months",
-                "retention_warning_days",
-                "session_minutes",
-                "pdf_cache_hours",
-            )
-        ]
-        context["limits"] = [
-            (facts.FACTS[key].label, facts.value(key))
-            for key in (
-                "file_max",
-                "livret_max",
-                "account_max",
-                "account_max_livrets",
-                "data_exports_per_hour",
-            )
-        ]
+        context["retention"] = facts.stated(
+            "retention_months", "retention_warning_days", "session_minutes", "pdf_cache_hours"
+        )
+        context["limits"] = facts.stated(
+            "file_max", "livret_max", "account_max", "account_max_livrets", "data_exports_per_hour"
+        )
         context["my_data_url"] = links.url("livrets:my_data")
         return context
 

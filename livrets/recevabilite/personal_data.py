@@ -132,6 +132,12 @@ def _sections(user) -> list[Section]:
 
 class Recevabilite(PersonalData):
     label = "recevabilite"
+    held = (
+        "Vos demandes de recevabilité (livret 1) : identité, coordonnées, périodes "
+        "d’expérience, formation, pièces jointes, commentaires."
+    )
+    purpose = "Préparer le dossier que vous enverrez au certificateur."
+    readers = "Vous et l’accompagnateur que vous invitez."
     order = 20
     models = (
         "recevabilite.CandidateProfile",

@@ -70,6 +70,21 @@ CHECKS: tuple[Check, ...] = (
         ),
     ),
     Check(
+        "pdfua (vérificateur PDF/UA) et lecture de la structure des PDF (pikepdf)",
+        "chaque sorte de PDF du portail (livret 2, résultat de la vérification, demande de "
+        "recevabilité et grille du jury, pour chaque CQP) : aucune erreur ni aucun avertissement "
+        "de pdfua, qui ne contrôle qu’une partie des règles PDF/UA ; aucun saut de niveau de "
+        "titre, aucun tableau sans lignes, les en-têtes et numéros de page hors du contenu.",
+        (
+            "tests/portal/pdf/test_every_pdf.py::"
+            "test_every_pdf_passes_pdfua_and_the_structure_checks",
+            "tests/portal/pdf/test_tagging.py::"
+            "test_a_table_over_several_pages_is_one_table_its_repeated_header_an_artifact",
+            "tests/portal/pdf/test_tagging.py::"
+            "test_running_heads_and_page_numbers_are_pagination_artifacts",
+        ),
+    ),
+    Check(
         "Lecture de la structure des PDF (pikepdf)",
         "le livret 2 exporté en PDF est balisé pour les lecteurs d’écran : ses titres et ses "
         "tableaux, avec leurs en-têtes.",
@@ -117,11 +132,5 @@ KNOWN_ISSUES: tuple[KnownIssue, ...] = (
         "Sur un écran de moins de 480 pixels, le tableau des périodes d’expérience perd ses "
         "en-têtes de colonnes (critère 5.7).",
         "Élargissez la fenêtre ou zoomez moins : les en-têtes reviennent.",
-    ),
-    KnownIssue(
-        "Les PDF de la demande de recevabilité, de la grille du jury et du résultat de la "
-        "vérification ont des titres et des tableaux mal balisés, et leurs en-têtes et "
-        "numéros de page sont lus comme du contenu.",
-        "Les mêmes informations sont sur les pages web du portail, accessibles.",
     ),
 )

@@ -6,6 +6,7 @@ bombs never sit whole in memory."""
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -191,3 +192,25 @@ def odt_with_basic_macros() -> bytes:
         archive.writestr("content.xml", b"<office:document-content/>")
         archive.writestr("Basic/Standard/Module1.xml", b"<script:module>Shell(...)</script>")
     return buffer.getvalue()
+
+
+# What must not be left in a stored copy, read with every stream decoded.
+ACTIVE = re.compile(
+    rb"/(JavaScript|JS|OpenAction|AA|Launch|EmbeddedFiles?|EF|AF|XFA|RichMedia\w*|"
+    rb"FileAttachment|Screen|Movie|Sound|3D)(?![A-Za-z0-9#+_.-])"
+    rb"|app\.alert|cannot be run in DOS mode"
+)
+
+
+def active_parts(data: bytes) -> set[str]:
+    """Every active name or payload the PDF still holds, its streams and object streams
+    decoded by qpdf (empty for a disarmed copy)."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        out = io.BytesIO()
+        pdf.save(
+            out,
+            stream_decode_level=pikepdf.StreamDecodeLevel.generalized,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
+            compress_streams=False,
+        )
+    return {(m[1] or m[0]).decode("latin-1") for m in ACTIVE.finditer(out.getvalue())}

@@ -67,9 +67,10 @@ def test_owner_downloads_the_document_with_its_cleaned_name(client_of, owned, ca
     client = client_of(candidate)
     response = client.get(reverse("livrets:download", args=[owned["pk"], owned["did"]]))
     assert response.status_code == 200
+    downloaded = b"".join(response.streaming_content)
     with Document.objects.get(pk=owned["did"]).file.open("rb") as stored:
         kept = stored.read()  # the checked copy of the uploaded PDF
-    assert b"".join(response.streaming_content) == kept and kept.startswith(b"%PDF-")
+    assert downloaded == kept and kept.startswith(b"%PDF-")
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="preuve.pdf"' in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"

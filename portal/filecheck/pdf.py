@@ -14,11 +14,12 @@ inflate past it refuses the file.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zlib
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, Stream
+from pikepdf import Array, Dictionary, Stream
 
 MAX_STREAM_BYTES = 128 * 1024 * 1024  # one stream, decoded
 MAX_DECODED_BYTES = 512 * 1024 * 1024  # every stream of the file, decoded
@@ -137,7 +138,11 @@ def _disarm_catalog(pdf: pikepdf.Pdf, removed: set[str]) -> None:
             continue
         kept = []
         for annot in annots:
-            code = ANNOTATIONS.get(str(annot.get("/Subtype", ""))) if isinstance(annot, Dictionary) else None
+            code = (
+                ANNOTATIONS.get(str(annot.get("/Subtype", "")))
+                if isinstance(annot, Dictionary)
+                else None
+            )
             if code:
                 removed.add(code)
             else:
@@ -167,10 +172,8 @@ def _inflated_size(raw: bytes, layers: int, limit: int) -> int:
                 return
             feed(level + 1, out)
 
-    try:
+    with contextlib.suppress(zlib.error):
         feed(0, raw)
-    except zlib.error:
-        pass
     return total
 
 

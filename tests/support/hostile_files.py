@@ -108,9 +108,7 @@ def embedded_exe_pdf() -> bytes:
 def launch_and_rich_media_pdf() -> bytes:
     pdf = _one_page()
     launch = Dictionary(Type=Name.Action, S=Name.Launch, F=pikepdf.String("cmd.exe"))
-    link = Dictionary(
-        Type=Name.Annot, Subtype=Name.Link, Rect=Array([0, 0, 10, 10]), A=launch
-    )
+    link = Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array([0, 0, 10, 10]), A=launch)
     media = Dictionary(
         Type=Name.Annot,
         Subtype=Name.RichMedia,

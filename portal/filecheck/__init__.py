@@ -20,8 +20,8 @@ from pathlib import Path
 from portal.filecheck.messages import refusal, removed_sentence
 
 MEMORY_BYTES = 768 * 1024 * 1024
-CPU_SECONDS = 20
-TIMEOUT_SECONDS = 30
+CPU_SECONDS = 10
+TIMEOUT_SECONDS = 15  # within the web server's own timeout (GUNICORN_TIMEOUT, 30 s)
 _PROJECT = Path(__file__).resolve().parents[2]
 
 

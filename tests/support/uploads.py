@@ -36,3 +36,12 @@ def stored_size(data: bytes) -> int:
     from portal.filecheck import check
 
     return len(check(data, kind="pdf", name="x.pdf").copy)
+
+
+def stored_bytes(records) -> list[bytes]:
+    """The stored files of these records (documents, proofs), sorted: what an export holds."""
+    kept = []
+    for record in records:
+        with record.file.open("rb") as stored:
+            kept.append(stored.read())
+    return sorted(kept)

@@ -53,6 +53,7 @@ KEYS = {
     "/RichMediaContent": "rich_media",
     "/RichMediaSettings": "rich_media",
 }
+LINK_SCHEMES = (b"http://", b"https://", b"mailto:", b"tel:", b"#")
 FLATE = {"/FlateDecode", "/Fl"}
 IMAGE_CODECS = {"/DCTDecode", "/DCT", "/JPXDecode", "/JBIG2Decode", "/CCITTFaxDecode", "/CCF"}
 
@@ -62,12 +63,20 @@ class Refused(Exception):
 
 
 def _action_kind(value) -> str | None:
-    """What a forbidden action is (a code), or None for an allowed one (links, go-to)."""
-    if isinstance(value, Dictionary):
-        if "/JS" in value:
+    """What a forbidden action is (a code), or None for an allowed one (web and mail links,
+    go-to)."""
+    if not isinstance(value, Dictionary):
+        return None
+    if "/JS" in value:
+        return "javascript"
+    if str(value.get("/S", "")) == "/URI":
+        uri = bytes(value.get("/URI", b"")).strip().lower() if "/URI" in value else b""
+        if uri.startswith(b"javascript:"):
             return "javascript"
-        return ACTIONS.get(str(value.get("/S", "")))
-    return None
+        if uri and not uri.startswith(LINK_SCHEMES):
+            return "launch"  # file:, smb:, custom schemes open programs
+        return None
+    return ACTIONS.get(str(value.get("/S", "")))
 
 
 def _disarm_dictionary(d, removed: set[str]) -> None:

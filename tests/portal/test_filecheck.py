@@ -38,8 +38,16 @@ PRINT_AGAIN = "choisissez « Imprimer » puis « Enregistrer au format PDF »"
             ("embedded_files",),
         ),
         (hostile.launch_and_rich_media_pdf, {"Launch", "RichMedia"}, ("launch", "rich_media")),
+        (hostile.script_link_pdf, {"JavaScript:", "file:"}, ("javascript", "launch")),
     ],
-    ids=["objstm-obj-text", "double-flate", "xfa-script", "embedded-exe", "launch-richmedia"],
+    ids=[
+        "objstm-obj-text",
+        "double-flate",
+        "xfa-script",
+        "embedded-exe",
+        "launch-richmedia",
+        "script-link",
+    ],
 )
 def test_an_active_pdf_is_kept_as_a_disarmed_copy(build, active, removed):
     data = build()

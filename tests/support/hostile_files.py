@@ -119,6 +119,22 @@ def launch_and_rich_media_pdf() -> bytes:
     return _saved(pdf)
 
 
+def script_link_pdf() -> bytes:
+    """Links whose address runs a script or opens a local program."""
+    pdf = _one_page()
+    links = [
+        Dictionary(
+            Type=Name.Annot,
+            Subtype=Name.Link,
+            Rect=Array([0, 0, 10, 10]),
+            A=Dictionary(S=Name.URI, URI=pikepdf.String(uri)),
+        )
+        for uri in ("JavaScript:app.alert(1)", "file:///C:/Windows/System32/cmd.exe")
+    ]
+    pdf.pages[0].Annots = Array(links)
+    return _saved(pdf)
+
+
 def _deflated_zeros(size: int, *, wrapped: bool = True) -> bytes:
     """``size`` zero bytes (a multiple of 16 MiB) deflated, quickly: after a full flush the
     compressor forgets what came before, so each further 16 MiB compresses to the same
@@ -196,7 +212,7 @@ def odt_with_basic_macros() -> bytes:
 ACTIVE = re.compile(
     rb"/(JavaScript|JS|OpenAction|AA|Launch|EmbeddedFiles?|EF|AF|XFA|RichMedia\w*|"
     rb"FileAttachment|Screen|Movie|Sound|3D)(?![A-Za-z0-9#+_.-])"
-    rb"|app\.alert|cannot be run in DOS mode"
+    rb"|app\.alert|cannot be run in DOS mode|(?i:javascript:|file:)"
 )
 
 

@@ -4,25 +4,27 @@ kept.
 A PDF is parsed with pikepdf (qpdf) and written again without anything that can run (see
 ``portal.filecheck.pdf``): the copy is what the portal stores. An office file (ODT, DOCX) is
 read inner file by inner file, within a bound on what they really inflate to, and refused
-when it holds macros (``portal.filecheck.office``). The parsing happens in a child process
-(``portal.filecheck.child``) whose memory and processor time are bounded, and which is killed
-past a wall-clock timeout: a file that crashes it, exhausts it or outlasts it is refused.
+when it holds macros (``portal.filecheck.office``). Each file is parsed in a process of its
+own (``portal.filecheck.child``), forked from the fork server the PDF renderer uses, where
+pikepdf is already imported (``portal.pdf.worker.PRELOAD``): no fork of the threaded web
+process, no interpreter to start. The child bounds its memory and processor time, and is
+killed past a wall-clock timeout: a file that crashes it, exhausts it or outlasts it is
+refused.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+import contextlib
+import multiprocessing
 from dataclasses import dataclass
-from pathlib import Path
 
+from portal.filecheck.child import serve
 from portal.filecheck.messages import refusal, removed_sentence
+from portal.pdf.worker import PRELOAD
 
 MEMORY_BYTES = 768 * 1024 * 1024
 CPU_SECONDS = 10
 TIMEOUT_SECONDS = 15  # within the web server's own timeout (GUNICORN_TIMEOUT, 30 s)
-_PROJECT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -40,26 +42,34 @@ class Checked:
         return removed_sentence(self.removed)
 
 
+class CheckTimeout(Exception):
+    pass
+
+
 def _run_child(kind: str, data: bytes) -> tuple[dict, bytes]:
-    command = [
-        sys.executable,
-        "-I",  # isolated: no environment variables, no user site, no current directory
-        "-B",  # no bytecode written (the child may write no file)
-        "-c",
-        "import sys; sys.path.insert(0, sys.argv.pop(1)); "
-        "from portal.filecheck.child import main; main()",
-        str(_PROJECT),
-        kind,
-        str(MEMORY_BYTES),
-        str(CPU_SECONDS),
-    ]
-    done = subprocess.run(  # noqa: S603 -- a fixed command; the file goes to stdin
-        command, input=data, capture_output=True, timeout=TIMEOUT_SECONDS, check=False
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)  # the same list as the PDF renderer's: one server
+    conn, child_conn = ctx.Pipe()
+    process = ctx.Process(
+        target=serve,
+        args=(child_conn, MEMORY_BYTES, CPU_SECONDS),
+        name="upload-check",
+        daemon=True,
     )
-    header, _, payload = done.stdout.partition(b"\n")
-    if done.returncode != 0 or not header:
+    process.start()
+    child_conn.close()
+    try:
+        conn.send((kind, data))
+        if not conn.poll(TIMEOUT_SECONDS):
+            raise CheckTimeout
+        return conn.recv()
+    except (EOFError, OSError):  # the child died: its limits, or a crash of the parser
         return {"refused": "unreadable" if kind == "pdf" else "damaged_zip"}, b""
-    return json.loads(header), payload
+    finally:
+        conn.close()
+        with contextlib.suppress(OSError):
+            process.kill()
+        process.join(5)
 
 
 def check(data: bytes, *, kind: str, name: str) -> Checked:
@@ -68,7 +78,7 @@ def check(data: bytes, *, kind: str, name: str) -> Checked:
         return Checked()
     try:
         header, payload = _run_child(kind, data)
-    except subprocess.TimeoutExpired:
+    except CheckTimeout:
         return Checked(refusal=refusal("too_large", name=name))
     if "refused" in header:
         return Checked(refusal=refusal(header["refused"], name=name))

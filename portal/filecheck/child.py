@@ -1,23 +1,31 @@
-"""The sandboxed child: ``python -m portal.filecheck.child KIND`` reads one file on stdin,
-under limits of its own memory and processor time, and answers on stdout one JSON line
-(``{"refused": code}`` or ``{"removed": [codes], "copy": bool}``) followed, when ``copy``,
-by the disarmed file's bytes.
+"""The checking child: forked from the fork server (pikepdf already imported there), it bounds
+its own memory and processor time, receives one file, and sends back either
+``({"refused": code}, b"")`` or ``({"removed": [codes], "copy": bool}, bytes)``, the bytes
+being the disarmed copy when ``copy`` is true. Then it exits: one process per file, so a
+hostile file leaves nothing behind for the next.
 
 No Django here: the child imports only the parsers.
 """
 
 from __future__ import annotations
 
-import json
+import os
 import resource
-import sys
 
-MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+def _address_space() -> int:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
 
 
 def limit_self(*, memory: int, seconds: int) -> None:
-    """Bound this process: address space, processor time, no core file, no file written."""
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    """Bound this process: ``memory`` more bytes of address space than it holds now (the
+    parsers are loaded), processor time, no core file, no file written."""
+    limit = _address_space() + memory
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
@@ -25,17 +33,14 @@ def limit_self(*, memory: int, seconds: int) -> None:
 
 def inspect(kind: str, data: bytes) -> tuple[dict, bytes]:
     """The answer's header and the bytes to keep (empty when the original is kept)."""
-    from portal.filecheck.pdf import Refused
+    from portal.filecheck.office import check_office
+    from portal.filecheck.pdf import Refused, disarm
 
     try:
         if kind == "pdf":
-            from portal.filecheck.pdf import disarm
-
             copy, removed = disarm(data)
             return {"removed": sorted(removed), "copy": True}, copy
         if kind in ("odt", "docx"):
-            from portal.filecheck.office import check_office
-
             check_office(data)
         return {"removed": [], "copy": False}, b""
     except Refused as refusal:
@@ -44,22 +49,11 @@ def inspect(kind: str, data: bytes) -> tuple[dict, bytes]:
         return {"refused": "too_large"}, b""
 
 
-def main() -> None:
-    kind, memory, seconds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    if kind == "pdf":
-        import pikepdf  # noqa: F401 -- loaded before the limits: they bound the parsing
+def serve(conn, memory: int, seconds: int) -> None:
+    """The child's whole life: limits, one file in, one answer out."""
+    import portal.filecheck.pdf  # noqa: F401 -- loaded before the limits (preloaded already)
 
     limit_self(memory=memory, seconds=seconds)
-    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        header, payload = {"refused": "too_large"}, b""
-    else:
-        header, payload = inspect(kind, data)
-    out = sys.stdout.buffer
-    out.write(json.dumps(header).encode() + b"\n")
-    out.write(payload)
-    out.flush()
-
-
-if __name__ == "__main__":
-    main()
+    kind, data = conn.recv()
+    conn.send(inspect(kind, data))
+    conn.close()

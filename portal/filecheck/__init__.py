@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import threading
 from dataclasses import dataclass
 
 from portal.filecheck.child import serve
@@ -25,6 +26,8 @@ from portal.pdf.worker import PRELOAD
 MEMORY_BYTES = 768 * 1024 * 1024
 CPU_SECONDS = 10
 TIMEOUT_SECONDS = 15  # within the web server's own timeout (GUNICORN_TIMEOUT, 30 s)
+# At most this many checks at once per web process: each child may take MEMORY_BYTES.
+_SLOTS = threading.BoundedSemaphore(2)
 
 
 @dataclass(frozen=True)
@@ -76,10 +79,14 @@ def check(data: bytes, *, kind: str, name: str) -> Checked:
     """Check a file of the detected ``kind`` (pdf, odt, docx; others pass as they are)."""
     if kind not in ("pdf", "odt", "docx"):
         return Checked()
+    if not _SLOTS.acquire(timeout=TIMEOUT_SECONDS):
+        return Checked(refusal=refusal("too_large", name=name))
     try:
         header, payload = _run_child(kind, data)
     except CheckTimeout:
         return Checked(refusal=refusal("too_large", name=name))
+    finally:
+        _SLOTS.release()
     if "refused" in header:
         return Checked(refusal=refusal(header["refused"], name=name))
     return Checked(

@@ -80,7 +80,7 @@ def check(data: bytes, *, kind: str, name: str) -> Checked:
     if kind not in ("pdf", "odt", "docx"):
         return Checked()
     if not _SLOTS.acquire(timeout=TIMEOUT_SECONDS):
-        return Checked(refusal=refusal("too_large", name=name))
+        return Checked(refusal=refusal("busy", name=name))
     try:
         header, payload = _run_child(kind, data)
     except CheckTimeout:

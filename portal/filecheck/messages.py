@@ -22,6 +22,8 @@ REFUSALS = {
     "damaged_zip": "« {name} » est endommagé ou protégé par un mot de passe : le portail ne "
     "peut pas le lire. Enregistrez le document de nouveau, ou imprimez-le en PDF et ajoutez "
     "ce PDF.",
+    "busy": "« {name} » n’a pas pu être vérifié : le portail vérifie déjà d’autres fichiers. "
+    "Réessayez dans un instant ; rien n’a été enregistré.",
     "macros": "« {name} » contient des macros (des programmes qui s’exécutent dans le "
     "traitement de texte) : le portail ne les accepte pas. Enregistrez le document sans macros "
     "(au format .docx ou .odt ordinaire), ou imprimez-le en PDF et ajoutez ce PDF.",

@@ -26,6 +26,9 @@ def _candidature(c: Candidature) -> dict:
 
 class Candidatures(PersonalData):
     label = "candidatures"
+    held = "Vos démarches : le CQP visé et les dates de chaque étape que vous notez."
+    purpose = "Suivre votre démarche et vous montrer les délais du certificateur."
+    readers = "Vous et l’accompagnateur que vous invitez."
     order = 10
     models = ("candidatures.Candidature",)
     # Recording the procedure's dates is using the portal (retention).

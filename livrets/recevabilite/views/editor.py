@@ -105,7 +105,7 @@ def identity(request, rpk: int):
     return render(
         request,
         "recevabilite/identity.html",
-        context(request, rq, form=form),
+        context(request, rq, form=form, menu_current="identite"),
         status=400 if request.method == "POST" else 200,
     )
 
@@ -134,7 +134,7 @@ def education(request, rpk: int):
     return render(
         request,
         "recevabilite/education.html",
-        context(request, rq, form=form),
+        context(request, rq, form=form, menu_current="formation"),
         status=400 if request.method == "POST" else 200,
     )
 

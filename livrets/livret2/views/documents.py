@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from livrets.livret2 import parts, selectors, services
 from livrets.livret2.forms import DocumentForm
 from portal.sessions import base_context
-from portal.uploads import KINDS
+from portal.uploads import KINDS, added_message
 
 
 def _back(livret, section_code: str, situation=None) -> str:
@@ -43,7 +43,7 @@ def upload(request, pk: int):
     except services.LivretError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"« {document.name} » est ajouté.")
+        messages.success(request, added_message(document))
     return redirect(_back(livret, section_code, situation))
 
 

@@ -11,6 +11,7 @@ from livrets.livret2.views.documents import document_response
 from livrets.recevabilite import selectors, services
 from livrets.recevabilite.forms import ProofForm
 from livrets.recevabilite.views.common import context
+from portal.uploads import added_message
 
 
 def _back(rq, period) -> str:
@@ -35,7 +36,7 @@ def upload(request, rpk: int):
     except services.RequestError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"« {proof.name} » est ajouté.")
+        messages.success(request, added_message(proof))
     return redirect(_back(rq, period))
 
 

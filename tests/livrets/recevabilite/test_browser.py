@@ -16,7 +16,7 @@ from livrets.recevabilite import services
 from livrets.recevabilite.models import RecevabiliteRequest
 from portal.dates import add_months
 from tests.support.data import PASSWORD, make_candidate
-from tests.support.recevabilite import AF, COS, IAS, complete, start
+from tests.support.recevabilite import AF, COS, IAS, PDF, complete, start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -90,7 +90,7 @@ def fill_period(page, assert_accessible, tmp_path) -> None:
     page.get_by_role("button", name="Enregistrer la période").click()
     expect(page.get_by_text("La période est enregistrée")).to_be_visible()
     proof = tmp_path / "Attestation employeur.pdf"
-    proof.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    proof.write_bytes(PDF)
     page.get_by_label("Ajouter une pièce justificative").set_input_files(proof)
     page.get_by_role("button", name="Envoyer").click()
     expect(page.get_by_text("« Attestation_employeur.pdf » est ajouté.")).to_be_visible()

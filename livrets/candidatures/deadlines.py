@@ -239,7 +239,7 @@ STEPS = (
     ("sent_on", "la date d'envoi", "la date d'envoi de votre demande", True),
     ("received_on", "la date de réception", "la date de réception de votre demande", True),
     ("decision_on", "la date de la décision", "la date de la décision", True),
-    ("notified_on", "la date de la notification", "la date de la notification", True),
+    ("notified_on", "la date de notification", "la date de notification", True),
     ("jury_on", "la date du jury", "", False),  # may be to come
 )
 

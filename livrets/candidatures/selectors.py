@@ -54,6 +54,8 @@ class Overview:
     livret: object = None
     decision: object = None
     no_delay: bool = False
+    # What the portal needs, or does not know, to give a date (its own sentences).
+    missing: tuple[str, ...] = ()
 
     @property
     def next_event(self) -> Event | None:
@@ -176,7 +178,10 @@ def overview(c: Candidature, *, today: date) -> Overview:
         request_state=state,
         livret=livret,
         decision=decision,
-        no_delay=bool(delays and not delays.answer_months),
+        no_delay=bool(delays and not delays.answer_months and not facts.answered),
+        missing=deadlines.missing_facts(delays=delays, facts=facts, today=today)
+        if delays
+        else (),
     )
 
 

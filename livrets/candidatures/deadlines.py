@@ -151,14 +151,13 @@ def missing_facts(*, delays: Delays, facts: Facts, today: date) -> tuple[str, ..
     """What the portal needs, or does not know, to give the dates that follow: French
     sentences (the portal's words), empty when nothing is missing."""
     out = []
-    waiting = facts.sent_on and not facts.answered
+    waiting = facts.sent_on and not facts.answered and facts.received_on is None
     if waiting and delays.answer_months and delays.answer_from != "sending":
-        if facts.received_on is None:
-            out.append(
-                "La fin du délai de réponse dépend de la date de réception de votre demande par "
-                "le certificateur : indiquez cette date pour que le portail la calcule. Sans "
-                "elle, le portail ne peut pas dire si une absence de réponse vaut acceptation."
-            )
+        out.append(
+            "La fin du délai de réponse dépend de la date de réception de votre demande par "
+            "le certificateur : indiquez cette date pour que le portail la calcule. Sans "
+            "elle, le portail ne peut pas dire si une absence de réponse vaut acceptation."
+        )
     if facts.decision == FAVOURABLE and delays.validity_months and not facts.notified_on:
         out.append(
             "La validité de la recevabilité compte à partir de la notification favorable : "

@@ -78,7 +78,9 @@ class _DatesForm(forms.Form):
             return None
         request = getattr(self.candidature, "request", None) if self.candidature.pk else None
         try:
-            sent = self.fields[self.SENT_FIELD].clean(self.data.get(self.add_prefix(self.SENT_FIELD)))
+            sent = self.fields[self.SENT_FIELD].clean(
+                self.data.get(self.add_prefix(self.SENT_FIELD))
+            )
         except forms.ValidationError:
             return None
         if request is None or sent is None or sent == self.candidature.request_sent_on:

@@ -179,9 +179,7 @@ def overview(c: Candidature, *, today: date) -> Overview:
         livret=livret,
         decision=decision,
         no_delay=bool(delays and not delays.answer_months and not facts.answered),
-        missing=deadlines.missing_facts(delays=delays, facts=facts, today=today)
-        if delays
-        else (),
+        missing=deadlines.missing_facts(delays=delays, facts=facts, today=today) if delays else (),
     )
 
 

@@ -91,7 +91,10 @@ def test_cos_favourable_asks_for_the_notification_then_counts_18_months_from_it(
     )
     assert response.status_code == 302
     page = words(client.get(url))
-    assert f"Fin de validité de la recevabilité : {date_format(add_months(notified, 18), 'l j F Y')}" in page
+    assert (
+        f"Fin de validité de la recevabilité : {date_format(add_months(notified, 18), 'l j F Y')}"
+        in page
+    )
     assert "indiquez la date de la notification" not in page
 
 
@@ -144,9 +147,7 @@ def test_a_sending_date_before_the_request_existed_is_kept_only_once_confirmed(
     assert client.post(url, data).status_code == 302
 
 
-def test_mes_demarches_says_the_source_gives_no_delay_for_assistant_formation(
-    client, referentials
-):
+def test_mes_demarches_says_the_source_gives_no_delay_for_assistant_formation(client, referentials):
     today = timezone.localdate()
     candidate, _ = sent_request(AF, Facts(sent_on=today - timedelta(days=10)))
     client.force_login(candidate)

@@ -46,7 +46,9 @@ def test_industries_de_sante_without_a_receipt_date_is_not_accepted_either():
     today = date(2027, 3, 1)
     code, _ = request_state(delays=AIS_DELAYS, facts=facts, finalised=True, today=today)
     assert code == "sent"
-    assert any("date de réception" in t for t in missing_facts(delays=AIS_DELAYS, facts=facts, today=today))
+    assert any(
+        "date de réception" in t for t in missing_facts(delays=AIS_DELAYS, facts=facts, today=today)
+    )
 
 
 def test_cos_favourable_without_its_notification_date_states_no_validity_end_and_asks_for_it():
@@ -95,9 +97,7 @@ def test_validity_counted_from_the_silence_is_marked_as_the_portals_reading():
 
 def test_the_day_before_the_silence_the_request_is_still_waiting():
     facts = Facts(sent_on=date(2026, 1, 10), received_on=date(2026, 1, 15), decision=NO_ANSWER)
-    code, _ = request_state(
-        delays=COS_DELAYS, facts=facts, finalised=True, today=date(2026, 3, 14)
-    )
+    code, _ = request_state(delays=COS_DELAYS, facts=facts, finalised=True, today=date(2026, 3, 14))
     assert code == "sent"
 
 

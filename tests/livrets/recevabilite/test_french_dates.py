@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from livrets.recevabilite.pdf import request_html
 from livrets.recevabilite.models import Period
+from livrets.recevabilite.pdf import request_html
 from selfcheck.answers import SESSION_RESULT
 from tests.support.recevabilite import AF, EXPERIENCES
 

@@ -86,6 +86,7 @@ def _events(c: Candidature, facts: Facts, dates: list[Deadline], decision) -> li
         (facts.sent_on, "Envoi de la demande de recevabilité"),
         (facts.received_on, "Réception de la demande par le certificateur"),
         (facts.decision_on, f"Décision de recevabilité : {c.get_decision_display().lower()}"),
+        (facts.favourable_notified_on, "Notification favorable de la recevabilité"),
         (facts.jury_on, "Session du jury"),
         (decision and decision.decided_on, decision and f"Jury : {decision.get_outcome_display()}"),
     ]

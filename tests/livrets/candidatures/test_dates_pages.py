@@ -96,6 +96,10 @@ def test_cos_favourable_asks_for_the_notification_then_counts_18_months_from_it(
         in page
     )
     assert "indiquez la date de la notification" not in page
+    demarches = words(client.get(reverse("candidatures:demarches")))
+    assert (
+        f"{date_format(notified, 'j F Y')} – Notification favorable de la recevabilité" in demarches
+    )
 
 
 def test_industries_de_sante_names_no_document_for_the_receipt_and_no_validity(

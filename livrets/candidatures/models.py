@@ -42,6 +42,11 @@ class Candidature(models.Model):
         "décision de recevabilité", max_length=16, choices=Decision.choices, blank=True
     )
     decision_on = models.DateField("date de la décision de recevabilité", null=True, blank=True)
+    # The favourable notification's own date: 004 counts the validity from it, never from
+    # the decision's or the receipt's.
+    notified_on = models.DateField(
+        "date de la notification favorable de recevabilité", null=True, blank=True
+    )
     # Who recorded the decision (today the candidate, from the certifier's letter).
     decision_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -70,12 +75,8 @@ class Candidature(models.Model):
             decision=self.decision,
             decision_on=self.decision_on,
             jury_on=self.jury_on,
+            notified_on=self.notified_on,
         )
-
-    @property
-    def notified_on(self):
-        """The favourable notification's date, the start of a recevabilité's validity."""
-        return self.decision_on if self.decision == Decision.FAVOURABLE else None
 
 
 class CandidatureDocument(models.Model):

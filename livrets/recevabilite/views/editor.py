@@ -61,6 +61,7 @@ def start(request):
     periods = [
         {
             "title": e.get("title", ""),
+            "employer": e.get("organisation", ""),
             "kind_label": EXPERIENCE_KINDS.get(e.get("kind"), ""),
             "start": services.parse_day(e.get("start")),
             "end": services.parse_day(e.get("end")),

@@ -192,6 +192,7 @@ def test_recorded_dates_feed_the_livret_timers_and_open_the_livret_2(
             "sent_on": sent.isoformat(),
             "received_on": (sent + timedelta(days=3)).isoformat(),
             "decision": "sans_reponse",
+            "confirm_sent": "on",  # sent before the request was started here
         },
     )
     assert response.status_code == 302
@@ -214,13 +215,14 @@ def test_recorded_dates_feed_the_livret_timers_and_open_the_livret_2(
         )
     )
     assert identity["nom"] == "Martin" and identity["naissance"] == "04/05/1990, Lyon"
-    # A later decision date reaches the livret's journey.
+    # A later favourable notification reaches the livret's journey.
     client.post(
         reverse("recevabilite:answer", args=[request.pk]),
         {
             "sent_on": sent.isoformat(),
             "decision": "favourable",
-            "decided_on": (sent + timedelta(days=20)).isoformat(),
+            "decided_on": (sent + timedelta(days=18)).isoformat(),
+            "notified_on": (sent + timedelta(days=20)).isoformat(),
         },
     )
     livret.refresh_from_db()
@@ -430,7 +432,13 @@ def test_a_new_load_of_the_same_referential_is_not_a_change_of_the_referential(
     client = client_of(candidate)
     client.post(
         reverse("recevabilite:answer", args=[request.pk]),
-        {"sent_on": sent.isoformat(), "decision": "favourable", "decided_on": sent.isoformat()},
+        {
+            "sent_on": sent.isoformat(),
+            "confirm_sent": "on",
+            "decision": "favourable",
+            "decided_on": sent.isoformat(),
+            "notified_on": sent.isoformat(),
+        },
     )
     path = Path(django_settings.REFERENTIAL_DATA_DIR) / "conseiller-offres-services.json"
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -89,3 +89,40 @@ def test_000_and_004_ask_the_one_and_three_requests_question_marked(
     html = page(client, f"/mes-demarches/recevabilite/{request.pk}/declaration/")
     refused = html[html.index("Le portail ne peut pas préparer une demande de plus") :][:1200]
     assert "la source dit" not in refused and SPAN_MARK in refused
+
+
+@pytest.mark.parametrize("slug", [COS, IAS])
+def test_the_preparation_file_follows_the_national_forms_parts_marked_as_the_portals(
+    client, referentials, candidate, slug
+):
+    request = start(candidate, slug)
+    complete(request)
+    parts = [
+        "La certification visée",
+        "Votre situation",
+        "Votre formation et les certifications obtenues",
+        "Votre expérience en rapport avec la certification visée",
+        "La déclaration sur l’honneur",
+    ]
+    for html in (detail(client, request), unescape(request_html(request))):
+        listed = html[html.index("Les parties du formulaire national <span") :]
+        assert SPAN_MARK in listed[:200]
+        positions = [listed.index(f"<strong>{p}</strong>") for p in parts]
+        assert positions == sorted(positions)
+        assert "validation totale ou partielle" in listed
+        assert "article R335-7" in listed
+    pdf = unescape(request_html(request))
+    # The file's own parts in the form's order: education before the experiences.
+    order = [pdf.index(f'id="{anchor}"') for anchor in ("parties", "identite", "formation")]
+    order.append(pdf.index('id="experiences"'))
+    order.append(pdf.index('id="declaration"'))
+    assert order == sorted(order)
+
+
+def test_002_keeps_its_own_forms_order_and_no_national_parts(client, referentials, candidate):
+    request = start(candidate, AF)
+    complete(request)
+    pdf = unescape(request_html(request))
+    assert "Les parties du formulaire national" not in pdf
+    assert pdf.index('id="experiences"') < pdf.index('id="formation"')
+    assert "Les parties du formulaire national" not in detail(client, request)

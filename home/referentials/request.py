@@ -218,7 +218,8 @@ NATIONAL_FORM_PARTS = (
         "Votre expérience en rapport avec la certification visée",
         "Chaque période d’activité : emploi ou fonction, employeur, dates, temps de travail "
         "et activités réalisées, avec les pièces qui la justifient.",
-        "Parties « Les expériences à présenter » et « Pièces justificatives à joindre » de ce dossier.",
+        "Parties « Les expériences à présenter » et « Pièces justificatives à joindre » de ce "
+        "dossier.",
     ),
     NationalPart(
         "La déclaration sur l’honneur",

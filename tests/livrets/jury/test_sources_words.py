@@ -128,9 +128,7 @@ def test_after_a_partial_decision_002_gives_the_two_routes_in_its_words(client, 
     assert "« soit en complétant son expérience professionnelle en entreprise" in html
 
 
-def test_cos_partial_validation_by_activity_is_marked_and_the_jury_sentence_quoted(
-    client, owner
-):
+def test_cos_partial_validation_by_activity_is_marked_and_the_jury_sentence_quoted(client, owner):
     livret = livret_of(owner, "conseiller-offres-services")
     client.force_login(owner)
     html = page(client, decision_url(livret))

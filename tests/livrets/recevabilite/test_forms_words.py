@@ -65,7 +65,7 @@ def test_002_says_to_ask_for_the_file_before_the_pdf_and_that_no_address_is_know
     download = html.index("Télécharger ma demande (PDF)")
     assert ask < download
     assert "Le PDF à envoyer" not in html
-    note = "Le dossier ne donne pas l’adresse du secrétariat de la CPEF : le portail ne la connaît pas."
+    note = "Le dossier ne donne pas l’adresse du secrétariat de la CPEF : le portail ne la connaît"
     assert SPAN_MARK in html[html.index(note) :][:200]
 
 

@@ -207,19 +207,18 @@ NATIONAL_FORM_PARTS = (
     NationalPart(
         "Votre situation",
         "Votre identité, vos coordonnées et votre situation au moment de la demande.",
-        "Partie « Identité » de ce dossier.",
+        "Dans ce dossier : la partie sur votre identité.",
     ),
     NationalPart(
         "Votre formation et les certifications obtenues",
         "La dernière classe suivie, les diplômes, titres et certifications obtenus.",
-        "Partie « Votre parcours de formation » de ce dossier.",
+        "Dans ce dossier : la partie sur votre parcours de formation.",
     ),
     NationalPart(
         "Votre expérience en rapport avec la certification visée",
         "Chaque période d’activité : emploi ou fonction, employeur, dates, temps de travail "
         "et activités réalisées, avec les pièces qui la justifient.",
-        "Parties « Les expériences à présenter » et « Pièces justificatives à joindre » de ce "
-        "dossier.",
+        "Dans ce dossier : les parties sur vos expériences et sur les pièces justificatives.",
     ),
     NationalPart(
         "La déclaration sur l’honneur",
@@ -227,6 +226,6 @@ NATIONAL_FORM_PARTS = (
         "trois demandes de VAE pour des certifications différentes pendant la même année "
         "civile (article R335-7 du code de l’éducation, en vigueur quand le formulaire a été "
         "fixé en 2018).",
-        "Partie « Déclaration » de ce dossier : vous signerez celle du formulaire.",
+        "Dans ce dossier : la partie « Déclaration » ; vous signerez celle du formulaire.",
     ),
 )

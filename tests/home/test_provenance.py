@@ -361,3 +361,16 @@ def test_the_jury_preparation_marks_the_portals_texts(client, referentials, cand
         assert missing == [], (url, missing)
     grid = client.get(base).content.decode()
     assert "Proposé par le portail" in grid[grid.index("<h1") :][:2000]
+
+
+def test_the_eligibility_result_marks_the_portals_sentence_on_the_request(client, referentials):
+    """« La demande de recevabilité (livret 1) rend votre démarche officielle » is 004's idea
+    applied by the portal to every CQP: marked where the result invites to the request."""
+    from tests.support.wizard import fill, post, url
+
+    fill(client)  # COS, one year and two months related to the CQP: eligible
+    post(client, "verification")
+    client.get(url("fin"))
+    html = client.get("/verifier-mon-eligibilite/resultat/").content.decode()
+    sentence = html[html.index("rend votre démarche officielle") :][:200]
+    assert MARK.format("/propose-par-le-portail/") in sentence

@@ -124,6 +124,7 @@ def interview(request, pk: int):
             "ref": ref,
             "mastery": mastery_of(ref),
             "units": [(u, ref.unit_name(u)) for u in ref.units],
+            "chosen": selectors.chosen_competences(livret),
         },
     )
 

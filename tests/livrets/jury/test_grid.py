@@ -192,6 +192,9 @@ def test_a_partial_decision_keeps_the_units_five_years_and_opens_a_livret_on_the
     page = client.get(url).content.decode().replace(NBSP, " ")
     assert "conservées jusqu’au <strong>14 mars 2030</strong>" in page
     assert "En cas de validation partielle, le candidat garde le bénéfice" in page
+    # From which date the five years run is the portal's reading, and it says so.
+    assert "à partir de la date de la décision du jury" in page
+    assert "Proposé par le portail" in page.split("conservées jusqu’au", 1)[1]
     decision = JuryDecision.objects.get()
     assert decision.validated_units == ["C1", "C2"]
     answer = client.post(f"{url}{decision.pk}/nouveau-livret/")

@@ -83,7 +83,7 @@
     expired.hidden = true;
     window.clearTimeout(timer);
     if (wasShown) announcer.textContent = "Votre session est prolongée.";
-    if (wasShown && document.activeElement === button && returnTo && returnTo.focus) {
+    if (wasShown && document.activeElement === button && returnTo && returnTo !== document.body) {
       returnTo.focus();
     } else if (wasShown && document.activeElement === button) {
       document.getElementById("contenu").focus();

@@ -255,3 +255,25 @@ def test_the_warning_before_the_end_and_no_duration_where_the_source_gives_none(
     assert "Validation partielle" in page
     assert "conservées jusqu" not in page
     assert "Il reste à valider" in page
+
+
+def test_no_form_of_the_cos_grid_lacks_a_submit_button(client, referentials):
+    """The COS grid rates no element: a unit with nothing to send shows no empty form."""
+    from livrets.livret2 import services as livret_services
+    from livrets.review import services as review_services
+    from tests.support.data import make_candidate, version_of
+
+    owner = make_candidate("claire@example.fr")
+    coach = make_candidate("coach@example.fr")
+    livret = livret_services.start_livret(
+        owner=owner, version=version_of("conseiller-offres-services")
+    )
+    invitation = review_services.invite(livret=livret, email=coach.email).invitation
+    review_services.accept(invitation=invitation, user=coach)
+    for user in (owner, coach):
+        client.force_login(user)
+        page = client.get(grid_url(livret)).content.decode()
+        forms = re.findall(r"<form\b.*?</form>", page, flags=re.S)
+        assert forms or user == coach
+        for form in forms:
+            assert re.search(r'<button[^>]*type="submit"|<button(?![^>]*type=)', form), form[:300]

@@ -111,9 +111,7 @@ def reply(request, pk: int, cid: int):
             comment=root, author=request.user, body=request.POST.get("body", "")
         )
     except services.ReviewError as error:
-        return _error(
-            request, root.livret, root.part, root.field_key, str(error), reply_to=root
-        )
+        return _error(request, root.livret, root.part, root.field_key, str(error), reply_to=root)
     return _answer(
         request,
         root.livret,

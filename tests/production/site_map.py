@@ -248,7 +248,7 @@ def failed_submits(ids: dict) -> list[Submit]:
         Submit(
             "request yearly count",
             "owner",
-            request("declaration"),
+            reverse("recevabilite:declaration", kwargs={"rpk": ids["rpk_af"]}),
             {"count": "1", "count-other_requests_this_year": "-1"},
         ),
         Submit(

@@ -59,8 +59,9 @@ def _stay_on_target(route) -> None:
     """
     request = route.request
     page = request.frame.page
-    if request.is_navigation_request() and request.frame == page.main_frame:
-        page.navigations = getattr(page, "navigations", 0) + 1
+    counted = getattr(page, "navigations", None)  # None: not guarded (a form being posted)
+    if counted is not None and request.is_navigation_request() and request.frame == page.main_frame:
+        page.navigations = counted + 1
         if page.navigations > 1:
             route.abort("aborted")
             return
@@ -118,7 +119,7 @@ def every_html_page(browser, live_server, **context_options) -> Iterator[tuple[T
         # Then each form as it comes back after a refused submit.
         for submit in failed_submits(site["ids"]):
             page = pages[submit.actor]
-            page.loaded = False
+            page.navigations = None
             submit_refused(page, live_server, submit)
-            page.loaded = True
+            page.navigations = 1  # the refused form's page is loaded: it stays
             yield Target(f"{submit.name} (failed submit)", submit.url, submit.actor), page

@@ -11,6 +11,7 @@ from django.test import Client
 from .site_map import Target, failed_submits, make_people, targets, wagtail_pages
 
 HTML = "text/html"
+READY_PDF = "data-pdf-download"  # the mark of a progress page whose PDF is ready
 
 # Posts a form built from `data` (with the page's CSRF token) the way a browser submits one;
 # a list value gives one field per item (checkboxes).
@@ -50,24 +51,6 @@ def _session_cookie(user) -> str:
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
-def _stay_on_target(route) -> None:
-    """Abort every navigation after the one ``goto`` starts (redirects are not routed again).
-
-    A ready PDF progress page starts its download as soon as its DOM is read, before ``goto``
-    returns; the gates must keep reading the page they opened, not whatever that navigation
-    brings (a file, or a refusal page past the hourly limit).
-    """
-    request = route.request
-    page = request.frame.page
-    counted = getattr(page, "navigations", None)  # None: not guarded (a form being posted)
-    if counted is not None and request.is_navigation_request() and request.frame == page.main_frame:
-        page.navigations = counted + 1
-        if page.navigations > 1:
-            route.abort("aborted")
-            return
-    route.continue_()
-
-
 @contextmanager
 def visitors(browser, live_server, people: dict, **context_options) -> Iterator[dict]:
     """One signed-in browser page per visitor of the site map ("anon", "owner", ...)."""
@@ -85,7 +68,6 @@ def visitors(browser, live_server, people: dict, **context_options) -> Iterator[
                 ]
             )
         pages[actor] = context.new_page()
-        pages[actor].route("**/*", _stay_on_target)
     try:
         yield pages
     finally:
@@ -107,7 +89,6 @@ def every_html_page(browser, live_server, **context_options) -> Iterator[tuple[T
             page = pages[target.actor]
             query = "&".join(f"{k}={v}" for k, v in target.query.items())
             url = f"{live_server.url}{target.url}" + (f"?{query}" if query else "")
-            page.navigations = 0
             try:
                 response = page.goto(url)
             except PlaywrightError:  # an error status with an empty body (405 on POST-only URLs)
@@ -115,11 +96,13 @@ def every_html_page(browser, live_server, **context_options) -> Iterator[tuple[T
             assert response.status < 500, f"{target.name} {url}: HTTP {response.status}"
             if response.status == 405 or HTML not in response.headers.get("content-type", ""):
                 continue
+            if READY_PDF in response.text():
+                # A ready progress page starts its download as its DOM is read: let that
+                # navigation end (a file, or a page) before the gate reads what is shown.
+                page.wait_for_load_state("networkidle")
             yield target, page
         # Then each form as it comes back after a refused submit.
         for submit in failed_submits(site["ids"]):
             page = pages[submit.actor]
-            page.navigations = None
             submit_refused(page, live_server, submit)
-            page.navigations = 1  # the refused form's page is loaded: it stays
             yield Target(f"{submit.name} (failed submit)", submit.url, submit.actor), page

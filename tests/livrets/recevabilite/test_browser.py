@@ -106,7 +106,9 @@ def test_from_a_self_check_to_a_finalised_request_pdf(
     link.click()
     login(page)
     page.wait_for_url(re.compile(r"/mes-demarches/recevabilite/nouvelle/"))
-    assert page.get_by_text("Chargée de mission – Activité salariée").is_visible()
+    assert page.get_by_text(
+        "Chargée de mission chez Caisse du Rhône – Activité salariée, depuis le"
+    ).is_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Commencer ma demande").click()
     page.wait_for_url(re.compile(r"/recevabilite/\d+/$"))

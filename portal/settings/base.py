@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "formtools",
     "django_tasks_db",
+    "django_zxcvbn_password_validator",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -124,11 +125,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Passwords follow the CNIL's recommendation for an account protected by a password only
+# Passwords follow the CNIL's minimums for an account protected by a password only
 # (délibération n° 2022-100, about 80 bits of entropy): at least 12 characters mixing
 # capitals, small letters, digits and special characters, or at least 14 characters with
-# capitals, small letters and digits, or a passphrase of at least 7 words (portal.passwords);
-# never only digits, a common password, or one close to the person's name or address.
+# capitals, small letters and digits, or a passphrase estimated at 2^80 guesses; then a
+# maintained strength estimator (zxcvbn) refuses what is predictable, the person's names and
+# email included (portal.passwords).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -138,6 +140,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "portal.passwords.CnilPasswordValidator"},
+    {"NAME": "portal.passwords.StrengthValidator"},
+]
+PASSWORD_MINIMAL_STRENGTH = 4
+# French words and sequences an attacker tries first, which zxcvbn's English lists lack.
+PASSWORD_EXTRA_DICTIONARY = [
+    "motdepasse",
+    "azerty",
+    "azertyuiop",
+    "qsdfghjklm",
+    "wxcvbn",
+    "soleil",
+    "bonjour",
+    "doudou",
+    "chouchou",
+    "portail",
+    "cqpvae",
 ]
 
 # Accounts (django-allauth): email as login, mandatory verification, throttled failed logins.

@@ -246,6 +246,9 @@ PDF_PREPARE_AFTER_SECONDS = int(os.environ.get("PDF_PREPARE_AFTER_SECONDS", "60"
 
 # Background work (emails, purges): Django's tasks framework, queued in the database.
 TASKS = environment.tasks()
+# Finished task rows (a sent email's keeps its address and body) are deleted after this many
+# days by `python -m portal prune_task_results`, which `make serve` runs daily.
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "7"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get(

@@ -20,6 +20,7 @@ from livrets.recevabilite.models import (
     RecevabiliteRequest,
     RequestComment,
 )
+from portal.dates import in_range
 from portal.accounts.quotas import store_under_lock
 from portal.uploads import clean_name, format_size, kind_or_refusal, size_refusal
 
@@ -75,12 +76,16 @@ def save_profile(*, user, data: dict) -> CandidateProfile:
 
 
 def parse_day(value) -> date | None:
+    """A date carried over from the self-check, or None when missing, garbled or outside the
+    range every date of the portal keeps (``portal.dates``)."""
     if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value)) if value else None
+        except ValueError:
+            return None
+    return day if in_range(day) else None
 
 
 def start_request(

@@ -219,7 +219,9 @@ def set_other_requests(*, request: RecevabiliteRequest, count: int) -> None:
     _ensure_draft(request)
     request.other_requests_this_year = count
     request.save(update_fields=["other_requests_this_year", "updated_at"])
-    refused = rules.refusal(selectors.form_of(request), count)
+    refused = rules.refusal(
+        selectors.form_of(request), count, selectors.portal_requests_this_year(request)
+    )
     if refused:
         raise RequestError(f"Le portail ne peut pas préparer une demande de plus : « {refused} »")
 

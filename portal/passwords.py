@@ -61,8 +61,7 @@ def context_words(user) -> list[str]:
     if user is None:
         return []
     values = [
-        getattr(user, name, "") or ""
-        for name in ("first_name", "last_name", "email", "username")
+        getattr(user, name, "") or "" for name in ("first_name", "last_name", "email", "username")
     ]
     words = [v for v in values if v]
     for value in values:

@@ -157,9 +157,7 @@ def missing(form: RequestForm, content: RequestContent) -> list[Missing]:
     for p in content.periods:
         out += _period(form, p)
     if form.max_requests_per_year is not None:
-        refused = refusal(
-            form, content.other_requests_this_year, content.portal_requests_this_year
-        )
+        refused = refusal(form, content.other_requests_this_year, content.portal_requests_this_year)
         if content.other_requests_this_year is None and not refused:
             out.append(
                 Missing(

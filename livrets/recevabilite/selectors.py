@@ -7,9 +7,9 @@ An accompagnateur the candidate invited on a livret 2 of the same CQP reads the 
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from home.referentials.request import RequestForm
 from livrets.candidatures import access

@@ -20,8 +20,8 @@ from livrets.recevabilite.models import (
     RecevabiliteRequest,
     RequestComment,
 )
-from portal.dates import in_range
 from portal.accounts.quotas import store_under_lock
+from portal.dates import in_range
 from portal.uploads import clean_name, format_size, kind_or_refusal, size_refusal
 
 

@@ -55,9 +55,7 @@ def test_an_unknown_section_stores_no_file(client_of, livret, candidate):
     assert "existe pas : aucun fichier ajouté" in response.text
     assert not Document.objects.filter(livret=livret).exists()
     # A real section still takes the file, and its deletion page opens.
-    client.post(
-        upload, {"section": "motivation", "file": SimpleUploadedFile("preuve.pdf", PDF)}
-    )
+    client.post(upload, {"section": "motivation", "file": SimpleUploadedFile("preuve.pdf", PDF)})
     document = Document.objects.get(livret=livret)
     delete = reverse("livrets:delete_document", args=[livret.pk, document.pk])
     assert client.get(delete).status_code == 200

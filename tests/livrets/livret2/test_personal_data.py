@@ -97,7 +97,9 @@ def test_deletion_leaves_no_key_of_the_persons_pdfs(
     from livrets.recevabilite import services as recevabilite
 
     candidate = make_candidate("alice@example.fr")
-    livret = services.start_livret(owner=candidate, version=version_of("conseiller-offres-services"))
+    livret = services.start_livret(
+        owner=candidate, version=version_of("conseiller-offres-services")
+    )
     request, _ = recevabilite.start_request(
         owner=candidate, version=livret.referential_version, experiences=[]
     )

@@ -457,9 +457,7 @@ def test_a_new_load_of_the_same_referential_is_not_a_change_of_the_referential(
     assert applying() == "un renouvellement"
 
 
-def test_the_yearly_count_counts_the_requests_the_portal_knows(
-    client_of, af_request, candidate
-):
+def test_the_yearly_count_counts_the_requests_the_portal_knows(client_of, af_request, candidate):
     """Two other requests of the candidate made on the portal this year: declaring one made
     elsewhere reaches the limit of three, whatever the candidate would have answered."""
     from tests.support.recevabilite import COS, IAS, start
@@ -482,4 +480,6 @@ def test_the_yearly_count_counts_the_requests_the_portal_knows(
     type(af_request).objects.exclude(pk=af_request.pk).update(
         finalised_at=now.replace(year=now.year - 1)
     )
-    assert client.post(url, {"count": "1", "count-other_requests_this_year": "1"}).status_code == 302
+    assert (
+        client.post(url, {"count": "1", "count-other_requests_this_year": "1"}).status_code == 302
+    )

@@ -200,9 +200,7 @@ def test_an_older_invitation_to_a_removed_accompagnateur_opens_nothing(people, n
     assert coach.get(livret_url).status_code == 200
     assert coach.get(request_url).status_code == 200
     accepted = Invitation.objects.get(email="nouvelle-coach@example.fr", reviewer=newcomer)
-    as_user(people["a"]).post(
-        reverse("review:revoke", args=[people["livret_a"].pk, accepted.pk])
-    )
+    as_user(people["a"]).post(reverse("review:revoke", args=[people["livret_a"].pk, accepted.pk]))
     assert coach.post(older).status_code == 410
     assert coach.get(livret_url).status_code == 404
     assert coach.get(request_url).status_code == 404

@@ -114,9 +114,7 @@ def test_the_emails_already_sent_to_the_person_go_with_the_account(
     DBTaskResult.objects.update(status=TaskResultStatus.SUCCESSFUL, finished_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
         delete_account(user=user)
-    assert not any(
-        "alice@example.fr" in str(row.args_kwargs) for row in DBTaskResult.objects.all()
-    )
+    assert not any("alice@example.fr" in str(row.args_kwargs) for row in DBTaskResult.objects.all())
     assert DBTaskResult.objects.count() == 1
 
 

@@ -10,6 +10,7 @@ by ``bounded_int``, which gives None for what no database row could have.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.http import HttpResponseBadRequest, QueryDict
@@ -51,6 +52,23 @@ def _clean(query: QueryDict) -> QueryDict:
     return cleaned
 
 
+@functools.cache
+def _cleaning(request_class: type) -> type:
+    """``request_class`` whose form data, once parsed (when a view first reads it), holds no
+    NUL character: parsing stays lazy, so that a view reading the raw body still can."""
+
+    class Cleaning(request_class):
+        def _load_post_and_files(self):
+            super()._load_post_and_files()
+            self._post = _clean(self._post)
+            for upload in self._files.values():
+                if NUL in (upload.name or ""):
+                    upload.name = strip_nul(upload.name)
+
+    Cleaning.__name__ = Cleaning.__qualname__ = request_class.__name__
+    return Cleaning
+
+
 class NulStrippingMiddleware:
     """NUL characters out of every request's parameters, cookies and file names."""
 
@@ -64,12 +82,5 @@ class NulStrippingMiddleware:
             )
         request.GET = _clean(request.GET)
         request.COOKIES = strip_nul(request.COOKIES)
-        if request.method == "POST" and request.content_type in (
-            "application/x-www-form-urlencoded",
-            "multipart/form-data",
-        ):
-            request.POST = _clean(request.POST)
-            for upload in request.FILES.values():
-                if NUL in (upload.name or ""):
-                    upload.name = strip_nul(upload.name)
+        request.__class__ = _cleaning(type(request))
         return self.get_response(request)

@@ -11,6 +11,7 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from .legal.demo import build_legal_pages
 from .models import CqpIndexPage, CqpNoticePage, EditorialPage, HomePage
 from .referentials.models import Cqp
 
@@ -210,4 +211,5 @@ def build_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         )
         home.add_child(instance=guide)
         guide.save_revision().publish()
+    build_legal_pages(home)
     return home

@@ -65,7 +65,14 @@ class HomePage(PortalPage):
     body = StreamField(NarrativeBlock(), verbose_name="contenu", blank=True, use_json_field=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    subpage_types = ["home.CqpIndexPage", "home.EditorialPage"]
+    subpage_types = [
+        "home.CqpIndexPage",
+        "home.EditorialPage",
+        "home.AccessibilityStatementPage",
+        "home.SitePlanPage",
+        "home.LegalNoticePage",
+        "home.PersonalDataPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -220,3 +227,12 @@ def referential_text(ref) -> str:
         parts.extend(e.title for e in unit.elements)
         parts.extend(i.label for i in unit.activity_items)
     return "\n".join(parts)
+
+
+# The footer's pages, in a package of their own (home.legal), registered with this app.
+from home.legal.models import (  # noqa: E402, F401
+    AccessibilityStatementPage,
+    LegalNoticePage,
+    PersonalDataPage,
+    SitePlanPage,
+)

@@ -8,7 +8,9 @@ import zipfile
 from pathlib import PurePosixPath
 from typing import IO
 
-from portal.filecheck import content_problem
+from django.core.files.base import ContentFile
+
+from portal.filecheck import Checked, check
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -76,12 +78,30 @@ def size_refusal(upload) -> str | None:
     return None
 
 
-def kind_or_refusal(upload) -> tuple[str | None, str | None]:
-    """The file's kind read from its content, or why it is refused (type or content)."""
+def checked_upload(upload) -> tuple[str | None, Checked]:
+    """The file's kind read from its content, and what the check in a separate process
+    found: why it is refused (type or content), or the disarmed copy to keep."""
     kind = detect_kind(upload)
     if kind is None:
-        return None, (
-            f"« {upload.name[:80]} » n'est pas un fichier PDF, PNG, JPEG, ODT ou DOCX "
+        return None, Checked(
+            refusal=f"« {upload.name[:80]} » n'est pas un fichier PDF, PNG, JPEG, ODT ou DOCX "
             "(le type est vérifié d'après le contenu du fichier, pas d'après son nom)."
         )
-    return kind, content_problem(upload, kind=kind, name=upload.name[:80])
+    upload.seek(0)
+    try:
+        return kind, check(upload.read(), kind=kind, name=upload.name[:80])
+    finally:
+        upload.seek(0)
+
+
+def file_to_keep(upload, checked: Checked):
+    """What is stored: the disarmed copy when there is one, else the upload itself."""
+    if checked.copy is None:
+        return upload
+    return ContentFile(checked.copy, name=upload.name)
+
+
+def added_message(record) -> str:
+    """« x est ajouté. », and what the portal removed from the copy it keeps."""
+    notice = getattr(record, "upload_notice", "")
+    return f"« {record.name} » est ajouté.{notice}"

@@ -2,7 +2,7 @@
 referential's typed view. Pure: no ORM, no request.
 
 Every sentence here is the certifier's, word for word: a ``Text`` whose ``sources`` name the
-source files it comes from.
+source files it comes from; the portal's own words (``keeping_note``) are Texts marked as such.
 """
 
 from __future__ import annotations
@@ -47,6 +47,22 @@ class Mastery:
     kept_years: int | None = None
     partial_validation: Text | None = None
     interview: Interview | None = None
+
+    @property
+    def keeping_note(self) -> Text:
+        """The portal's words on how long validated parts are kept: from which date it counts
+        the source's years, or that the sources do not say."""
+        if self.kept_years:
+            return Text(
+                f"Le portail compte ces {self.kept_years} ans à partir de la date de la "
+                "décision du jury : la source ne dit pas à partir de quelle date.",
+                from_source=False,
+            )
+        return Text(
+            "Les sources ne disent pas combien de temps les parties validées restent acquises "
+            "après une validation partielle.",
+            from_source=False,
+        )
 
     @property
     def scale_labels(self) -> dict[str, str]:

@@ -8,8 +8,9 @@ source counts from and carries the source's sentence:
   2 mois maximum"); when the source does not say (000), the portal counts from the receipt too
   and says that this starting point is its own; never from another event;
 - the validity of a favourable recevabilité (004: 18 months): from the favourable
-  notification, or, without one and when silence is acceptance, from the day the silence
-  became acceptance (the end of the answer delay);
+  notification's own date (never from the receipt or the decision), or, when silence is
+  acceptance, from the day the silence became acceptance (the end of the answer delay): the
+  source counts from a notification, so that start is the portal's reading and says so;
 - the livret 2 due date: the stated months before the jury's session.
 """
 
@@ -39,10 +40,12 @@ class Facts:
     decision: str = ""
     decision_on: date | None = None
     jury_on: date | None = None
+    # The favourable notification's own date (004 counts the validity from it).
+    notified_on: date | None = None
 
     @property
-    def notified_on(self) -> date | None:
-        return self.decision_on if self.decision == FAVOURABLE else None
+    def favourable_notified_on(self) -> date | None:
+        return self.notified_on if self.decision == FAVOURABLE else None
 
     @property
     def answered(self) -> bool:
@@ -111,18 +114,59 @@ def accepted_on(*, delays: Delays, facts: Facts, today: date) -> date | None:
     """The day the recevabilité was granted: the favourable notification, or the day silence
     became acceptance once it has passed with no answer recorded."""
     if facts.decision == FAVOURABLE:
-        return facts.decision_on
+        return facts.decision_on or facts.notified_on
     if facts.answered:
         return None
     silence = silence_day(delays=delays, facts=facts)
     return silence if silence and today >= silence else None
 
 
+def validity_start(*, delays: Delays, facts: Facts, today: date) -> date | None:
+    """The day the validity counts from: the favourable notification's own date (never the
+    decision's or the receipt's), or the day silence became acceptance."""
+    if facts.decision == FAVOURABLE:
+        return facts.notified_on
+    if facts.answered:
+        return None
+    return accepted_on(delays=delays, facts=facts, today=today)
+
+
 def validity_end(*, delays: Delays, facts: Facts, today: date) -> date | None:
-    start = accepted_on(delays=delays, facts=facts, today=today)
+    start = validity_start(delays=delays, facts=facts, today=today)
     if not (start and delays.validity_months):
         return None
     return add_months_or_none(start, delays.validity_months)
+
+
+def silence_validity_note(delays: Delays) -> str:
+    """The portal's reading when the validity counts from the silence (shown where it is)."""
+    return (
+        f"La source compte les {delays.validity_months} mois à partir de la notification "
+        "favorable ; sans notification, le portail les compte à partir du jour où le silence "
+        "vaut acceptation."
+    )
+
+
+def missing_facts(*, delays: Delays, facts: Facts, today: date) -> tuple[str, ...]:
+    """What the portal needs, or does not know, to give the dates that follow: French
+    sentences (the portal's words), empty when nothing is missing."""
+    out = []
+    waiting = facts.sent_on and not facts.answered and facts.received_on is None
+    if waiting and delays.answer_months and delays.answer_from != "sending":
+        out.append(
+            "La fin du délai de réponse dépend de la date de réception de votre demande par "
+            "le certificateur : indiquez cette date pour que le portail la calcule. Sans "
+            "elle, le portail ne peut pas dire si une absence de réponse vaut acceptation."
+        )
+    if facts.decision == FAVOURABLE and delays.validity_months and not facts.notified_on:
+        out.append(
+            "La validité de la recevabilité compte à partir de la notification favorable : "
+            "indiquez la date de la notification pour connaître sa fin de validité."
+        )
+    granted = accepted_on(delays=delays, facts=facts, today=today) or facts.decision == FAVOURABLE
+    if granted and not delays.validity_months:
+        out.append("La source ne donne pas de durée de validité de la recevabilité.")
+    return tuple(out)
 
 
 def _answer_deadline(delays: Delays, facts: Facts, today: date) -> Deadline | None:
@@ -142,7 +186,9 @@ def _answer_deadline(delays: Delays, facts: Facts, today: date) -> Deadline | No
 def _validity_deadline(delays: Delays, facts: Facts, today: date) -> Deadline | None:
     if not delays.validity_months:
         return None
-    if facts.notified_on:
+    if facts.decision == FAVOURABLE:
+        if not facts.notified_on:
+            return None
         return _deadline(
             "validity",
             f"Fin de validité de la recevabilité ({delays.validity_months} mois après "
@@ -155,6 +201,7 @@ def _validity_deadline(delays: Delays, facts: Facts, today: date) -> Deadline | 
     if silence is None or facts.answered:
         return None
     _, note = answer_start(delays=delays, facts=facts)
+    note = " ".join(n for n in (note, silence_validity_note(delays)) if n)
     return _deadline(
         "validity",
         "Si aucune réponse ne vous parvient : fin de validité de la recevabilité, "
@@ -191,6 +238,7 @@ STEPS = (
     ("sent_on", "la date d'envoi", "la date d'envoi de votre demande", True),
     ("received_on", "la date de réception", "la date de réception de votre demande", True),
     ("decision_on", "la date de la décision", "la date de la décision", True),
+    ("notified_on", "la date de notification", "la date de notification", True),
     ("jury_on", "la date du jury", "", False),  # may be to come
 )
 
@@ -213,7 +261,7 @@ def date_errors(facts: Facts, *, today: date, steps=STEPS) -> dict[str, str]:
             earlier = (name, as_object)
     if facts.sent_on is None:
         for name, *_ in steps:
-            if name in ("received_on", "decision_on") and getattr(facts, name):
+            if name in ("received_on", "decision_on", "notified_on") and getattr(facts, name):
                 errors.setdefault(name, "Indiquez d'abord la date d'envoi de votre demande.")
     return errors
 

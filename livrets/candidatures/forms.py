@@ -14,7 +14,7 @@ from home.referentials.selectors import cqp_choices
 from livrets.candidatures.deadlines import STEPS as ALL_STEPS
 from livrets.candidatures.deadlines import Facts, date_errors
 from livrets.candidatures.models import Candidature, Decision
-from portal.dates import BoundedDateField, add_months
+from portal.dates import BoundedDateField, add_months, french_day
 
 
 class StartForm(forms.Form):
@@ -52,10 +52,17 @@ class _DatesForm(forms.Form):
     # fact -> form field, and the words of each step (deadlines.STEPS) on this page.
     FIELDS: dict[str, str] = {}
     STEPS: tuple = ()
+    SENT_FIELD = ""
 
     def __init__(self, *args, candidature: Candidature, **kwargs):
         self.candidature = candidature
         super().__init__(*args, initial=self.initial_of(candidature), **kwargs)
+        if self.sent_before_request() is not None:
+            self.fields["confirm_sent"] = forms.BooleanField(
+                label="Je confirme cette date d'envoi (par exemple, une demande envoyée sur "
+                "papier avant de la préparer sur le portail)",
+                required=False,
+            )
 
     def initial_of(self, candidature: Candidature) -> dict:
         return {}
@@ -63,6 +70,23 @@ class _DatesForm(forms.Form):
     def facts(self) -> Facts:
         """The candidature's facts with what this form changes (valid data only)."""
         raise NotImplementedError
+
+    def sent_before_request(self) -> datetime.date | None:
+        """The day the request was started on the portal, when the sending date typed (and
+        changed) precedes it: the candidate may have sent a paper request first."""
+        if not (self.is_bound and self.SENT_FIELD):
+            return None
+        request = getattr(self.candidature, "request", None) if self.candidature.pk else None
+        try:
+            sent = self.fields[self.SENT_FIELD].clean(
+                self.data.get(self.add_prefix(self.SENT_FIELD))
+            )
+        except forms.ValidationError:
+            return None
+        if request is None or sent is None or sent == self.candidature.request_sent_on:
+            return None
+        created = timezone.localdate(request.created_at)
+        return created if sent < created else None
 
     def clean(self):
         data = super().clean()
@@ -72,6 +96,14 @@ class _DatesForm(forms.Form):
         for fact, message in errors.items():
             if fact in self.FIELDS:
                 self.add_error(self.FIELDS[fact], message)
+        created = self.sent_before_request()
+        if created and not data.get("confirm_sent") and self.SENT_FIELD not in self.errors:
+            self.add_error(
+                self.SENT_FIELD,
+                f"Cette date précède la création de votre demande sur le portail (le "
+                f"{french_day(created)}). Si vous avez d'abord envoyé une demande sur papier, "
+                "cochez la case de confirmation ; sinon, corrigez la date.",
+            )
         return data
 
 
@@ -80,8 +112,7 @@ class JourneyForm(_DatesForm):
 
     requested_on = date_field("Date d'envoi de votre demande de recevabilité", "la date d'envoi")
     received_on = date_field(
-        "Date de réception de votre demande par le certificateur (accusé de réception)",
-        "la date de réception",
+        "Date de réception de votre demande par le certificateur", "la date de réception"
     )
     notified_on = date_field(
         "Date de la notification favorable de recevabilité", "la date de notification"
@@ -91,48 +122,43 @@ class JourneyForm(_DatesForm):
     FIELDS = {
         "sent_on": "requested_on",
         "received_on": "received_on",
-        "decision_on": "notified_on",
+        "notified_on": "notified_on",
         "jury_on": "jury_on",
     }
-    # The decision is the favourable notification on this page.
-    STEPS = (
-        *ALL_STEPS[:2],
-        ("decision_on", "la date de notification", "la date de notification", True),
-        ALL_STEPS[3],
-    )
+    SENT_FIELD = "requested_on"
+    STEPS = tuple(s for s in ALL_STEPS if s[0] != "decision_on")
 
     def initial_of(self, c: Candidature) -> dict:
         return {
             "requested_on": c.request_sent_on,
             "received_on": c.request_received_on,
-            "notified_on": c.notified_on,
+            "notified_on": c.notified_on if c.decision == Decision.FAVOURABLE else None,
             "jury_on": c.jury_on,
         }
 
     def facts(self) -> Facts:
         d, c = self.cleaned_data, self.candidature
         notified = d.get("notified_on")
-        if notified:
-            decision, decision_on = Decision.FAVOURABLE, notified
-        elif c.decision == Decision.FAVOURABLE:  # the notification's date taken back
-            decision, decision_on = "", None
-        else:  # an unfavourable or missing answer recorded on the request stays as it is
-            decision, decision_on = c.decision, c.decision_on
+        # A notification date typed here is a favourable decision; taking it back keeps the
+        # decision recorded on the request, without its notification date.
+        decision = Decision.FAVOURABLE if notified else c.decision
         return Facts(
             sent_on=d.get("requested_on"),
             received_on=d.get("received_on"),
             decision=decision,
-            decision_on=decision_on,
+            decision_on=c.decision_on,
             jury_on=d.get("jury_on"),
+            notified_on=notified,
         )
 
 
 class AnswerForm(_DatesForm):
-    """On the recevabilité request: its sending, receipt and the certifier's decision."""
+    """On the recevabilité request: its sending, receipt and the certifier's decision, and,
+    where the source counts a validity from it, the favourable notification's date."""
 
     sent_on = date_field("Date d'envoi de votre demande", "la date d'envoi")
     received_on = date_field(
-        "Date de réception indiquée par l'accusé de réception", "la date de réception"
+        "Date de réception de votre demande par le certificateur", "la date de réception"
     )
     decision = forms.ChoiceField(
         label="Décision",
@@ -143,13 +169,24 @@ class AnswerForm(_DatesForm):
     decided_on = date_field(
         "Date de la décision (favorable ou défavorable)", "la date de la décision"
     )
+    notified_on = date_field(
+        "Date de la notification favorable (le courrier qui vous l'annonce)",
+        "la date de la notification",
+    )
 
     FIELDS = {
         "sent_on": "sent_on",
         "received_on": "received_on",
         "decision_on": "decided_on",
+        "notified_on": "notified_on",
     }
-    STEPS = ALL_STEPS[:3]  # no jury date on this page
+    SENT_FIELD = "sent_on"
+    STEPS = tuple(s for s in ALL_STEPS if s[0] != "jury_on")  # no jury date on this page
+
+    def __init__(self, *args, candidature: Candidature, asks_notification: bool = True, **kw):
+        super().__init__(*args, candidature=candidature, **kw)
+        if not asks_notification:  # the source counts nothing from the notification
+            del self.fields["notified_on"]
 
     def initial_of(self, c: Candidature) -> dict:
         return {
@@ -157,6 +194,7 @@ class AnswerForm(_DatesForm):
             "received_on": c.request_received_on,
             "decision": c.decision,
             "decided_on": c.decision_on,
+            "notified_on": c.notified_on,
         }
 
     def facts(self) -> Facts:
@@ -170,4 +208,5 @@ class AnswerForm(_DatesForm):
             if decision in (Decision.FAVOURABLE, Decision.UNFAVOURABLE)
             else None,
             jury_on=c.jury_on,
+            notified_on=d.get("notified_on") if "notified_on" in self.fields else c.notified_on,
         )

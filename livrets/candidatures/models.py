@@ -42,6 +42,11 @@ class Candidature(models.Model):
         "décision de recevabilité", max_length=16, choices=Decision.choices, blank=True
     )
     decision_on = models.DateField("date de la décision de recevabilité", null=True, blank=True)
+    # The favourable notification's own date: 004 counts the validity from it, never from
+    # the decision's or the receipt's.
+    notified_on = models.DateField(
+        "date de la notification favorable de recevabilité", null=True, blank=True
+    )
     # Who recorded the decision (today the candidate, from the certifier's letter).
     decision_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -70,12 +75,8 @@ class Candidature(models.Model):
             decision=self.decision,
             decision_on=self.decision_on,
             jury_on=self.jury_on,
+            notified_on=self.notified_on,
         )
-
-    @property
-    def notified_on(self):
-        """The favourable notification's date, the start of a recevabilité's validity."""
-        return self.decision_on if self.decision == Decision.FAVOURABLE else None
 
 
 class CandidatureDocument(models.Model):
@@ -84,6 +85,11 @@ class CandidatureDocument(models.Model):
     and the candidate's sworn statement that finalises them. Each declares its ``Status``."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The candidature's owner, kept on the document as the key of its owner-scoped reads
+    # (the autosave's single statement among them); always the candidature's owner.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="%(class)ss"
+    )
     cqp = models.ForeignKey("referentials.Cqp", on_delete=models.PROTECT, related_name="+")
     referential_version = models.ForeignKey(
         "referentials.ReferentialVersion",
@@ -104,3 +110,20 @@ class CandidatureDocument(models.Model):
     @property
     def is_finalised(self) -> bool:
         return self.status == self.Status.FINALISED
+
+
+class UploadedFile(models.Model):
+    """What a livret's document and a request's proof share: the candidate's name for the
+    file, its checked kind and size, when it came. Each declares its ``file`` and its owner."""
+
+    name = models.CharField("nom", max_length=120)
+    kind = models.CharField(max_length=10)
+    size = models.PositiveBigIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -19,6 +19,7 @@ def _candidature(c: Candidature) -> dict:
         "demande_de_recevabilite_recue_le": iso(c.request_received_on),
         "decision_de_recevabilite": c.get_decision_display() or None,
         "decision_de_recevabilite_le": iso(c.decision_on),
+        "notification_favorable_le": iso(c.notified_on),
         "decision_enregistree_par": person(c.decision_recorded_by) or None,
         "session_du_jury": iso(c.jury_on),
     }
@@ -26,6 +27,9 @@ def _candidature(c: Candidature) -> dict:
 
 class Candidatures(PersonalData):
     label = "candidatures"
+    held = "Vos démarches : le CQP visé et les dates de chaque étape que vous notez."
+    purpose = "Suivre votre démarche et vous montrer les délais du certificateur."
+    readers = "Vous et l’accompagnateur que vous invitez."
     order = 10
     models = ("candidatures.Candidature",)
     # Recording the procedure's dates is using the portal (retention).

@@ -54,6 +54,8 @@ class Overview:
     livret: object = None
     decision: object = None
     no_delay: bool = False
+    # What the portal needs, or does not know, to give a date (its own sentences).
+    missing: tuple[str, ...] = ()
 
     @property
     def next_event(self) -> Event | None:
@@ -84,6 +86,7 @@ def _events(c: Candidature, facts: Facts, dates: list[Deadline], decision) -> li
         (facts.sent_on, "Envoi de la demande de recevabilité"),
         (facts.received_on, "Réception de la demande par le certificateur"),
         (facts.decision_on, f"Décision de recevabilité : {c.get_decision_display().lower()}"),
+        (facts.favourable_notified_on, "Notification favorable de la recevabilité"),
         (facts.jury_on, "Session du jury"),
         (decision and decision.decided_on, decision and f"Jury : {decision.get_outcome_display()}"),
     ]
@@ -176,7 +179,8 @@ def overview(c: Candidature, *, today: date) -> Overview:
         request_state=state,
         livret=livret,
         decision=decision,
-        no_delay=bool(delays and not delays.answer_months),
+        no_delay=bool(delays and not delays.answer_months and not facts.answered),
+        missing=deadlines.missing_facts(delays=delays, facts=facts, today=today) if delays else (),
     )
 
 

@@ -44,12 +44,15 @@ def record_dates(
         raise CandidatureError({"decision": "Choisissez une décision de la liste."})
     if facts.decision not in (Decision.FAVOURABLE, Decision.UNFAVOURABLE):
         facts = replace(facts, decision_on=None)
+    if facts.decision != Decision.FAVOURABLE:
+        facts = replace(facts, notified_on=None)
     errors = date_errors(facts, today=today, steps=steps)
     if errors:
         raise CandidatureError(errors)
-    decision_changed = (facts.decision, facts.decision_on) != (
+    decision_changed = (facts.decision, facts.decision_on, facts.notified_on) != (
         candidature.decision,
         candidature.decision_on,
+        candidature.notified_on,
     )
     values = asdict(facts)
     candidature.request_sent_on = values["sent_on"]
@@ -57,6 +60,7 @@ def record_dates(
     candidature.decision = values["decision"]
     candidature.decision_on = values["decision_on"]
     candidature.jury_on = values["jury_on"]
+    candidature.notified_on = values["notified_on"]
     if decision_changed:
         candidature.decision_recorded_by = by if facts.decision else None
     candidature.save()

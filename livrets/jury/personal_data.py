@@ -37,6 +37,12 @@ def _decision(d: JuryDecision) -> dict:
 
 class Jury(PersonalData):
     label = "jury"
+    held = (
+        "La préparation du jury : vos évaluations et celles de l’accompagnateur sur "
+        "chaque élément, la décision du jury que vous notez."
+    )
+    purpose = "Vous préparer à l’entretien avec le jury."
+    readers = "Vous et l’accompagnateur que vous invitez."
     order = 50
     models = ("jury.Rating", "jury.JuryDecision")
 

@@ -7,11 +7,10 @@ save also writes a ``Revision``.
 
 import uuid
 
-from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 
-from livrets.candidatures.models import CandidatureDocument
+from livrets.candidatures.models import CandidatureDocument, UploadedFile
 
 
 def livret_storage():
@@ -23,18 +22,11 @@ def livret_storage():
     return storages["livrets"]
 
 
-def document_path(instance, filename: str) -> str:
-    return f"livrets/{instance.livret.public_id}/{uuid.uuid4().hex}"
-
-
 class Livret(CandidatureDocument):
     class Status(models.TextChoices):
         DRAFT = "draft", "En cours de rédaction"
         FINALISED = "finalised", "Finalisé"
 
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="livrets"
-    )
     # The procedure this livret belongs to: its dates and who may read it.
     candidature = models.ForeignKey(
         "candidatures.Candidature", on_delete=models.CASCADE, related_name="livrets"
@@ -121,20 +113,14 @@ class Revision(models.Model):
         return f"Révision {self.version}"
 
 
-class Document(models.Model):
+def document_path(instance, filename: str) -> str:
+    return f"livrets/{instance.livret.public_id}/{uuid.uuid4().hex}"
+
+
+class Document(UploadedFile):
     livret = models.ForeignKey(Livret, on_delete=models.CASCADE, related_name="documents")
     situation = models.ForeignKey(
         Situation, on_delete=models.CASCADE, null=True, blank=True, related_name="documents"
     )
     section_code = models.CharField(max_length=80, blank=True)
     file = models.FileField(upload_to=document_path, storage=livret_storage, max_length=255)
-    name = models.CharField("nom", max_length=120)
-    kind = models.CharField(max_length=10)
-    size = models.PositiveBigIntegerField()
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.name

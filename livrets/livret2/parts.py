@@ -10,7 +10,7 @@ from livrets.livret2 import services
 from livrets.livret2.models import Document, Livret, Situation
 from livrets.livret2.quotas import QuotaExceeded, check_documents, store_under_lock
 from livrets.livret2.structure import section_by_code
-from portal.uploads import clean_name, kind_or_refusal, size_refusal
+from portal.uploads import checked_upload, clean_name, file_to_keep, size_refusal
 
 
 def add_situation(*, livret: Livret, section: str) -> Situation:
@@ -46,21 +46,23 @@ def add_document(*, livret: Livret, upload, section: str = "", situation=None) -
         check_documents(livret, adding=upload.size)  # quick refusal before storing anything
     except QuotaExceeded as error:
         raise services.LivretError(str(error)) from None
-    kind, refusal = kind_or_refusal(upload)
-    if refusal:
-        raise services.LivretError(refusal)
+    kind, checked = checked_upload(upload)
+    if checked.refusal:
+        raise services.LivretError(checked.refusal)
+    kept = file_to_keep(upload, checked)
     document = Document(
         livret=livret,
         situation=situation,
         section_code=situation.section_code if situation else section,
         name=clean_name(upload.name, kind),
         kind=kind,
-        size=upload.size,
+        size=kept.size,
     )
+    document.upload_notice = checked.notice  # what the stored copy lost, told on success
     try:
         store_under_lock(
             document,
-            upload,
+            kept,
             owner_id=livret.owner_id,
             check=lambda: check_documents(livret, adding=0),
         )

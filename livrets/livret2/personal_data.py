@@ -85,6 +85,9 @@ def _livret(livret: Livret) -> dict:
 
 class Livrets(PersonalData):
     label = "livrets"
+    held = "Vos livrets 2 : vos textes et leurs versions successives, vos pièces justificatives."
+    purpose = "Rédiger votre dossier de validation et l’exporter en PDF."
+    readers = "Vous et l’accompagnateur que vous invitez."
     order = 30
     models = ("livrets.Livret",)
     activity = ("livrets__updated_at", "livrets__answers__updated_at")

@@ -154,6 +154,9 @@ class PeriodForm(forms.ModelForm):
             label="Type d'expérience", choices=list(EXPERIENCE_KINDS.items())
         )
         self.fields["part_time_percent"].min_value = 1
+        hours = self.instance.weekly_hours
+        if hours is not None and hours == int(hours):  # « 35 », not « 35.0 »
+            self.initial["weekly_hours"] = int(hours)
         self.area_names = {}
         for area in request_form.areas:
             name = f"area_{area.code}"

@@ -9,7 +9,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from livrets.candidatures.models import CandidatureDocument
+from livrets.candidatures.models import CandidatureDocument, UploadedFile
 from livrets.candidatures.opinions import Opinion
 from livrets.livret2.models import livret_storage
 
@@ -36,18 +36,11 @@ class CandidateProfile(models.Model):
         return f"{self.prenom} {self.nom}".strip() or str(self.user)
 
 
-def proof_path(instance, filename: str) -> str:
-    return f"recevabilite/{instance.request.public_id}/{uuid.uuid4().hex}"
-
-
 class RecevabiliteRequest(CandidatureDocument):
     class Status(models.TextChoices):
         DRAFT = "draft", "En préparation"
         FINALISED = "finalised", "Finalisée"
 
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recevabilite_requests"
-    )
     # The procedure this request opens: its sending, receipt and decision are recorded there.
     candidature = models.OneToOneField(
         "candidatures.Candidature", on_delete=models.CASCADE, related_name="request"
@@ -103,7 +96,11 @@ class Period(models.Model):
         return self.title or f"Période {self.position}"
 
 
-class Proof(models.Model):
+def proof_path(instance, filename: str) -> str:
+    return f"recevabilite/{instance.request.public_id}/{uuid.uuid4().hex}"
+
+
+class Proof(UploadedFile):
     request = models.ForeignKey(
         RecevabiliteRequest, on_delete=models.CASCADE, related_name="proofs"
     )
@@ -111,16 +108,6 @@ class Proof(models.Model):
         Period, on_delete=models.CASCADE, null=True, blank=True, related_name="proofs"
     )
     file = models.FileField(upload_to=proof_path, storage=livret_storage, max_length=255)
-    name = models.CharField("nom", max_length=120)
-    kind = models.CharField(max_length=10)
-    size = models.PositiveBigIntegerField()
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class RequestComment(models.Model):

@@ -132,6 +132,12 @@ def _sections(user) -> list[Section]:
 
 class Recevabilite(PersonalData):
     label = "recevabilite"
+    held = (
+        "Vos demandes de recevabilité (livret 1) : identité, coordonnées, périodes "
+        "d’expérience, formation, pièces jointes, commentaires."
+    )
+    purpose = "Préparer le dossier que vous enverrez au certificateur."
+    readers = "Vous et l’accompagnateur que vous invitez."
     order = 20
     models = (
         "recevabilite.CandidateProfile",
@@ -139,7 +145,7 @@ class Recevabilite(PersonalData):
         "recevabilite.RequestComment",
     )
     # Writing one's request is using the portal (retention).
-    activity = ("recevabilite_requests__updated_at",)
+    activity = ("recevabiliterequests__updated_at",)
 
     def sections(self, user) -> list[Section]:
         return _sections(user)

@@ -227,12 +227,17 @@ def _validity(
     if v is None or end is None:
         return []
     applies = v.renewal if referential_changed else v.prorogation
+    by_silence = facts.decision != deadlines.FAVOURABLE
     return [
         DateLine(
             "validity",
-            "Fin de validité de la recevabilité",
+            "Fin de validité de la recevabilité"
+            + (", comptée du jour où le silence vaut acceptation" if by_silence else ""),
             end,
             v.text,
+            Text(deadlines.silence_validity_note(delays), from_source=False)
+            if by_silence
+            else None,
             options=tuple((t, t is applies) for t in (v.renewal, v.prorogation) if t),
         )
     ]
@@ -255,11 +260,16 @@ def outcome(
         return Outcome(state, label)
     silence = _silence(form, delays, facts)
     unknown = (form.answer.unknown,) if silence is None and form.answer.unknown else ()
+    missing = tuple(
+        Text(t, from_source=False)
+        for t in deadlines.missing_facts(delays=delays, facts=facts, today=today)
+    )
     validity = tuple(_validity(form, delays, facts, today, referential_changed))
     if state == "accepted":
-        return Outcome(state, label, validity, (), facts.decision_on)
+        return Outcome(state, label, validity, missing, facts.decision_on or facts.notified_on)
     if state == "accepted_by_silence":
-        return Outcome(state, label, (silence, *validity), (), silence.day if silence else None)
+        day = silence.day if silence else None
+        return Outcome(state, label, (silence, *validity), missing, day)
     if state == "unknown":
         return Outcome(state, label, notes=unknown)
-    return Outcome(state, label, (silence,) if silence else (), unknown)
+    return Outcome(state, label, (silence,) if silence else (), (*missing, *unknown))

@@ -22,7 +22,13 @@ from livrets.recevabilite.models import (
 )
 from portal.accounts.quotas import store_under_lock
 from portal.dates import in_range
-from portal.uploads import clean_name, format_size, kind_or_refusal, size_refusal
+from portal.uploads import (
+    checked_upload,
+    clean_name,
+    file_to_keep,
+    format_size,
+    size_refusal,
+)
 
 
 class RequestError(Exception):
@@ -186,19 +192,21 @@ def add_proof(*, request: RecevabiliteRequest, upload, period: Period | None) ->
     if refusal := size_refusal(upload):
         raise RequestError(refusal)
     _check_request_quota(request, adding=upload.size)  # quick refusal before storing anything
-    kind, refusal = kind_or_refusal(upload)
-    if refusal:
-        raise RequestError(refusal)
+    kind, checked = checked_upload(upload)
+    if checked.refusal:
+        raise RequestError(checked.refusal)
+    kept = file_to_keep(upload, checked)
     proof = Proof(
         request=request,
         period=period,
         name=clean_name(upload.name, kind),
         kind=kind,
-        size=upload.size,
+        size=kept.size,
     )
+    proof.upload_notice = checked.notice  # what the stored copy lost, told on success
     store_under_lock(
         proof,
-        upload,
+        kept,
         owner_id=request.owner_id,
         check=lambda: _check_request_quota(request, adding=0),
     )

@@ -121,6 +121,14 @@ def _as_reviewer(user) -> dict:
 
 class Review(PersonalData):
     label = "review"
+    held = (
+        "L’accompagnement : les invitations que vous envoyez ou recevez, les "
+        "commentaires et relectures."
+    )
+    purpose = (
+        "Permettre à la personne que vous choisissez de relire votre livret et de le commenter."
+    )
+    readers = "Vous et l’accompagnateur invité, tant que vous ne lui retirez pas l’accès."
     order = 40
     models = (
         "review.Invitation",

@@ -21,6 +21,16 @@ def person(user) -> str:
 
 class Account(PersonalData):
     label = "accounts"
+    held = (
+        "Votre compte : adresse électronique, prénom, nom, mot de passe (son empreinte, "
+        "jamais en clair), dates d’inscription et de dernière connexion, réglages de la double "
+        "authentification, courriels d’avertissement avant suppression."
+    )
+    purpose = (
+        "Vous reconnaître, protéger vos documents et vous prévenir avant de supprimer "
+        "un compte inutilisé."
+    )
+    readers = "Vous seul. Les personnes que vous invitez voient votre nom et votre adresse."
     order = 0
     models = ("retention.RetentionWarning",)
 

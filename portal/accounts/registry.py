@@ -46,6 +46,13 @@ class PersonalData:
     """
 
     label: str = ""
+    # What « Données personnelles » says of this app's data, in French: what it holds (« Vos
+    # livrets 2 : vos textes… », its name before the colon), why, and who reads it. An app
+    # holding something of a person fills them (the page lists every provider that does; a
+    # test refuses one that does not).
+    held: str = ""
+    purpose: str = ""
+    readers: str = ""
     models: tuple[str, ...] = ()
     activity: tuple[str, ...] = ()
     order: int = 100

@@ -48,7 +48,8 @@ def write_pdf(
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
         pdf_variant=PDF_VARIANT
     )
+    tagging.mark_artifacts(document)
     if len(document.pages) >= LONG_DOCUMENT_PAGES:
         gc.collect()
         document = document.copy([_joined(page) for page in document.pages])
-    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=tagging.page_labels)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=tagging.finish)

@@ -29,7 +29,9 @@ import time
 from dataclasses import dataclass
 
 MIB = 1024 * 1024
-PRELOAD = ["portal.pdf.engine"]
+# Imported once in the fork server, before each child is forked: WeasyPrint for the render
+# processes, pikepdf for the upload checks (portal.filecheck), which share the server.
+PRELOAD = ["portal.pdf.engine", "portal.filecheck.pdf"]
 
 
 class PdfError(Exception):

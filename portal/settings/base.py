@@ -254,6 +254,9 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Portail CQP-VAE <ne-pas-repondre@cqp-vae.example>"
 )
+# Where people write to the portal's team (accessibility, personal data), shown on the pages
+# the footer links to (home.legal).
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@cqp-vae.example")
 
 WAGTAIL_SITE_NAME = "Portail CQP-VAE"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -266,6 +269,9 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "french",
     }
 }
+# No outside avatar service: Gravatar leaks editors' address hashes and the admin's CSP blocks it
+# (broken images); Wagtail shows its own default avatar or the one uploaded.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]
 
 # Where the referential data files live (one JSON file per CQP).

@@ -28,7 +28,7 @@ def main() -> None:
     prepare()
     from django.db import connections
 
-    from . import demarches, editor, jury, pdf, pdf_repeat, production, selfcheck, site
+    from . import demarches, editor, jury, pdf, pdf_repeat, production, selfcheck, site, uploads
     from .figures import Figures
     from .server import gunicorn
 
@@ -41,6 +41,8 @@ def main() -> None:
     # The export of an unchanged livret, from the PDF cache (a server of its own, on Redis).
     figures.measure(pdf_repeat.FIGURES, pdf_repeat.run)
     figures.measure(("pdf_repeat_vs_chromium",), pdf_repeat.versus_chromium, figures.values)
+    # The check of a 10 MB PDF upload (a separate process parses and disarms it).
+    figures.measure(uploads.FIGURES, uploads.run)
     connections.close_all()
     try:
         with gunicorn() as base_url:

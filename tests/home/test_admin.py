@@ -56,3 +56,11 @@ def test_editor_cannot_add_edit_or_delete_a_referential(editor_client):
         assert editor_client.post(url, {"title": "Piraté"}).status_code in (302, 403), url
     version.refresh_from_db()
     assert version.title != "Piraté"
+
+
+def test_the_admin_shows_no_outside_avatar(editor_client):
+    """No avatar from an outside service (the admin's CSP blocks it: a broken image, and the
+    editor's address hash sent away)."""
+    html = editor_client.get("/admin/").content.decode()
+    assert 'class="avatar' in html
+    assert "gravatar" not in html.lower()

@@ -12,6 +12,10 @@ PAGES = [
     "/cqp/conseiller-offres-services/",
     "/comprendre-les-cqp-et-la-vae/",
     "/recherche/?q=formation",
+    "/accessibilite/",
+    "/plan-du-site/",
+    "/mentions-legales/",
+    "/donnees-personnelles/",
 ]
 
 

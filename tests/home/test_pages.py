@@ -48,6 +48,14 @@ def test_public_pages_render_in_french(client, site_pages, url):
     assert "INVALID_TEMPLATE_VARIABLE" not in html
 
 
+def test_the_home_page_links_to_the_eligibility_check(client, site_pages):
+    """The portal's first action is one click from the home page."""
+    from django.urls import reverse
+
+    html = client.get("/").content.decode()
+    assert f'href="{reverse("selfcheck:start")}">Vérifier votre éligibilité</a>' in html
+
+
 @pytest.mark.parametrize("slug", SLUGS)
 def test_a_notice_shows_every_unit_element_and_step_of_its_referential(client, site_pages, slug):
     html = client.get(f"/cqp/{slug}/").content.decode()

@@ -19,18 +19,21 @@ def _session_cookie(user) -> str:
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
-def _stay_once_loaded(route) -> None:
-    """Abort a navigation the page starts by itself once it has loaded.
+def _stay_on_target(route) -> None:
+    """Abort every navigation after the one ``goto`` starts (redirects are not routed again).
 
-    A ready PDF progress page starts its download; the gates must keep reading the page they
-    opened, not whatever that navigation brings (a file, or a refusal page past the hourly limit).
+    A ready PDF progress page starts its download as soon as its DOM is read, before ``goto``
+    returns; the gates must keep reading the page they opened, not whatever that navigation
+    brings (a file, or a refusal page past the hourly limit).
     """
     request = route.request
     page = request.frame.page
-    if getattr(page, "loaded", False) and request.is_navigation_request():
-        route.abort("aborted")
-    else:
-        route.continue_()
+    if request.is_navigation_request() and request.frame == page.main_frame:
+        page.navigations = getattr(page, "navigations", 0) + 1
+        if page.navigations > 1:
+            route.abort("aborted")
+            return
+    route.continue_()
 
 
 @contextmanager
@@ -50,7 +53,7 @@ def visitors(browser, live_server, people: dict, **context_options) -> Iterator[
                 ]
             )
         pages[actor] = context.new_page()
-        pages[actor].route("**/*", _stay_once_loaded)
+        pages[actor].route("**/*", _stay_on_target)
     try:
         yield pages
     finally:
@@ -72,7 +75,7 @@ def every_html_page(browser, live_server, **context_options) -> Iterator[tuple[T
             page = pages[target.actor]
             query = "&".join(f"{k}={v}" for k, v in target.query.items())
             url = f"{live_server.url}{target.url}" + (f"?{query}" if query else "")
-            page.loaded = False
+            page.navigations = 0
             try:
                 response = page.goto(url)
             except PlaywrightError:  # an error status with an empty body (405 on POST-only URLs)
@@ -80,5 +83,4 @@ def every_html_page(browser, live_server, **context_options) -> Iterator[tuple[T
             assert response.status < 500, f"{target.name} {url}: HTTP {response.status}"
             if response.status == 405 or HTML not in response.headers.get("content-type", ""):
                 continue
-            page.loaded = True
             yield target, page

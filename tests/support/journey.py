@@ -17,8 +17,8 @@ def journey(*, delays, today, requested_on=None, received_on=None, notified_on=N
         sent_on=requested_on,
         received_on=received_on,
         decision=FAVOURABLE if notified_on else "",
-        decision_on=notified_on,
         jury_on=jury_on,
+        notified_on=notified_on,
     )
     return deadlines(delays=delays, facts=facts, today=today)
 

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from livrets.recevabilite import services
 from tests.support.data import version_of
+from tests.support.uploads import PDF
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 AF, IAS, COS = "assistant-formation", "assistant-industries-sante", "conseiller-offres-services"
 
 EXPERIENCES = [

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.support.uploads import PDF
+
 # Keyword arguments of the URLs that are not object ids, with a valid value for each.
 NON_ID_KWARGS = {"code": "activite-1", "unit": "A1"}
 # The query of the URLs that name one field (history): a situation's title.

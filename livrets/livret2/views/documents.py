@@ -13,7 +13,7 @@ from livrets.livret2.forms import DocumentForm
 from livrets.livret2.structure import section_by_code
 from portal.inputs import bounded_int
 from portal.sessions import base_context
-from portal.uploads import KINDS
+from portal.uploads import KINDS, added_message
 
 
 def _back(livret, section_code: str, situation=None) -> str:
@@ -50,7 +50,7 @@ def upload(request, pk: int):
     except services.LivretError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"« {document.name} » est ajouté.")
+        messages.success(request, added_message(document))
     return redirect(_back(livret, section_code, situation))
 
 

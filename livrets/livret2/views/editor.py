@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from home.referentials.selectors import current_version, current_versions
 from livrets.candidatures import services as candidatures
-from livrets.candidatures.deadlines import deadlines
+from livrets.candidatures.deadlines import deadlines, missing_facts
 from livrets.candidatures.forms import JourneyForm, StartForm
 from livrets.livret2 import parts, selectors, services
 from livrets.livret2.anchors import Anchor
@@ -99,7 +99,8 @@ def _detail(request, livret: Livret, journey_form: JourneyForm, status: int = 20
     """The livret's overview; with the journey dates' form as posted when it was refused."""
     editor, _ = build(livret)
     facts = livret.candidature.facts
-    dates = deadlines(delays=editor.ref.delays, facts=facts, today=timezone.localdate())
+    today = timezone.localdate()
+    dates = deadlines(delays=editor.ref.delays, facts=facts, today=today)
     return render(
         request,
         "livrets/detail.html",
@@ -109,7 +110,7 @@ def _detail(request, livret: Livret, journey_form: JourneyForm, status: int = 20
             "editor": editor,
             "journey_form": journey_form,
             "deadlines": dates,
-            "facts": facts,
+            "missing_facts": missing_facts(delays=editor.ref.delays, facts=facts, today=today),
             "has_next": Livret.objects.filter(previous=livret).exists(),
         },
         status=status,

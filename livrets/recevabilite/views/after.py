@@ -19,8 +19,12 @@ from portal.pdf.export import PdfExport, export_response, printed, progress_resp
 
 def answer(request, rpk: int):
     rq = selectors.request_for(request.user, rpk)
-    form = AnswerForm(request.POST or None, candidature=rq.candidature)
     ref = rq.referential_version.referential
+    form = AnswerForm(
+        request.POST or None,
+        candidature=rq.candidature,
+        asks_notification=bool(ref.delays.validity_months),
+    )
     gaps = GapsForm(initial={"units": rq.gap_units, "note": rq.gap_note}, referential=ref)
     if request.method == "POST" and form.is_valid():
         try:

@@ -61,6 +61,7 @@ def start(request):
     periods = [
         {
             "title": e.get("title", ""),
+            "employer": e.get("organisation", ""),
             "kind_label": EXPERIENCE_KINDS.get(e.get("kind"), ""),
             "start": services.parse_day(e.get("start")),
             "end": services.parse_day(e.get("end")),
@@ -105,7 +106,7 @@ def identity(request, rpk: int):
     return render(
         request,
         "recevabilite/identity.html",
-        context(request, rq, form=form),
+        context(request, rq, form=form, menu_current="identite"),
         status=400 if request.method == "POST" else 200,
     )
 
@@ -134,7 +135,7 @@ def education(request, rpk: int):
     return render(
         request,
         "recevabilite/education.html",
-        context(request, rq, form=form),
+        context(request, rq, form=form, menu_current="formation"),
         status=400 if request.method == "POST" else 200,
     )
 

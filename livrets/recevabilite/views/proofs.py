@@ -12,6 +12,7 @@ from livrets.recevabilite import selectors, services
 from livrets.recevabilite.forms import ProofForm
 from livrets.recevabilite.views.common import context
 from portal.inputs import bounded_int
+from portal.uploads import added_message
 
 
 def _back(rq, period) -> str:
@@ -36,7 +37,7 @@ def upload(request, rpk: int):
     except services.RequestError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"« {proof.name} » est ajouté.")
+        messages.success(request, added_message(proof))
     return redirect(_back(rq, period))
 
 

@@ -79,7 +79,14 @@ def test_a_date_typed_on_the_livret_page_is_the_one_the_request_shows(client, re
     sent = today - timedelta(days=20)
     response = client.post(
         reverse("livrets:journey", args=[livret.pk]),
-        {"requested_on": sent.isoformat(), "received_on": "", "notified_on": "", "jury_on": ""},
+        {
+            "requested_on": sent.isoformat(),
+            "received_on": "",
+            "notified_on": "",
+            "jury_on": "",
+            # sent before the request was started here: a paper request, confirmed
+            "confirm_sent": "on",
+        },
     )
     assert response.status_code == 302
     request.candidature.refresh_from_db()

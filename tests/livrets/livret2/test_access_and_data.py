@@ -8,6 +8,7 @@ from django.urls import URLPattern, reverse
 
 from livrets.livret2 import urls as livret_urls
 from livrets.livret2.models import Answer, Document, Situation
+from tests.support.uploads import stored_size
 from tests.support.urls import NON_ID_KWARGS, PDF, make_objects
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +67,10 @@ def test_owner_downloads_the_document_with_its_cleaned_name(client_of, owned, ca
     client = client_of(candidate)
     response = client.get(reverse("livrets:download", args=[owned["pk"], owned["did"]]))
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF
+    downloaded = b"".join(response.streaming_content)
+    with Document.objects.get(pk=owned["did"]).file.open("rb") as stored:
+        kept = stored.read()  # the checked copy of the uploaded PDF
+    assert downloaded == kept and kept.startswith(b"%PDF-")
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="preuve.pdf"' in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -98,7 +102,7 @@ def test_upload_limits_per_file_and_per_livret(client_of, livret, candidate, set
     response = upload(client, livret, "gros.pdf", big, section="motivation")
     assert "la limite est de 10 Mo par fichier" in response.text
     assert not Document.objects.exists()
-    settings.LIVRET_MAX_BYTES = len(PDF) * 2
+    settings.LIVRET_MAX_BYTES = stored_size(PDF) * 2
     upload(client, livret, "a.pdf", PDF, section="motivation")
     upload(client, livret, "b.pdf", PDF, section="motivation")
     third = upload(client, livret, "c.pdf", PDF, section="motivation")

@@ -161,10 +161,12 @@ def test_the_memory_savings_change_nothing_in_the_file(referentials, candidate, 
     html = livret_html(livret, today=date(2026, 3, 2))
     roots = static_roots()
     fetcher = StaticOnlyFetcher(roots=roots, static_url="/static/")
-    # WeasyPrint as the engine calls it (with its page labels), without the memory savings.
-    bare = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
-        pdf_variant=PDF_VARIANT, finisher=tagging.page_labels
+    # WeasyPrint as the engine calls it (its artifacts and finisher), without the memory savings.
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
+        pdf_variant=PDF_VARIANT
     )
+    tagging.mark_artifacts(document)
+    bare = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=tagging.finish)
     assert write_pdf(html, roots=roots, static_url="/static/") == bare
 
 

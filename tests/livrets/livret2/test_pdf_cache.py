@@ -14,6 +14,7 @@ from livrets.livret2.pdf.tasks import prepare_livret_pdf
 from livrets.review import services as review_services
 from tests.support.data import complete_cos, make_candidate
 from tests.support.pdf import flat, pages_text
+from tests.support.uploads import PDF
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_pdf_caches")]
 
@@ -57,7 +58,7 @@ def test_any_change_drops_the_kept_pdf(client_of, livret, candidate, renders, ch
         parts.delete_situation(situation=situation)
     if change == "deleted document":
         document = parts.add_document(
-            livret=livret, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"), section="motivation"
+            livret=livret, upload=SimpleUploadedFile("a.pdf", PDF), section="motivation"
         )
     client = client_of(candidate)
     before = _pdf(client, livret)
@@ -75,7 +76,7 @@ def test_any_change_drops_the_kept_pdf(client_of, livret, candidate, renders, ch
     elif change == "deleted situation":
         parts.delete_situation(situation=situation)
     elif change == "document":
-        upload = SimpleUploadedFile("piece.pdf", b"%PDF-1.4 une piece")
+        upload = SimpleUploadedFile("piece.pdf", PDF)
         parts.add_document(livret=livret, upload=upload, section="motivation")
     elif change == "deleted document":
         parts.delete_document(document=document)

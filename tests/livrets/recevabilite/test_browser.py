@@ -16,7 +16,7 @@ from livrets.recevabilite import services
 from livrets.recevabilite.models import RecevabiliteRequest
 from portal.dates import add_months
 from tests.support.data import PASSWORD, make_candidate
-from tests.support.recevabilite import AF, COS, IAS, complete, start
+from tests.support.recevabilite import AF, COS, IAS, PDF, complete, start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -90,7 +90,7 @@ def fill_period(page, assert_accessible, tmp_path) -> None:
     page.get_by_role("button", name="Enregistrer la période").click()
     expect(page.get_by_text("La période est enregistrée")).to_be_visible()
     proof = tmp_path / "Attestation employeur.pdf"
-    proof.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    proof.write_bytes(PDF)
     page.get_by_label("Ajouter une pièce justificative").set_input_files(proof)
     page.get_by_role("button", name="Envoyer").click()
     expect(page.get_by_text("« Attestation_employeur.pdf » est ajouté.")).to_be_visible()
@@ -170,6 +170,10 @@ def test_the_recevabilite_dates_feed_the_livret_timers(
     page.locator("#id_sent_on").fill(sent.isoformat())
     page.locator("#id_received_on").fill((sent + timedelta(days=2)).isoformat())
     page.get_by_role("button", name="Enregistrer le suivi").click()
+    # Sent before the request was started on the portal: kept once confirmed.
+    expect(page.locator("#id_sent_on_error")).to_contain_text("Cette date précède la création")
+    page.locator("#id_confirm_sent").check()
+    page.get_by_role("button", name="Enregistrer le suivi").click()
     expect(page.get_by_text("Le suivi de votre demande est enregistré.")).to_be_visible()
     silence = add_months(sent + timedelta(days=2), 2)
     section = page.locator("#dates")
@@ -180,6 +184,10 @@ def test_the_recevabilite_dates_feed_the_livret_timers(
     decided = sent + timedelta(days=30)
     page.get_by_role("radio", name="Favorable", exact=True).check()
     page.locator("#id_decided_on").fill(decided.isoformat())
+    page.get_by_role("button", name="Enregistrer le suivi").click()
+    # 004 counts the 18 months from the notification: asked, then typed.
+    expect(section).to_contain_text("indiquez la date de la notification")
+    page.locator("#id_notified_on").fill(decided.isoformat())
     page.get_by_role("button", name="Enregistrer le suivi").click()
     expect(section).to_contain_text("Fin de validité de la recevabilité")
     page.get_by_label(re.compile("Activité III")).check()

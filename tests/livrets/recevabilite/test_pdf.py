@@ -14,6 +14,7 @@ from livrets.recevabilite import services
 from livrets.recevabilite.pdf import request_html
 from portal.pdf.render import html_to_pdf
 from tests.support.pdf import assert_in_order, flat, pages_text, reader, watermark_pixels
+from tests.support.pdf_structure import heading_levels, heading_skips
 from tests.support.recevabilite import AF, COS, IAS, complete, start
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +87,11 @@ def test_the_002_form_is_filled_in_the_source_order_with_an_empty_secretariat_bo
     root = reader(pdf).trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/Lang"] == "fr"
     assert "formulaire officiel" not in text
+    # Headings as a screen reader lists them: parts (H2), periods (H3), each period's
+    # activities (H4), no level skipped; the form's labels (« Nom »…) are not headings.
+    levels = heading_levels(pdf)
+    assert heading_skips(levels) == [], levels
+    assert levels.count(4) == request.periods.count() == 2
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,8 @@ from tests.support.personal_data import (
     assert_files_gone,
     exported,
 )
-from tests.support.recevabilite import AF, PDF, complete, start
+from tests.support.recevabilite import AF, complete, start
+from tests.support.uploads import stored_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,10 @@ def test_the_candidate_export_holds_the_whole_request(commented):
     assert_exported(data, Proof.objects.filter(request__owner=candidate))
     assert_exported(data, RequestComment.objects.filter(request__owner=candidate))
     names = [p["fichier"] for p in request["pieces"]]
-    assert names and all(archive.read(n) == PDF for n in names)
+    assert names
+    assert sorted(archive.read(n) for n in names) == stored_bytes(
+        Proof.objects.filter(request__owner=candidate)
+    )
 
 
 def test_the_accompagnateur_export_holds_their_comments(commented):

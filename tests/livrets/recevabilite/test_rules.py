@@ -159,11 +159,15 @@ def test_no_answer_before_the_delay_is_still_waiting():
     assert out.state == "sent" and not out.accepted
 
 
-def test_favourable_validity_from_the_decision_and_renewal_when_the_referential_changed():
+def test_favourable_validity_from_the_notification_and_renewal_when_the_referential_changed():
     out = outcome(
-        COS, decision="favourable", decided_on=date(2026, 2, 20), referential_changed=True
+        COS,
+        decision="favourable",
+        decided_on=date(2026, 2, 10),
+        notified_on=date(2026, 2, 20),
+        referential_changed=True,
     )
-    assert out.accepted_on == date(2026, 2, 20)
+    assert out.accepted_on == date(2026, 2, 10)  # the decision's own date
     assert out.dates[0].day == date(2027, 8, 20)
     [(renewal, yes), (prorogation, no)] = out.dates[0].options
     assert renewal.startswith("un renouvellement") and yes

@@ -24,7 +24,7 @@ from livrets.recevabilite.models import Period, Proof, RecevabiliteRequest
 from livrets.recevabilite.views.common import state
 from selfcheck.answers import SESSION_RESULT
 from tests.support.recevabilite import AF, COS, EXPERIENCES, PDF, complete, start
-from tests.support.uploads import race_while_storing
+from tests.support.uploads import race_while_storing, stored_bytes, stored_size
 
 
 def test_the_self_check_periods_are_carried_over(client_of, referentials, candidate):
@@ -192,6 +192,7 @@ def test_recorded_dates_feed_the_livret_timers_and_open_the_livret_2(
             "sent_on": sent.isoformat(),
             "received_on": (sent + timedelta(days=3)).isoformat(),
             "decision": "sans_reponse",
+            "confirm_sent": "on",  # sent before the request was started here
         },
     )
     assert response.status_code == 302
@@ -214,13 +215,14 @@ def test_recorded_dates_feed_the_livret_timers_and_open_the_livret_2(
         )
     )
     assert identity["nom"] == "Martin" and identity["naissance"] == "04/05/1990, Lyon"
-    # A later decision date reaches the livret's journey.
+    # A later favourable notification reaches the livret's journey.
     client.post(
         reverse("recevabilite:answer", args=[request.pk]),
         {
             "sent_on": sent.isoformat(),
             "decision": "favourable",
-            "decided_on": (sent + timedelta(days=20)).isoformat(),
+            "decided_on": (sent + timedelta(days=18)).isoformat(),
+            "notified_on": (sent + timedelta(days=20)).isoformat(),
         },
     )
     livret.refresh_from_db()
@@ -262,7 +264,8 @@ def test_export_and_deletion_include_the_request_and_its_proofs(client_of, af_re
     assert exported["cqp"] == AF and data["profil"]["nom"] == "Martin"
     assert len(exported["periodes"]) == 2
     names = [p["fichier"] for p in exported["pieces"]]
-    assert all(archive.read(n) == PDF for n in names) and len(names) == 2
+    assert sorted(archive.read(n) for n in names) == stored_bytes(Proof.objects.all())
+    assert len(names) == 2
     files = [p.file.name for p in Proof.objects.all()]
     storage = Proof.objects.first().file.storage
     from portal.accounts.services import delete_account
@@ -356,7 +359,7 @@ def test_every_page_renders_every_variable_in_each_state(client_of, referentials
 def test_proof_quota_is_counted_again_under_the_account_lock(af_request, settings, monkeypatch):
     """Another proof of the same person lands while this one is being stored: the count taken
     under the lock sees it; this one is refused and its stored file removed."""
-    settings.LIVRET_MAX_BYTES = len(PDF) * 2
+    settings.LIVRET_MAX_BYTES = stored_size(PDF) * 2
     period = af_request.periods.first()
 
     def race():
@@ -429,7 +432,13 @@ def test_a_new_load_of_the_same_referential_is_not_a_change_of_the_referential(
     client = client_of(candidate)
     client.post(
         reverse("recevabilite:answer", args=[request.pk]),
-        {"sent_on": sent.isoformat(), "decision": "favourable", "decided_on": sent.isoformat()},
+        {
+            "sent_on": sent.isoformat(),
+            "confirm_sent": "on",
+            "decision": "favourable",
+            "decided_on": sent.isoformat(),
+            "notified_on": sent.isoformat(),
+        },
     )
     path = Path(django_settings.REFERENTIAL_DATA_DIR) / "conseiller-offres-services.json"
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -18,6 +18,7 @@ from django.urls import reverse
 from livrets.livret2 import parts, services
 from livrets.livret2.models import Answer, Document, Livret, Revision, Situation
 from tests.support.data import PASSWORD, complete_cos, version_of
+from tests.support.uploads import stored_bytes
 from tests.support.urls import PDF, make_objects
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,7 @@ def test_export_contains_every_text_revision_and_file(client_of, owned, candidat
     assert description["texte"] == "v2"
     assert [r["texte"] for r in description["revisions"]] == ["v2", "v1"]
     [doc] = exported["documents"]
-    assert archive.read(doc["fichier"]) == PDF
+    assert [archive.read(doc["fichier"])] == stored_bytes(Document.objects.all())
 
 
 def test_account_deletion_leaves_nothing_behind(client_of, livret, candidate, other_candidate):

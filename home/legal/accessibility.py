@@ -105,32 +105,4 @@ GATE_MODULES = (
 
 # What is known not to hold today (outside checkers, issue 25), with a way around it. An
 # entry goes once its fix is merged.
-KNOWN_ISSUES: tuple[KnownIssue, ...] = (
-    KnownIssue(
-        "L’avertissement de fin de session est lu par les lecteurs d’écran à chaque seconde "
-        "du compte à rebours (critère 7.5).",
-        "Toute action sur la page (enregistrer un texte, changer de page) prolonge la "
-        "session ; vos textes sont enregistrés au fil de la saisie.",
-    ),
-    KnownIssue(
-        "Dans la demande de recevabilité, l’erreur d’une case à cocher de la formation "
-        "n’est ni liée à la case ni atteignable depuis le récapitulatif des erreurs "
-        "(critère 11.10).",
-        "Le message d’erreur est écrit juste au-dessus des cases concernées.",
-    ),
-    KnownIssue(
-        "Quand un PDF de la demande de recevabilité ou de la grille du jury met plus d’une "
-        "seconde à se préparer, le navigateur enregistre une page web au lieu du PDF.",
-        "Attendez quelques secondes puis choisissez à nouveau le lien : le PDF, préparé "
-        "entre-temps, se télécharge.",
-    ),
-    KnownIssue(
-        "Un commentaire vide de l’accompagnateur est refusé sans message annoncé (critère 11.10).",
-        "Écrivez le commentaire avant de l’envoyer.",
-    ),
-    KnownIssue(
-        "Sur un écran de moins de 480 pixels, le tableau des périodes d’expérience perd ses "
-        "en-têtes de colonnes (critère 5.7).",
-        "Élargissez la fenêtre ou zoomez moins : les en-têtes reviennent.",
-    ),
-)
+KNOWN_ISSUES: tuple[KnownIssue, ...] = ()

@@ -334,11 +334,13 @@ def _mastery(raw: dict[str, Any] | None) -> Mastery:
         threshold_percent=raw.get("criteria_threshold_percent"),
         kept_years=partial["kept_years"] if partial else None,
         partial_validation=_quoted(partial),
+        partial_routes=tuple(partial.get("routes", ())) if partial else (),
         interview=Interview(
             text=tuple(interview["text"]),
             source=interview["source"],
             intro=interview.get("intro", ""),
             criteria_heading=interview.get("criteria_heading", ""),
+            people=interview.get("people", ""),
         )
         if interview
         else None,

@@ -28,6 +28,8 @@ class Interview:
     source: str
     intro: str = ""
     criteria_heading: str = ""
+    # Who evaluates, in the source's words.
+    people: str = ""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -46,6 +48,8 @@ class Mastery:
     threshold_percent: int | None = None
     kept_years: int | None = None
     partial_validation: Text | None = None
+    # What the candidate may do after a partial validation, in the source's words.
+    partial_routes: tuple[str, ...] = ()
     interview: Interview | None = None
 
     @property
@@ -67,6 +71,12 @@ class Mastery:
     @property
     def scale_labels(self) -> dict[str, str]:
         return {s.code: s.label for s in self.scale}
+
+    @property
+    def partial_by_unit_is_proposed(self) -> bool:
+        """Whether recording a partial validation unit by unit is the portal's reading (the
+        source says the validation may be partial, not what a part is)."""
+        return self.kind == ALL_UNITS
 
     @property
     def rates_elements(self) -> bool:

@@ -127,6 +127,16 @@ class RequestForm:
         return self.kind == OWN_FORM
 
     @property
+    def national_parts(self) -> tuple[NationalPart, ...]:
+        """The national form's parts, in its order, as the portal reads them (no source here
+        lists them): empty for a certifier's own form."""
+        return () if self.is_own_form else NATIONAL_FORM_PARTS
+
+    @property
+    def national_intro(self) -> Text | None:
+        return None if self.is_own_form else NATIONAL_FORM_INTRO
+
+    @property
     def areas_by_code(self) -> dict[str, Field]:
         return {a.code: a for a in self.areas}
 
@@ -165,4 +175,57 @@ OTHER_PERIODS = PeriodTexts(
             "Vos principales activités dans cet emploi ou cette activité", from_source=False
         ),
     },
+)
+
+
+@dataclass(frozen=True)
+class NationalPart:
+    """One part of the national request form, as the portal reads it: what it needs and
+    where the preparation file has the candidate's answers."""
+
+    title: str
+    needs: str
+    here: str
+
+
+# The portal's reading of the national form (CERFA n° 12818*02, fixed by the arrêté of 29
+# January 2018): no source reproduces its parts. Shown « Proposé par le portail ».
+NATIONAL_FORM_INTRO = Text(
+    "Le portail lit le formulaire national en cinq parties, dans cet ordre ; ce dossier de "
+    "préparation les suit. Aucune source reprise par le portail ne donne ces parties : c’est "
+    "la lecture du formulaire national par le portail.",
+    from_source=False,
+)
+NATIONAL_FORM_PARTS = (
+    NationalPart(
+        "La certification visée",
+        "L’intitulé du CQP ; si vous visez une validation totale ou partielle et, pour une "
+        "validation partielle, les blocs de compétences que vous détenez déjà.",
+        "L’intitulé est en tête de ce dossier. Le portail ne vous demande pas encore le type "
+        "de validation visée ni les blocs déjà détenus : indiquez-les sur le formulaire.",
+    ),
+    NationalPart(
+        "Votre situation",
+        "Votre identité, vos coordonnées et votre situation au moment de la demande.",
+        "Dans ce dossier : la partie sur votre identité.",
+    ),
+    NationalPart(
+        "Votre formation et les certifications obtenues",
+        "La dernière classe suivie, les diplômes, titres et certifications obtenus.",
+        "Dans ce dossier : la partie sur votre parcours de formation.",
+    ),
+    NationalPart(
+        "Votre expérience en rapport avec la certification visée",
+        "Chaque période d’activité : emploi ou fonction, employeur, dates, temps de travail "
+        "et activités réalisées, avec les pièces qui la justifient.",
+        "Dans ce dossier : les parties sur vos expériences et sur les pièces justificatives.",
+    ),
+    NationalPart(
+        "La déclaration sur l’honneur",
+        "Une seule demande pour cette certification pendant l’année civile, et pas plus de "
+        "trois demandes de VAE pour des certifications différentes pendant la même année "
+        "civile (article R335-7 du code de l’éducation, en vigueur quand le formulaire a été "
+        "fixé en 2018).",
+        "Dans ce dossier : la partie « Déclaration » ; vous signerez celle du formulaire.",
+    ),
 )

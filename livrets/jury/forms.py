@@ -34,7 +34,7 @@ class UnitForm(forms.Form):
             code = row.element.code
             if rates:
                 self.fields[rating_field(code)] = forms.ChoiceField(
-                    label=f"Évaluation de l’élément {row.element.number}",
+                    label=f"Votre positionnement sur l’élément {row.element.number}",
                     choices=[NOT_RATED, *RatingValue.choices],
                     required=False,
                     widget=forms.RadioSelect,

@@ -210,3 +210,45 @@ def latest_decisions(user, *, today: date) -> list[DecisionView]:
         version = d.livret.referential_version if d.livret else d.cqp.current
         views.append(decision_view(d, version.referential, today=today))
     return views
+
+
+@dataclass(frozen=True)
+class ChosenCompetences:
+    """A part of the livret where the source asks to address some of listed competences: the
+    ones the candidate ticked, and those left for the exchange with the jury."""
+
+    section_title: str
+    label: str
+    minimum: int
+    # Each competence's label, and whether the candidate ticked it.
+    items: tuple[tuple[str, bool], ...]
+
+    @property
+    def left(self) -> tuple[str, ...]:
+        return tuple(label for label, ticked in self.items if not ticked)
+
+
+def chosen_competences(livret: Livret) -> list[ChosenCompetences]:
+    """For each section with choices (004's activity II), what the candidate ticked."""
+    ref = livret.referential_version.referential
+    sections = [s for s in ref.livret_sections if s.choices]
+    if not sections:
+        return []
+    answers = dict(
+        livret.answers.filter(
+            situation=None, section_code__in=[s.code for s in sections], field_key="choix"
+        ).values_list("section_code", "text")
+    )
+    found = []
+    for section in sections:
+        codes = {c.strip() for c in answers.get(section.code, "").split(",")}
+        items = section.choices.items
+        found.append(
+            ChosenCompetences(
+                section_title=section.title,
+                label=section.choices.label,
+                minimum=section.choices.min,
+                items=tuple((c.label, c.code in codes) for c in items),
+            )
+        )
+    return found

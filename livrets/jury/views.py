@@ -37,6 +37,11 @@ def _forms(grid, *, role: str, data=None, posted: str = ""):
     }
 
 
+# The unit just saved: its confirmation is shown (and focused) in the unit itself, where the
+# redirect brings the person back, not at the top of the page.
+SAVED_UNIT = "jury-saved-unit"
+
+
 def _grid_page(request, livret, *, forms=None, status: int = 200):
     role = services.role_of(livret, request.user)
     grid = selectors.grid_of(livret)
@@ -52,6 +57,7 @@ def _grid_page(request, livret, *, forms=None, status: int = 200):
             "role": role,
             "is_owner": role == Role.CANDIDATE,
             "posted_form": next((f for f in forms.values() if f.is_bound), None),
+            "saved_unit": request.session.pop(SAVED_UNIT, "") if status == 200 else "",
         },
         status=status,
     )
@@ -93,8 +99,8 @@ def rate_unit(request, pk: int, unit: str):
     except services.JuryError as error:
         form.add_error(None, str(error))
         return _grid_page(request, livret, forms=forms, status=400)
-    messages.success(request, f"{shown.name}\u00a0: enregistré.")
-    return redirect(reverse("jury:grid", args=[livret.pk]) + f"#{shown.anchor}")
+    request.session[SAVED_UNIT] = unit
+    return redirect(reverse("jury:grid", args=[livret.pk]) + f"#{shown.anchor}-enregistre")
 
 
 def history(request, pk: int):
@@ -124,6 +130,7 @@ def interview(request, pk: int):
             "ref": ref,
             "mastery": mastery_of(ref),
             "units": [(u, ref.unit_name(u)) for u in ref.units],
+            "chosen": selectors.chosen_competences(livret),
         },
     )
 

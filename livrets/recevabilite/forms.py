@@ -111,6 +111,18 @@ class EducationForm(forms.Form):
         return {code: self.cleaned_data.get(n, "") for code, n in self.detail_names.items()}
 
 
+# Asked by the portal, for every CQP: no source's form has these fields.
+PORTAL_PERIOD_FIELDS = (
+    "kind",
+    "related",
+    "status",
+    "current",
+    "part_time_percent",
+    "weekly_hours",
+    "total_hours",
+)
+
+
 class PeriodForm(forms.ModelForm):
     start = BoundedDateField(label="Date de début", required=False)
     end = BoundedDateField(label="Date de fin", required=False)
@@ -169,6 +181,8 @@ class PeriodForm(forms.ModelForm):
                 initial=(self.instance.activities or {}).get(area.code, ""),
             )
             self.fields[name].proposed = not area.from_source
+        for key in PORTAL_PERIOD_FIELDS:
+            self.fields[key].proposed = True
 
     def clean(self):
         data = super().clean()
@@ -213,6 +227,11 @@ class RequestsCountForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The source gives the limit, not this question: the portal asks it.
+        self.fields["other_requests_this_year"].proposed = True
+
 
 class FinaliseForm(livret_forms.FinaliseForm):
     sworn = forms.BooleanField(
@@ -224,6 +243,8 @@ class FinaliseForm(livret_forms.FinaliseForm):
 
     def __init__(self, *args, sworn_statement: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        # The box to tick is the portal's way of signing, not a field of a source's form.
+        self.fields["sworn"].proposed = True
         if not sworn_statement:
             # A national form: its declaration is signed on the form itself (the sources do
             # not reproduce it); here the candidate only confirms the preparation file.

@@ -97,3 +97,18 @@ def form_errors(*forms_or_sets) -> list[ErrorItem]:
 def error_summary(errors):
     """The summary at the top of a form after a failed submit, focused on load."""
     return {"errors": errors}
+
+
+@register.filter
+def choice_described(choice, field: forms.BoundField) -> str:
+    """``{{ choice|choice_described:f }}``: one radio or checkbox of a group, in its label,
+    described by the group's error message when there is one.
+
+    Django links a field to its error (``aria-describedby``) except for the choices of a group
+    drawn as a fieldset, whose inputs are each what the keyboard reaches; this adds it."""
+    if field.errors and field.auto_id:
+        attrs = {**choice.data["attrs"], "aria-describedby": f"{field.auto_id}_error"}
+        choice = forms.boundfield.BoundWidget(
+            choice.parent_widget, {**choice.data, "attrs": attrs}, choice.renderer
+        )
+    return choice.tag(wrap_label=True)

@@ -39,6 +39,7 @@
     this.key = this.first.dataset.field;
     this.version = parseInt(this.first.dataset.version || "0", 10);
     this.status = document.querySelector('[data-status-for="' + CSS.escape(name) + '"]');
+    this.pending = document.querySelector('[data-pending-for="' + CSS.escape(name) + '"]');
     this.conflict = document.querySelector('[data-conflict-for="' + CSS.escape(name) + '"]');
     this.hiddenVersion = document.querySelector('[data-version-for="' + CSS.escape(name) + '"]');
     this.saved = this.value();
@@ -60,10 +61,22 @@
     if (this.hiddenVersion) this.hiddenVersion.value = String(v);
   };
 
+  // The outcome of a save (or its failure) goes to the live region, announced once.
   Field.prototype.showStatus = function (html, isError) {
     if (!this.status) return;
+    this.showPending("");
     this.status.classList.toggle("error", !!isError);
     this.status.innerHTML = html;
+  };
+
+  // What is going on meanwhile (typing, saving) is shown beside it, not announced: the live
+  // region is emptied once, not rewritten on every keystroke.
+  Field.prototype.showPending = function (text) {
+    if (text && this.status && this.status.textContent !== "") {
+      this.status.textContent = "";
+      this.status.classList.remove("error");
+    }
+    if (this.pending && this.pending.textContent !== text) this.pending.textContent = text;
   };
 
   Field.prototype.changed = function (immediate) {
@@ -71,7 +84,7 @@
     window.clearTimeout(this.timer);
     if (this.value() === this.saved) return;
     storePending(this.name, { part: this.part, field: this.key, text: this.value(), base: this.version });
-    this.showStatus("Modifications non enregistrées…");
+    this.showPending("Modifications non enregistrées…");
     this.timer = window.setTimeout(function () { self.save(); }, immediate ? 0 : DELAY);
   };
 
@@ -84,7 +97,7 @@
     if (text === this.saved) return;
     this.inFlight = true;
     this.again = false;
-    this.showStatus("Enregistrement…");
+    this.showPending("Enregistrement…");
     var body = new URLSearchParams();
     body.set("part", this.part);
     body.set("field", this.key);
@@ -128,6 +141,7 @@
       if (this.value() === text) storePending(this.name, null);
       else this.again = true;
       // The fragment swaps the section's state and its menu entry out of band.
+      this.showPending("");
       if (window.htmx) window.htmx.swap(this.status, html, { swapStyle: "innerHTML" });
       else this.status.textContent = html.split("<")[0].trim();
       progress();

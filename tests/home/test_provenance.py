@@ -116,17 +116,24 @@ def test_what_the_sources_do_not_say_is_null_not_guessed():
 # --- the mark, wherever a page shows a proposed text ---------------------------------------
 
 
-def unmarked(html: str, texts: set[str], href: str) -> tuple[int, list[str]]:
+# The recevabilité request's pages and PDF write the mark as a span (no link in a PDF read
+# alone), the other pages as a link to the explanation.
+SPAN_MARK = f'<span class="proposed">« {PROPOSED} »</span>'
+
+
+def unmarked(
+    html: str, texts: set[str], href: str, *, also: tuple[str, ...] = ()
+) -> tuple[int, list[str]]:
     """How many times the texts are shown in the page's body, and those not followed by the
     mark (after at most the closing tags of the element holding them)."""
     body = html[html.index("<body") :]
-    mark = MARK.format(href)
+    marks = "|".join(re.escape(m) for m in (MARK.format(href), *also))
     shown, missing = 0, []
     for text in texts:
         for match in re.finditer(re.escape(escape(text)), body):
             shown += 1
             after = body[match.end() : match.end() + 400]
-            if not re.match(r"\s*(</[a-z0-9]+>\s*)*" + re.escape(mark), after):
+            if not re.match(r"\s*(</[a-z0-9]+>\s*)*(" + marks + ")", after):
                 missing.append(text[:80])
     return shown, missing
 
@@ -277,3 +284,93 @@ def test_the_editors_field_help_is_marked_as_the_portals(client, referentials):
     page = client.get(f"/livrets/{livret.pk}/partie/activite-1/").content.decode()
     note = page[page.index("Les indications en petits caractères") - 300 :][:400]
     assert "Proposé par le portail" in note
+
+
+# --- the recevabilité request and the jury preparation --------------------------------------
+
+
+def request_proposed_texts(slug: str) -> set[str]:
+    """The portal's own words in the request's data: its labels, headings and notes (each
+    choice of a list is covered by its list's mark)."""
+    data = data_of(slug)
+    sources = sources_of(data)
+    return {
+        t.text
+        for t in walk(data["recevabilite_request"], "$.recevabilite_request")
+        if not t.from_source and ".choices[" not in t.path and not found_in(t.text, sources)
+    }
+
+
+@needs_seeds
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_page_and_the_pdf_of_the_request_mark_the_portals_texts(
+    client, referentials, candidate, slug
+):
+    from livrets.recevabilite.pdf import request_html
+    from tests.support.recevabilite import complete, start
+
+    rq = start(candidate, slug)
+    complete(rq)
+    client.force_login(candidate)
+    texts = request_proposed_texts(slug)
+    base = f"/mes-demarches/recevabilite/{rq.pk}/"
+    period = rq.periods.first()
+    total = 0
+    for url in (
+        f"/mes-demarches/recevabilite/nouvelle/?cqp={slug}",
+        base,
+        f"{base}identite/",
+        f"{base}formation/",
+        f"{base}periodes/{period.pk}/",
+        f"{base}declaration/",
+    ):
+        # The menus name the parts in the portal's interface, attributing nothing.
+        html = re.sub(r"<nav\b.*?</nav>", "", client.get(url).content.decode(), flags=re.S)
+        shown, missing = unmarked(html, texts, "/propose-par-le-portail/", also=(SPAN_MARK,))
+        assert missing == [], (url, missing)
+        total += shown
+    # A part's name in an attribute is the running header's, marked in the part's heading.
+    html = re.sub(r' data-name="[^"]*"', "", request_html(rq))
+    shown, missing = unmarked(html, texts, "#propose-par-le-portail", also=(SPAN_MARK,))
+    assert missing == [], ("pdf", missing)
+    assert total + shown >= 3
+    # The portal's own sentences around the request, wherever shown.
+    start_page = client.get(f"/mes-demarches/recevabilite/nouvelle/?cqp={slug}")
+    start_page = start_page.content.decode()
+    sentence = start_page[start_page.index("rend votre démarche de VAE officielle") :][:300]
+    assert SPAN_MARK in sentence
+    period_page = client.get(f"{base}periodes/{period.pk}/").content.decode()
+    for label in ("Type d&#x27;expérience", "En lien avec le CQP visé", "Heures par semaine"):
+        assert SPAN_MARK in period_page[period_page.index(label) :][:200], label
+    assert SPAN_MARK in html[html.index("Période 1") :][:200]
+    assert SPAN_MARK in html[html.index("La liste de contrôle ci-dessous") :][:200]
+
+
+@needs_seeds
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_jury_preparation_marks_the_portals_texts(client, referentials, candidate, slug):
+    from livrets.livret2 import services as livret_services
+
+    livret = livret_services.start_livret(owner=candidate, version=version_of(slug))
+    client.force_login(candidate)
+    base = f"/preparer-le-jury/livrets/{livret.pk}/"
+    texts = proposed_texts(slug)
+    for url in (base, f"{base}entretien/", f"{base}decision/"):
+        html = re.sub(r"<nav\b.*?</nav>", "", client.get(url).content.decode(), flags=re.S)
+        shown, missing = unmarked(html, texts, "/propose-par-le-portail/")
+        assert missing == [], (url, missing)
+    grid = client.get(base).content.decode()
+    assert "Proposé par le portail" in grid[grid.index("<h1") :][:2000]
+
+
+def test_the_eligibility_result_marks_the_portals_sentence_on_the_request(client, referentials):
+    """« La demande de recevabilité (livret 1) rend votre démarche officielle » is 004's idea
+    applied by the portal to every CQP: marked where the result invites to the request."""
+    from tests.support.wizard import fill, post, url
+
+    fill(client)  # COS, one year and two months related to the CQP: eligible
+    post(client, "verification")
+    client.get(url("fin"))
+    html = client.get("/verifier-mon-eligibilite/resultat/").content.decode()
+    sentence = html[html.index("rend votre démarche officielle") :][:200]
+    assert MARK.format("/propose-par-le-portail/") in sentence

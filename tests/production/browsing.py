@@ -8,9 +8,40 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.test import Client
 
-from .site_map import Target, make_people, targets, wagtail_pages
+from .site_map import Target, failed_submits, make_people, targets, wagtail_pages
 
 HTML = "text/html"
+
+# Posts a form built from `data` (with the page's CSRF token) the way a browser submits one;
+# a list value gives one field per item (checkboxes).
+SUBMIT = """([url, data]) => {
+  const form = document.createElement("form");
+  form.method = "post";
+  form.action = url;
+  const token = document.querySelector("[name=csrfmiddlewaretoken]");
+  const fields = Object.entries(data);
+  if (token) fields.push(["csrfmiddlewaretoken", token.value]);
+  for (const [name, value] of fields) {
+    for (const item of [].concat(value)) {
+      const input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = item;
+      form.append(input);
+    }
+  }
+  document.body.append(form);
+  form.submit();
+}"""
+
+
+def submit_refused(page, live_server, submit) -> None:
+    """Post ``submit`` (and the posts before it) from the page that shows its form."""
+    for url, data in [*submit.before, (submit.url, submit.data)]:
+        shown_at = submit.shown_at if url == submit.url and submit.shown_at else url
+        page.goto(live_server.url + shown_at)
+        with page.expect_navigation():
+            page.evaluate(SUBMIT, [url, data])
 
 
 def _session_cookie(user) -> str:
@@ -28,8 +59,9 @@ def _stay_on_target(route) -> None:
     """
     request = route.request
     page = request.frame.page
-    if request.is_navigation_request() and request.frame == page.main_frame:
-        page.navigations = getattr(page, "navigations", 0) + 1
+    counted = getattr(page, "navigations", None)  # None: not guarded (a form being posted)
+    if counted is not None and request.is_navigation_request() and request.frame == page.main_frame:
+        page.navigations = counted + 1
         if page.navigations > 1:
             route.abort("aborted")
             return
@@ -84,3 +116,10 @@ def every_html_page(browser, live_server, **context_options) -> Iterator[tuple[T
             if response.status == 405 or HTML not in response.headers.get("content-type", ""):
                 continue
             yield target, page
+        # Then each form as it comes back after a refused submit.
+        for submit in failed_submits(site["ids"]):
+            page = pages[submit.actor]
+            page.navigations = None
+            submit_refused(page, live_server, submit)
+            page.navigations = 1  # the refused form's page is loaded: it stays
+            yield Target(f"{submit.name} (failed submit)", submit.url, submit.actor), page

@@ -49,6 +49,8 @@ def make_people() -> dict:
     review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
     ids = make_objects(livret, coach=coach, invite=invitee.email)
     ids["pk_af"] = _jury_livret(owner, coach)
+    ids.update(_more_requests(owner))
+    ids["pk_running"] = _running_pdf(owner)
     # A complete livret: its finalise form (the error summary's checks post to it).
     complete = livret_services.start_livret(
         owner=owner, version=version_of("conseiller-offres-services")
@@ -77,6 +79,42 @@ def _jury_livret(owner, coach) -> int:
     return livret.pk
 
 
+def _more_requests(owner) -> dict:
+    """A recevabilité request on each other CQP (the livret's own is made by make_objects)."""
+    from tests.support.recevabilite import AF, IAS, start
+
+    return {"rpk_af": start(owner, AF).pk, "rpk_ias": start(owner, IAS).pk}
+
+
+def _running_pdf(owner) -> int:
+    """A livret whose PDF is being prepared: its progress page in its running state (polling)."""
+    from django.test import override_settings
+
+    from livrets.livret2 import services as livret_services
+    from livrets.livret2.pdf.export import livret_export
+    from portal.pdf import jobs
+    from tests.support.data import version_of
+
+    livret = livret_services.start_livret(
+        owner=owner, version=version_of("conseiller-offres-services")
+    )
+    export = livret_export(livret)
+    # Claimed for an hour, never rendered: it stays « en cours » while the gates walk.
+    with override_settings(PDF_TIME_LIMIT_SECONDS=3600):
+        jobs.claim(export.slot, export.revision, html_chars=1_000_000)
+    return livret.pk
+
+
+# Pages that another visitor than the registry's also sees (name, visitor, id of the livret).
+OTHER_VISITORS = [
+    ("jury:grid", "coach", "pk_af"),
+    ("jury:interview", "coach", "pk_af"),
+    ("jury:history", "coach", "pk_af"),
+    ("jury:grid", "coach", "pk"),
+    ("review:livret", "coach", "pk_af"),
+]
+
+
 def targets(ids: dict) -> tuple[list[Target], list[str]]:
     """Every URL of the configuration with its visitor; and the id-bearing names unknown."""
     found, unknown = [], []
@@ -94,6 +132,13 @@ def targets(ids: dict) -> tuple[list[Target], list[str]]:
                 found.append(Target(name, reverse(name, kwargs=kwargs), actor, query))
         elif not module.startswith(THIRD_PARTY_WITH_KEYS):
             unknown.append(name)
+    found += [
+        Target(name, reverse(name, kwargs={"pk": ids[key]}), actor)
+        for name, actor, key in OTHER_VISITORS
+        if key in ids
+    ]
+    # The accompagnateur's dashboard, with the livrets they follow.
+    found.append(Target("review:dashboard", reverse("review:dashboard"), "coach"))
     return found, unknown
 
 
@@ -129,6 +174,8 @@ def failed_submits(ids: dict) -> list[Submit]:
     livret = ids["pk"]
     too_long = "x" * 10_001
     request = lambda name: reverse(f"recevabilite:{name}", kwargs={"rpk": ids["rpk"]})  # noqa: E731
+    section = reverse("review:section", kwargs={"pk": livret, "code": "motivation"})
+    situations = reverse("review:section", kwargs={"pk": livret, "code": "activite-1"})
     chosen = [
         (step("cqp"), {wizard: "cqp", "cqp-cqp": "conseiller-offres-services"}),
         (step("situation"), {wizard: "situation", "situation-situation": "salarie"}),
@@ -192,6 +239,32 @@ def failed_submits(ids: dict) -> list[Submit]:
             {"kind": "salarie", "start": "2023-05-01", "end": "2023-01-01"},
         ),
         Submit("request comment", "coach", request("reading"), {"part": "", "body": ""}),
+        Submit(
+            "request education",
+            "owner",
+            request("education"),
+            {"diplomas": ["aucun", "bac"]},
+        ),
+        Submit(
+            "request yearly count",
+            "owner",
+            reverse("recevabilite:declaration", kwargs={"rpk": ids["rpk_af"]}),
+            {"count": "1", "count-other_requests_this_year": "-1"},
+        ),
+        Submit(
+            "comment without JavaScript",
+            "coach",
+            reverse("review:comment_add", kwargs={"pk": livret}),
+            {"part": "section:motivation", "field": "raisons", "body": " ", "next": section},
+            shown_at=section,
+        ),
+        Submit(
+            "reply without JavaScript",
+            "coach",
+            reverse("review:comment_reply", kwargs={"pk": livret, "cid": ids["cid"]}),
+            {"body": "", "next": situations},
+            shown_at=situations,
+        ),
         Submit("delete account", "owner", reverse("livrets:my_data"), {"password": "faux"}),
         Submit(
             "account names",

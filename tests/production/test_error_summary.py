@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-from .browsing import visitors
+from .browsing import submit_refused, visitors
 from .site_map import failed_submits, make_people
 
 
@@ -68,26 +68,6 @@ def test_every_failed_submit_shows_a_focused_summary_linking_to_the_fields(site_
     assert len(checked) >= 10
 
 
-# Posts a form built from `data` (with the page's CSRF token) the way a browser submits one.
-SUBMIT = """([url, data]) => {
-  const form = document.createElement("form");
-  form.method = "post";
-  form.action = url;
-  const token = document.querySelector("[name=csrfmiddlewaretoken]");
-  const fields = Object.entries(data);
-  if (token) fields.push(["csrfmiddlewaretoken", token.value]);
-  for (const [name, value] of fields) {
-    const input = document.createElement("input");
-    input.type = "hidden";
-    input.name = name;
-    input.value = value;
-    form.append(input);
-  }
-  document.body.append(form);
-  form.submit();
-}"""
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_focus_lands_on_the_summary_and_its_links_reach_the_fields(
@@ -97,11 +77,7 @@ def test_focus_lands_on_the_summary_and_its_links_reach_the_fields(
     with visitors(browser, live_server, site["people"]) as pages:
         for submit in failed_submits(site["ids"]):
             page = pages[submit.actor]
-            for url, data in [*submit.before, (submit.url, submit.data)]:
-                shown_at = submit.shown_at if url == submit.url and submit.shown_at else url
-                page.goto(live_server.url + shown_at)
-                with page.expect_navigation():
-                    page.evaluate(SUBMIT, [url, data])
+            submit_refused(page, live_server, submit)
             focused = page.evaluate("() => document.activeElement.id")
             assert focused == "erreurs", f"{submit.name}: focus on #{focused}"
             link = page.locator("[data-error-summary] a").first

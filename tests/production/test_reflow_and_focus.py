@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from .browsing import every_html_page
 
@@ -25,6 +28,10 @@ FOCUS_RING = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const style = getComputedStyle(el);
+  // A date field's calendar button has the focus: Chromium gives no computed style for it
+  // (the stylesheet's ::-webkit-calendar-picker-indicator:focus-visible rule draws its ring).
+  const date = el.matches("input[type=date]");
+  if (date && !el.matches(":focus-visible") && style.outlineStyle === "none") return {picker: true};
   let bg = "rgb(255, 255, 255)";
   for (let a = el.parentElement; a; a = a.parentElement) {
     const c = getComputedStyle(a).backgroundColor;
@@ -64,6 +71,7 @@ TABS_PER_PAGE = 12
 @pytest.mark.django_db(transaction=True)
 def test_no_page_scrolls_sideways_at_320px_and_focus_is_visible(live_server, site_pages, browser):
     overflowing, faint, seen, dates = [], [], [], []
+    pickers = 0
     for target, page in every_html_page(
         browser, live_server, viewport={"width": 320, "height": 640}
     ):
@@ -82,7 +90,10 @@ def test_no_page_scrolls_sideways_at_320px_and_focus_is_visible(live_server, sit
             page.keyboard.press("Tab")
             rings.append(page.evaluate(FOCUS_RING))
             dates.append(target.name)
+        pickers += sum(1 for ring in rings if ring and ring.get("picker"))
         for ring in filter(None, rings):
+            if ring.get("picker"):
+                continue
             ratio = contrast(ring["color"], ring["background"])
             if ring["style"] == "none" or ring["width"] < 2 or ratio < 3:
                 faint.append(f"{target.name} {target.url}: {ring} ({ratio:.1f}:1)")
@@ -90,3 +101,7 @@ def test_no_page_scrolls_sideways_at_320px_and_focus_is_visible(live_server, sit
     assert faint == []
     assert {"wagtail_serve", "selfcheck:step", "livrets:section", "review:section"} <= set(seen)
     assert "livrets:detail" in dates  # the journey dates
+    if pickers:  # the calendar buttons reached have the stylesheet's ring
+        css = (Path(settings.BASE_DIR) / "static" / "css" / "portal.css").read_text()
+        picker = "::-webkit-calendar-picker-indicator:focus-visible {"
+        assert f"{picker} outline: 3px solid var(--focus)" in css

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -81,3 +82,49 @@ def press(page, locator):
     locator.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
+
+
+@contextmanager
+def signed_in_page(browser, live_server, user, **context_options):
+    """A Chromium page whose session is ``user``'s (no login form), closed afterwards."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(locale="fr-FR", **context_options)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+# Records each change of a live region's words (role alert or status, aria-live): what a
+# screen reader would be asked to announce. One change per region and batch of DOM changes
+# (a swap made of several steps is one announcement). Read back with LIVE_CHANGES_READ.
+LIVE_CHANGES = """() => {
+  window.__liveChanges = [];
+  const live = (el) => el && el.closest("[role=alert], [role=status], [aria-live]");
+  new MutationObserver((records) => {
+    const regions = new Set();
+    for (const r of records) {
+      const region = live(r.target.nodeType === 1 ? r.target : r.target.parentElement);
+      if (region && region.textContent.trim()) regions.add(region);
+    }
+    for (const region of regions) {
+      window.__liveChanges.push(region.textContent.trim().replace(/\\s+/g, " "));
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+}"""
+LIVE_CHANGES_READ = "() => window.__liveChanges"

@@ -62,6 +62,18 @@ def _sections(ids) -> list[tuple[dict, dict]]:
 LIVRET = _one(pk="{pk}")
 SECTION = _one(pk="{pk}", code=NON_ID_KWARGS["code"])
 REQUEST = _one(rpk="{rpk}")
+
+
+def _requests(ids) -> list[tuple[dict, dict]]:
+    """The request on the livret's CQP; where the walk made them, those on the other CQPs."""
+    return [({"rpk": ids[k]}, {}) for k in ("rpk", "rpk_af", "rpk_ias") if k in ids]
+
+
+def _progress(ids) -> list[tuple[dict, dict]]:
+    """The livret's PDF progress page; where the walk made one, a PDF being prepared."""
+    return [({"pk": ids[k]}, {}) for k in ("pk", "pk_running") if k in ids]
+
+
 # URL name: (who uses it: "anon", "owner", "coach" or "invitee"; what fills its arguments).
 REGISTRY: dict[str, tuple[str, Callable]] = {
     "selfcheck:step": ("anon", _wizard_steps),
@@ -81,7 +93,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "livrets:reopen": ("owner", LIVRET),
     "livrets:journey": ("owner", LIVRET),
     "livrets:pdf": ("owner", LIVRET),
-    "livrets:pdf_progress": ("owner", LIVRET),
+    "livrets:pdf_progress": ("owner", _progress),
     "review:accept": ("invitee", _one(token="{token}")),
     "review:livret": ("coach", LIVRET),
     "review:section": ("coach", _sections),
@@ -94,21 +106,12 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "review:comment_reply": ("coach", _one(pk="{pk}", cid="{cid}")),
     "review:comment_toggle": ("coach", _one(pk="{pk}", cid="{cid}")),
     **{
+        f"recevabilite:{name}": ("owner", _requests)
+        for name in ("detail", "identity", "education", "declaration", "pdf_progress", "answer")
+    },
+    **{
         f"recevabilite:{name}": ("owner", REQUEST)
-        for name in (
-            "detail",
-            "identity",
-            "education",
-            "add_period",
-            "declaration",
-            "reopen",
-            "pdf",
-            "pdf_progress",
-            "answer",
-            "gaps",
-            "start_livret",
-            "upload",
-        )
+        for name in ("add_period", "reopen", "pdf", "gaps", "start_livret", "upload")
     },
     "recevabilite:period": ("owner", _one(rpk="{rpk}", pid="{pid}")),
     "recevabilite:delete_period": ("owner", _one(rpk="{rpk}", pid="{pid}")),

@@ -157,6 +157,16 @@ def _field(spec: FieldSpec, text: str, section: LivretSection | None = None) -> 
     return PrintedField(typo(spec.label), text, kind, proposed=mark)
 
 
+def _printed(specs, fields) -> tuple[PrintedField, ...]:
+    """The fields to print: an optional field the portal proposes (no source asks for it) and
+    the candidate left empty stays out of the document sent to the certifier."""
+    return tuple(
+        f
+        for spec, f in zip(specs, fields, strict=True)
+        if not (spec.proposed and not spec.required and f.empty)
+    )
+
+
 def _rows(ref: Referential, section: LivretSection, specs, fields) -> tuple[list, list]:
     """An activities table's rows (one per activity item) and its questions, grouped as the
     editor groups them (``structure.item_groups``)."""
@@ -228,7 +238,9 @@ def _situations(section: LivretSection, situations, rows: _Rows) -> tuple[Printe
                 number=number,
                 anchor=f"situation-{s.pk}",
                 title=values.get("titre", "").strip(),
-                fields=tuple(_field(spec, values[spec.key]) for spec in SITUATION_FIELDS),
+                fields=_printed(
+                    SITUATION_FIELDS, [_field(spec, values[spec.key]) for spec in SITUATION_FIELDS]
+                ),
                 documents=tuple(rows.docs_of_situation.get(s.pk, ())),
             )
         )
@@ -246,6 +258,8 @@ def _section(
     if section.kind == SectionKind.ACTIVITIES_TABLE:
         table, questions = _rows(ref, section, specs, fields)
         fields = []
+    else:
+        fields = list(_printed(specs, fields))
     return PrintedSection(
         code=section.code,
         anchor=f"partie-{index}",

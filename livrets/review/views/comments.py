@@ -9,29 +9,40 @@ from django.views.decorators.http import require_POST
 
 from livrets.livret2.anchors import Anchor
 from livrets.review import selectors, services
-from livrets.review.views.common import safe_next
+from livrets.review.views.common import base_context, safe_next
+from portal.templatetags.portal_tags import ErrorItem
+
+# The textarea of the page shown without JavaScript after a refused comment.
+TEXT_ID = "commentaire-texte"
+
+
+def _thread(request, livret, part: str, key: str, flash: str, **extra):
+    """The anchor's thread, the fragment htmx swaps in place of the old one."""
+    review = selectors.review_of_livret(
+        livret=livret,
+        user=request.user,
+        detached=request.POST.get("detached") == "1",
+        next=safe_next(request, ""),
+    )
+    return render(
+        request,
+        "review/_thread.html",
+        {
+            "livret": livret,
+            "review": review,
+            "t": review.thread((Anchor.parse(part, key) or Anchor()).name),
+            "label": selectors.thread_label(livret, part=part, field=key),
+            "flash": flash,
+            **extra,
+        },
+        status=400 if extra.get("error") else 200,
+    )
 
 
 def _answer(request, livret, part: str, key: str, flash: str, anchor: str = ""):
     """The anchor's thread for htmx; otherwise back to the page the form was on."""
     if request.htmx:
-        review = selectors.review_of_livret(
-            livret=livret,
-            user=request.user,
-            detached=request.POST.get("detached") == "1",
-            next=safe_next(request, ""),
-        )
-        return render(
-            request,
-            "review/_thread.html",
-            {
-                "livret": livret,
-                "review": review,
-                "t": review.thread((Anchor.parse(part, key) or Anchor()).name),
-                "label": selectors.thread_label(livret, part=part, field=key),
-                "flash": flash,
-            },
-        )
+        return _thread(request, livret, part, key, flash)
     messages.success(request, flash)
     default = reverse("review:livret", args=[livret.pk])
     target = safe_next(request, default)
@@ -40,13 +51,36 @@ def _answer(request, livret, part: str, key: str, flash: str, anchor: str = ""):
     return redirect(target)
 
 
-def _error(request, livret, part: str, key: str, error: str):
+def _error(request, livret, part: str, key: str, error: str, *, reply_to=None):
+    """A refused comment or reply: the error beside its field, the typed text kept.
+
+    With htmx, the thread again (status 400, which the page's htmx configuration swaps in),
+    its field marked invalid and described by the error; without JavaScript, a page of its
+    own with the shared error summary and the form to send again."""
+    typed = request.POST.get("body", "")
+    error_on = str(reply_to.pk) if reply_to is not None else "new"
     if request.htmx:
-        response = _answer(request, livret, part, key, error)
-        response.status_code = 400
-        return response
-    messages.error(request, error)
-    return redirect(safe_next(request, reverse("review:livret", args=[livret.pk])))
+        return _thread(request, livret, part, key, "", error=error, error_on=error_on, typed=typed)
+    action = (
+        reverse("review:comment_reply", args=[livret.pk, reply_to.pk])
+        if reply_to is not None
+        else reverse("review:comment_add", args=[livret.pk])
+    )
+    context = {
+        **base_context(request),
+        "livret": livret,
+        "errors": [ErrorItem(error, TEXT_ID, "Votre commentaire")],
+        "error": error,
+        "text_id": TEXT_ID,
+        "action": action,
+        "part": part,
+        "field": key,
+        "typed": typed,
+        "is_reply": reply_to is not None,
+        "label": selectors.thread_label(livret, part=part, field=key),
+        "next": safe_next(request, reverse("review:livret", args=[livret.pk])),
+    }
+    return render(request, "review/comment_error.html", context, status=400)
 
 
 @require_POST
@@ -77,7 +111,7 @@ def reply(request, pk: int, cid: int):
             comment=root, author=request.user, body=request.POST.get("body", "")
         )
     except services.ReviewError as error:
-        return _error(request, root.livret, root.part, root.field_key, str(error))
+        return _error(request, root.livret, root.part, root.field_key, str(error), reply_to=root)
     return _answer(
         request,
         root.livret,

@@ -57,7 +57,7 @@ def test_the_candidate_rates_a_competence_and_sees_the_result_with_its_reason(cl
     client.force_login(jury_people["candidate"])
     answer = post_c4(client, livret, **{"C4.E2": "non_mis_en_oeuvre"})
     assert answer.status_code == 302
-    assert answer["Location"].endswith("#unite-C4")
+    assert answer["Location"].endswith("#unite-C4-enregistre")
     page = client.get(grid_url(livret)).content.decode().replace(NBSP, " ")
     assert "indéterminé" in page
     assert "C4.E2 est « non mis en œuvre »" in page
@@ -138,6 +138,7 @@ def test_the_grid_queries_do_not_grow_with_the_elements_rated(client, jury_peopl
             rate_url(livret, unit.code), {f"note-{e.code}": "acquis" for e in unit.elements}
         )
     assert Rating.objects.count() == ref.element_count == 45
+    client.get(grid_url(livret))  # the last unit's confirmation, shown once (a session write)
     with CaptureQueriesContext(connection) as all_rated:
         page = client.get(grid_url(livret))
     assert "Toutes les compétences sont maîtrisées" in page.content.decode().replace(NBSP, " ")
@@ -192,6 +193,9 @@ def test_a_partial_decision_keeps_the_units_five_years_and_opens_a_livret_on_the
     page = client.get(url).content.decode().replace(NBSP, " ")
     assert "conservées jusqu’au <strong>14 mars 2030</strong>" in page
     assert "En cas de validation partielle, le candidat garde le bénéfice" in page
+    # From which date the five years run is the portal's reading, and it says so.
+    assert "à partir de la date de la décision du jury" in page
+    assert "Proposé par le portail" in page.split("conservées jusqu’au", 1)[1]
     decision = JuryDecision.objects.get()
     assert decision.validated_units == ["C1", "C2"]
     answer = client.post(f"{url}{decision.pk}/nouveau-livret/")
@@ -254,3 +258,25 @@ def test_the_warning_before_the_end_and_no_duration_where_the_source_gives_none(
     assert "Validation partielle" in page
     assert "conservées jusqu" not in page
     assert "Il reste à valider" in page
+
+
+def test_no_form_of_the_cos_grid_lacks_a_submit_button(client, referentials):
+    """The COS grid rates no element: a unit with nothing to send shows no empty form."""
+    from livrets.livret2 import services as livret_services
+    from livrets.review import services as review_services
+    from tests.support.data import make_candidate, version_of
+
+    owner = make_candidate("claire@example.fr")
+    coach = make_candidate("coach@example.fr")
+    livret = livret_services.start_livret(
+        owner=owner, version=version_of("conseiller-offres-services")
+    )
+    invitation = review_services.invite(livret=livret, email=coach.email).invitation
+    review_services.accept(invitation=invitation, user=coach)
+    for user in (owner, coach):
+        client.force_login(user)
+        page = client.get(grid_url(livret)).content.decode()
+        forms = re.findall(r"<form\b.*?</form>", page, flags=re.S)
+        assert forms or user == coach
+        for form in forms:
+            assert re.search(r'<button[^>]*type="submit"|<button(?![^>]*type=)', form), form[:300]

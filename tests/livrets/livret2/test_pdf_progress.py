@@ -71,14 +71,14 @@ def test_a_slow_export_shows_its_progress_then_starts_the_download(
     assert re.search(r'<progress id="pdf-progress-bar" max="100" value="\d+">', html)
     # Without JavaScript the page refreshes itself, and says how to do it by hand.
     assert re.search(r'<noscript>\s*<meta http-equiv="refresh" content="2">\s*</noscript>', html)
-    assert f'<a href="{progress_url}">Actualiser la page</a>' in html
+    assert f'<a id="pdf-refresh" href="{progress_url}">Actualiser la page</a>' in html
     # With JavaScript, htmx polls the fragment.
-    assert f'hx-get="{progress_url}" hx-trigger="every 1s"' in html
+    assert f'data-hx-get="{progress_url}" data-hx-trigger="every 1s"' in html
     assert "no-store" in page["Cache-Control"]
 
     fragment = client.get(progress_url, HTTP_HX_REQUEST="true")
     assert fragment.status_code == 200
-    assert "<html" not in fragment.text and 'hx-trigger="every 1s"' in fragment.text
+    assert "<html" not in fragment.text and 'data-hx-trigger="every 1s"' in fragment.text
     assert "hx-swap-oob" not in fragment.text  # no announcement while nothing changes
 
     # Asking again while it renders follows the same render.

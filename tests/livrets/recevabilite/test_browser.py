@@ -135,8 +135,9 @@ def test_from_a_self_check_to_a_finalised_request_pdf(
             "ne pas déposer plus de trois demandes de Validation des Acquis de l’Expérience"
         )
         assert_accessible(page)
-        page.get_by_label(re.compile("Combien de demandes de VAE")).fill("1")
-        page.get_by_role("button", name="Enregistrer ma réponse").click()
+    # Every CQP asks it: 002 in its words, the national forms in the portal's (issue 23).
+    page.get_by_label(re.compile("Combien de demandes de VAE")).fill("1")
+    page.get_by_role("button", name="Enregistrer ma réponse").click()
     assert_accessible(page)
     page.locator("#id_final-name").fill("Clara Durand")
     page.locator("#id_final-place").fill("Lyon")

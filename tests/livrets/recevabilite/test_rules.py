@@ -106,8 +106,20 @@ def test_a_fourth_request_in_the_calendar_year_is_refused_with_the_source_senten
         assert rules.missing(AF, content)[0].message.startswith("Une demande de plus")
 
 
-def test_national_forms_state_no_yearly_limit():
-    assert rules.refusal(COS, 9) is None and rules.refusal(IAS, 9) is None
+@pytest.mark.parametrize("form", [COS, IAS], ids=["004", "000"])
+def test_national_forms_prompt_the_one_and_three_requests_statement_as_the_portals(form):
+    """The national form's sworn statement (one request per certification, three a year) is
+    asked for 000 and 004 as for 002, in the portal's words: no source reproduces it."""
+    assert form.max_requests_per_year == 3
+    assert rules.refusal(form, 2) is None
+    sentence = rules.refusal(form, 3)
+    assert sentence is not None and not sentence.from_source
+    assert "une seule demande pour cette certification" in sentence
+    assert "article R335-7" in sentence
+    content = rules.RequestContent(**{**FULL.__dict__, "other_requests_this_year": None})
+    assert "Le nombre de demandes de VAE déposées cette année civile" in [
+        m.message for m in rules.missing(form, content)
+    ]
 
 
 def delays_of(form):

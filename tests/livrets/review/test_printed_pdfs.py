@@ -116,7 +116,7 @@ def test_a_slow_pdf_shows_its_progress_then_is_served(
         assert (response.status_code, response["Location"]) == (302, progress_url)
         page = client.get(progress_url)
         assert "Votre PDF est en cours de préparation." in page.text
-        assert f'hx-get="{progress_url}"' in page.text
+        assert f'data-hx-get="{progress_url}"' in page.text
     finally:
         gate.set()
     for _ in range(200):

@@ -61,7 +61,8 @@ MATRIX = {
     "review:document": row("get", 200, 200),
     "review:access": row("get", 200, 404),
     "review:revoke": row("post", 302, 404),
-    "review:comment_add": row("post", 302, 302, data={**FIELD, "body": "Précisez."}),
+    # The owner does not open a comment: refused, on a page with the error summary (400).
+    "review:comment_add": row("post", 400, 302, data={**FIELD, "body": "Précisez."}),
     "review:comment_reply": row("post", 302, 302, data={"body": "D'accord."}),
     "review:comment_toggle": row("post", 302, 302, data={"action": "resolve"}),
     # The recevabilité request: the owner edits it; the accompagnateur of a livret 2 of the

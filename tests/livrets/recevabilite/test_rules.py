@@ -117,7 +117,7 @@ def test_national_forms_prompt_the_one_and_three_requests_statement_as_the_porta
     assert "une seule demande pour cette certification" in sentence
     assert "article R335-7" in sentence
     content = rules.RequestContent(**{**FULL.__dict__, "other_requests_this_year": None})
-    assert "Le nombre de demandes de VAE déposées cette année civile" in [
+    assert "Le nombre de demandes de VAE déposées ailleurs cette année civile" in [
         m.message for m in rules.missing(form, content)
     ]
 

@@ -43,7 +43,7 @@ run: install ## Install, migrate, load referentials and demo content, serve on 1
 	$(PY) -m portal load_initial_data
 	$(PY) -m portal runserver 127.0.0.1:8000
 
-serve: install ## Production mode on 127.0.0.1:8000: gunicorn, PostgreSQL and Redis of this machine, a task worker
+serve: install ## Production mode on 127.0.0.1:8000: gunicorn, PostgreSQL and Redis of this machine, a task worker, the daily pruning of finished tasks
 	$(PY) -m portal.serve
 
 worker: install ## Run background tasks (emails, purges) queued in the database

@@ -8,8 +8,11 @@ from wagtail.models import Page
 
 def clean_query(raw: str) -> str:
     """The words typed, without what the database's full-text syntax would choke on: an
-    unbalanced double quote (SQLite's FTS5 refuses it) and control characters."""
-    query = "".join(c if c.isprintable() else " " for c in raw).strip()[:200]
+    unbalanced double quote (SQLite's FTS5 refuses it), apostrophes (FTS5 refuses one inside
+    a quoted phrase; « l'emploi » is searched as the words « l emploi », as it is indexed)
+    and control characters."""
+    query = "".join(c if c.isprintable() and c not in "'’" else " " for c in raw)
+    query = query.strip()[:200]
     if query.count('"') % 2:
         query = query.replace('"', " ").strip()
     return query

@@ -7,7 +7,8 @@ The production settings (`portal.settings.prod`) with local defaults for what a 
 deployment sets in its environment: the database `cqp_vae` on 127.0.0.1:5432 (created when
 missing), Redis on 127.0.0.1:6379, plain HTTP on 127.0.0.1:8000, email to the console unless
 EMAIL_HOST is set. Any variable already set wins. The two-server test and `make bench` start
-servers with the same environment.
+servers with the same environment. Beside gunicorn run the task worker and the daily pruning
+of finished task rows (`prune_task_results`).
 """
 
 from __future__ import annotations
@@ -155,6 +156,14 @@ def main(argv: list[str]) -> int:
     try:
         children.append(
             subprocess.Popen([sys.executable, "-m", "portal", "db_worker"], env=env, cwd=ROOT)  # noqa: S603
+        )
+        # Finished task rows (sent emails: address and body) pruned now and every day.
+        children.append(
+            subprocess.Popen(  # noqa: S603
+                [sys.executable, "-m", "portal", "prune_task_results", "--every", "86400"],
+                env=env,
+                cwd=ROOT,
+            )
         )
         print(f"Serving on http://{env['GUNICORN_BIND']}/ (Ctrl+C stops)", flush=True)
         gunicorn = subprocess.Popen(  # noqa: S603

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import routing
 from home import views as home_views
+from portal.accounts.views import password_strength
 from portal.views import admin_login, health
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
     path("propose-par-le-portail/", home_views.provenance, name="provenance"),
     path("verifier-mon-eligibilite/", include("selfcheck.urls")),
     path("api/v1/", include("portal.api.urls")),
+    path("accounts/force-du-mot-de-passe/", password_strength, name="password_strength"),
     path("accounts/", include("allauth.urls")),
     path("livrets/", include("livrets.livret2.urls")),
     path("accompagnement/", include("livrets.review.urls")),

@@ -42,6 +42,7 @@ NOT_IN_PLAN: dict[str, str] = {
     "account_reset_password_from_key_done": "un message après le changement de mot de passe",
     "mfa_authenticate": "une étape de la connexion",
     "livrets:extend_session": "la prolongation de la session, depuis une page",
+    "password_strength": "la robustesse d’un mot de passe, affichée pendant la saisie",
 }
 
 # Views of the Wagtail admin and APIs (their own modules): never pages of the portal.

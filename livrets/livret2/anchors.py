@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 SECTION = "section"
 SITUATION = "situation"
+# No row id is larger than a 64-bit signed integer: a longer number names no situation.
+MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,8 @@ class Anchor:
         kind, _, value = part.partition(":")
         if kind == SECTION and value:
             return cls(section=value, field=field)
-        if kind == SITUATION and value.isdigit():
-            return cls(situation=int(value), field=field)
+        if kind == SITUATION and value.isascii() and value.isdigit():
+            return cls(situation=int(value), field=field) if 0 < int(value) <= MAX_ID else None
         return None
 
     @classmethod

@@ -214,8 +214,8 @@ class ProofForm(forms.Form):
 class RequestsCountForm(forms.Form):
     other_requests_this_year = forms.IntegerField(
         label=(
-            "Combien de demandes de VAE avez-vous déjà déposées cette année civile, "
-            "pour d'autres diplômes, titres ou certifications ?"
+            "Combien de demandes de VAE avez-vous déposées cette année civile en dehors de "
+            "ce portail, pour d'autres diplômes, titres ou certifications ?"
         ),
         min_value=0,
         max_value=50,

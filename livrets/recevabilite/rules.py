@@ -47,7 +47,10 @@ class RequestContent:
     last_class: str = ""
     diplomas: tuple[str, ...] = ()
     diploma_details: dict[str, str] = field(default_factory=dict)
+    # Requests made elsewhere this calendar year, as the candidate declares them.
     other_requests_this_year: int | None = None
+    # The candidate's other requests the portal knows were made this calendar year.
+    portal_requests_this_year: int = 0
 
 
 @dataclass(frozen=True)
@@ -129,12 +132,19 @@ def _period(form: RequestForm, p: PeriodContent) -> list[Missing]:
     return out
 
 
-def refusal(form: RequestForm, other_requests: int | None) -> Text | None:
-    """The source's sentence when this request would exceed the yearly limit, else None."""
+def refusal(form: RequestForm, elsewhere: int | None, on_portal: int = 0) -> Text | None:
+    """The source's sentence when this request would exceed the yearly limit, else None.
+
+    ``on_portal``: the candidate's other requests made this calendar year that the portal
+    knows (counted, never asked); ``elsewhere``: those made elsewhere, as declared (None
+    while unanswered). The portal's own count alone may reach the limit."""
     limit = form.max_requests_per_year
-    if limit is None or other_requests is None:
+    if limit is None:
         return None
-    return form.requests_limit_text if other_requests >= limit else None
+    known = on_portal + (elsewhere or 0)
+    if elsewhere is None and known < limit:
+        return None
+    return form.requests_limit_text if known >= limit else None
 
 
 def missing(form: RequestForm, content: RequestContent) -> list[Missing]:
@@ -147,15 +157,16 @@ def missing(form: RequestForm, content: RequestContent) -> list[Missing]:
     for p in content.periods:
         out += _period(form, p)
     if form.max_requests_per_year is not None:
-        if content.other_requests_this_year is None:
+        refused = refusal(form, content.other_requests_this_year, content.portal_requests_this_year)
+        if content.other_requests_this_year is None and not refused:
             out.append(
                 Missing(
                     "declaration",
-                    "Le nombre de demandes de VAE déposées cette année civile",
+                    "Le nombre de demandes de VAE déposées ailleurs cette année civile",
                     "id_count-other_requests_this_year",
                 )
             )
-        elif refusal(form, content.other_requests_this_year):
+        elif refused:
             out.append(
                 Missing(
                     "declaration",

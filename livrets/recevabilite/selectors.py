@@ -6,9 +6,10 @@ An accompagnateur the candidate invited on a livret 2 of the same CQP reads the 
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from home.referentials.request import RequestForm
 from livrets.candidatures import access
@@ -116,6 +117,19 @@ def content(request: RecevabiliteRequest) -> RequestContent:
         diplomas=tuple(request.diplomas or ()),
         diploma_details=dict(request.diploma_details or {}),
         other_requests_this_year=request.other_requests_this_year,
+        portal_requests_this_year=portal_requests_this_year(request),
+    )
+
+
+def portal_requests_this_year(request: RecevabiliteRequest, year: int | None = None) -> int:
+    """The owner's other requests (other CQPs) the portal knows were made in the calendar
+    year: finalised on the portal, or recorded as sent, that year."""
+    year = year or timezone.localdate().year
+    made = Q(finalised_at__year=year) | Q(candidature__request_sent_on__year=year)
+    return (
+        RecevabiliteRequest.objects.filter(made, owner_id=request.owner_id)
+        .exclude(pk=request.pk)
+        .count()
     )
 
 

@@ -21,6 +21,7 @@ from livrets.recevabilite.models import (
     RequestComment,
 )
 from portal.accounts.quotas import store_under_lock
+from portal.dates import in_range
 from portal.uploads import (
     checked_upload,
     clean_name,
@@ -81,12 +82,16 @@ def save_profile(*, user, data: dict) -> CandidateProfile:
 
 
 def parse_day(value) -> date | None:
+    """A date carried over from the self-check, or None when missing, garbled or outside the
+    range every date of the portal keeps (``portal.dates``)."""
     if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value)) if value else None
+        except ValueError:
+            return None
+    return day if in_range(day) else None
 
 
 def start_request(
@@ -222,7 +227,9 @@ def set_other_requests(*, request: RecevabiliteRequest, count: int) -> None:
     _ensure_draft(request)
     request.other_requests_this_year = count
     request.save(update_fields=["other_requests_this_year", "updated_at"])
-    refused = rules.refusal(selectors.form_of(request), count)
+    refused = rules.refusal(
+        selectors.form_of(request), count, selectors.portal_requests_this_year(request)
+    )
     if refused:
         raise RequestError(f"Le portail ne peut pas préparer une demande de plus : « {refused} »")
 

@@ -18,6 +18,17 @@ class AccountAdapter(DefaultAccountAdapter):
         (as FORWARDED_ALLOW_IPS trusts it), not the proxy's, shared by everyone."""
         return client_address(request)
 
+    def clean_password(self, password, user=None):
+        """At sign-up allauth checks the password against an unsaved account holding the email
+        only: the names typed on the same form are added, so that a password made of them
+        is refused too (portal.passwords)."""
+        request = getattr(self, "request", None)
+        if user is not None and user.pk is None and request is not None:
+            for name in ("first_name", "last_name"):
+                if not getattr(user, name, ""):
+                    setattr(user, name, str(request.POST.get(name, ""))[:150])
+        return super().clean_password(password, user)
+
     def get_login_redirect_url(self, request):
         for provider in providers():
             url = provider.login_redirect(request.user)

@@ -1,6 +1,8 @@
 """Deleting an account: every app erases what it holds of the person
 (``portal.accounts.registry``), then the user row goes with its cascade; the person's cached
-PDFs and the emails still waiting for them follow once the deletion is committed."""
+PDFs and the email tasks to them, waiting or done (their rows keep the address and the body),
+follow once the deletion is committed. Other finished task rows are pruned after
+``TASK_RESULTS_KEEP_DAYS`` (``prune_task_results``)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ SEND_EMAIL = "portal.tasks.send_email"
 
 
 def drop_queued_emails(addresses: set[str]) -> int:
-    """Forget the emails to these addresses still waiting in the database task queue (none
-    with another backend: they are sent at once, or already gone)."""
+    """Forget the emails to these addresses in the database task queue, waiting or finished
+    (none with another backend: they are sent at once, and nothing is kept). An email being
+    sent right now is left to finish; the pruning job removes its row later."""
     from django.apps import apps
 
     if not addresses or not apps.is_installed("django_tasks_db"):
@@ -23,10 +26,12 @@ def drop_queued_emails(addresses: set[str]) -> int:
     from django_tasks_db.models import DBTaskResult
 
     wanted = {a.lower() for a in addresses}
-    waiting = DBTaskResult.objects.filter(task_path=SEND_EMAIL, status=TaskResultStatus.READY)
+    rows = DBTaskResult.objects.filter(task_path=SEND_EMAIL).exclude(
+        status=TaskResultStatus.RUNNING
+    )
     gone = [
         task.pk
-        for task in waiting.only("pk", "args_kwargs")
+        for task in rows.only("pk", "args_kwargs").iterator()
         if wanted
         & {str(a).lower() for a in (task.args_kwargs or {}).get("kwargs", {}).get("to", [])}
     ]
@@ -46,7 +51,7 @@ def delete_account(*, user) -> None:
 
         def after() -> None:
             for slot in slots:
-                store.drop(slot)
+                store.forget(slot)
             drop_queued_emails(addresses)
 
         transaction.on_commit(after)

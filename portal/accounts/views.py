@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from portal import sessions
+from portal import passwords, sessions
 from portal.accounts import services
 from portal.accounts.export import export_stream
 from portal.accounts.forms import DeleteAccountForm, NamesForm
@@ -89,3 +89,24 @@ def extend_session(request):
     if not request.user.is_authenticated:
         return JsonResponse({"expires_in": 0}, status=401)
     return JsonResponse({"expires_in": sessions.extend(request.session, force=True)})
+
+
+@login_not_required
+@require_POST
+def password_strength(request):
+    """The strength of the password being typed (sign-up, change, reset), for the meter shown
+    beside it: the same validators as the form's, which stay the judge when it is sent."""
+    user = request.user if request.user.is_authenticated else _person_typing(request)
+    password = request.POST.get("password", "")[:200]
+    return JsonResponse(passwords.strength(password, user))
+
+
+def _person_typing(request):
+    """An unsaved account holding what the sign-up form says so far (names, email)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model()(
+        email=request.POST.get("email", "")[:254],
+        first_name=request.POST.get("first_name", "")[:150],
+        last_name=request.POST.get("last_name", "")[:150],
+    )

@@ -15,6 +15,8 @@ from ninja.errors import HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 
+from portal.inputs import strip_nul
+
 MAX_BODY_BYTES = 64 * 1024
 TOO_LARGE = "Le corps de la requête dépasse 64 Ko."
 INVALID_JSON = "JSON invalide."
@@ -45,7 +47,8 @@ def _reject_constant(name: str):
 
 
 class JsonParser(Parser):
-    """JSON only (415 otherwise), 64 KB at most, no NaN, Infinity or lone surrogate."""
+    """JSON only (415 otherwise), 64 KB at most, no NaN, Infinity or lone surrogate; NUL
+    characters removed from its strings (``portal.inputs``)."""
 
     def parse_body(self, request: HttpRequest) -> Any:
         if request.content_type.lower() != "application/json":
@@ -58,7 +61,7 @@ class JsonParser(Parser):
             json.dumps(data, ensure_ascii=False).encode()
         except (ValueError, RecursionError) as error:
             raise Refused(INVALID_JSON) from error
-        return data
+        return strip_nul(data)
 
 
 class FrenchJSONRenderer(JSONRenderer):

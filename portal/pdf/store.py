@@ -102,5 +102,10 @@ def drop(slot: str) -> None:
     cache().delete(_key(slot))
 
 
+def forget(slot: str) -> None:
+    """Remove every key of the slot (its document is deleted): the PDF and its render time."""
+    cache().delete_many([_key(slot), _seconds_key(slot)])
+
+
 def last_seconds(slot: str) -> float | None:
     return cache().get(_seconds_key(slot))

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "formtools",
     "django_tasks_db",
+    "django_zxcvbn_password_validator",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    # No NUL character in any parameter, cookie or file name past this point (portal.inputs).
+    "portal.inputs.NulStrippingMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -109,13 +112,25 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Development on SQLite: a writer waits up to 20 s for another (instead of « database is
+    # locked »), and every transaction takes the write lock when it begins, so that two
+    # transactions never both read and then fail to upgrade to writing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Passwords follow the CNIL's recommendation for an account protected by a password only
+# Passwords follow the CNIL's minimums for an account protected by a password only
 # (délibération n° 2022-100, about 80 bits of entropy): at least 12 characters mixing
 # capitals, small letters, digits and special characters, or at least 14 characters with
-# capitals, small letters and digits, or a passphrase of at least 7 words (portal.passwords);
-# never only digits, a common password, or one close to the person's name or address.
+# capitals, small letters and digits, or a passphrase estimated at 2^80 guesses; then a
+# maintained strength estimator (zxcvbn) refuses what is predictable, the person's names and
+# email included (portal.passwords).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -125,6 +140,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "portal.passwords.CnilPasswordValidator"},
+    {"NAME": "portal.passwords.StrengthValidator"},
+]
+PASSWORD_MINIMAL_STRENGTH = 4
+# French words and sequences an attacker tries first, which zxcvbn's English lists lack.
+PASSWORD_EXTRA_DICTIONARY = [
+    "motdepasse",
+    "azerty",
+    "azertyuiop",
+    "qsdfghjklm",
+    "wxcvbn",
+    "soleil",
+    "bonjour",
+    "doudou",
+    "chouchou",
+    "portail",
+    "cqpvae",
 ]
 
 # Accounts (django-allauth): email as login, mandatory verification, throttled failed logins.
@@ -215,6 +246,9 @@ PDF_PREPARE_AFTER_SECONDS = int(os.environ.get("PDF_PREPARE_AFTER_SECONDS", "60"
 
 # Background work (emails, purges): Django's tasks framework, queued in the database.
 TASKS = environment.tasks()
+# Finished task rows (a sent email's keeps its address and body) are deleted after this many
+# days by `python -m portal prune_task_results`, which `make serve` runs daily.
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "7"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get(

@@ -28,6 +28,8 @@ HOSTILE = [
     'a""b',
     '"Ucanss" "',
     "\x00\x1f",
+    '"l\'emploi"',
+    '"l’emploi" formation',
 ]
 
 

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from livrets.livret2 import parts, selectors, services
 from livrets.livret2.forms import DocumentForm
+from livrets.livret2.structure import section_by_code
+from portal.inputs import bounded_int
 from portal.sessions import base_context
 from portal.uploads import KINDS, added_message
 
@@ -25,10 +27,15 @@ def _back(livret, section_code: str, situation=None) -> str:
 def upload(request, pk: int):
     livret = selectors.livret_for(request.user, pk)
     situation = None
-    sid = request.POST.get("situation", "")
-    if sid.isdigit():
-        situation = selectors.situation_for(request.user, pk, int(sid))
-    section_code = situation.section_code if situation else request.POST.get("section", "")[:80]
+    sid = bounded_int(request.POST.get("situation", ""), low=1)
+    if sid is not None:
+        situation = selectors.situation_for(request.user, pk, sid)
+    section_code = situation.section_code if situation else request.POST.get("section", "")
+    ref = livret.referential_version.referential
+    if section_code and section_by_code(ref, section_code) is None:
+        # Nothing stored for a part the livret does not have (its page could not be linked).
+        messages.error(request, "Cette partie du livret n'existe pas : aucun fichier ajouté.")
+        return redirect(_back(livret, ""))
     form = DocumentForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "Choisissez un fichier à ajouter.")

@@ -22,6 +22,7 @@ from livrets.livret2.forms import FinaliseForm
 from livrets.livret2.models import Livret
 from livrets.livret2.presenters import build
 from livrets.livret2.structure import SITUATION_FIELDS_BY_KEY, place_from_address
+from portal.inputs import bounded_int
 from portal.sessions import base_context
 from portal.templatetags.portal_tags import ErrorItem
 
@@ -177,11 +178,9 @@ def _save_form(request, livret: Livret) -> dict[str, dict]:
 
 
 def _base_version(raw: str) -> int:
-    """The version a save is based on, as the form sent it; 0 (a first save) if garbled."""
-    try:
-        return int(raw)
-    except ValueError:
-        return 0
+    """The version a save is based on, as the form sent it; 0 (a first save) if garbled or
+    past what the database holds."""
+    return bounded_int(raw) or 0
 
 
 @login_not_required

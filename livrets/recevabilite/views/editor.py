@@ -219,7 +219,8 @@ def declaration(request, rpk: int):
         initial={"date": today, "name": _full_name(rq)},
         prefix="final",
     )
-    refused = rules.refusal(spec, rq.other_requests_this_year)
+    on_portal = selectors.portal_requests_this_year(rq)
+    refused = rules.refusal(spec, rq.other_requests_this_year, on_portal)
     if request.method == "POST" and "count" in request.POST and count_form.is_valid():
         try:
             services.set_other_requests(
@@ -254,6 +255,7 @@ def declaration(request, rpk: int):
             count_form=count_form,
             final_form=final_form,
             refused=refused,
+            on_portal=on_portal,
         ),
         status=400 if request.method == "POST" else 200,
     )

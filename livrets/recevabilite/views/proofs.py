@@ -11,6 +11,7 @@ from livrets.livret2.views.documents import document_response
 from livrets.recevabilite import selectors, services
 from livrets.recevabilite.forms import ProofForm
 from livrets.recevabilite.views.common import context
+from portal.inputs import bounded_int
 from portal.uploads import added_message
 
 
@@ -24,9 +25,9 @@ def _back(rq, period) -> str:
 def upload(request, rpk: int):
     rq = selectors.request_for(request.user, rpk)
     period = None
-    pid = request.POST.get("period", "")
-    if pid.isdigit():
-        period = selectors.period_for(request.user, rpk, int(pid))
+    pid = bounded_int(request.POST.get("period", ""), low=1)
+    if pid is not None:
+        period = selectors.period_for(request.user, rpk, pid)
     form = ProofForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "Choisissez un fichier à ajouter.")

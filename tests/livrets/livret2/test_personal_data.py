@@ -91,3 +91,31 @@ def test_every_livret_text_revision_and_file_is_exported_then_erased(
     assert_files_gone(files)
     assert store.get(slot_of(second.public_id), "r1") is None
     assert list(Livret.objects.all()) == [theirs]
+
+
+def test_deletion_leaves_no_key_of_the_persons_pdfs(
+    referentials, django_capture_on_commit_callbacks
+):
+    """The livret's, the request's and the jury grid's PDFs, and what the cache kept of
+    their renders, all go with the account (not 12 hours later)."""
+    from livrets.recevabilite import services as recevabilite
+
+    candidate = make_candidate("alice@example.fr")
+    livret = services.start_livret(
+        owner=candidate, version=version_of("conseiller-offres-services")
+    )
+    request, _ = recevabilite.start_request(
+        owner=candidate, version=livret.referential_version, experiences=[]
+    )
+    slots = [
+        slot_of(livret.public_id),
+        f"recevabilite:{request.public_id}",
+        f"jury-grid:{livret.public_id}",
+    ]
+    for slot in slots:
+        store.put(slot, "r1", b"%PDF", 1.0)
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(user=candidate)
+    for slot in slots:
+        assert store.get(slot, "r1") is None
+        assert store.last_seconds(slot) is None

@@ -100,3 +100,20 @@ def test_every_date_field_of_every_form_is_bounded():
         if isinstance(field, forms.DateField) and not isinstance(field, BoundedDateField)
     ]
     assert plain == []
+
+
+def test_self_check_dates_out_of_range_are_not_carried_into_the_request(referentials, candidate):
+    from livrets.recevabilite import services
+    from tests.support.data import version_of
+
+    request, _ = services.start_request(
+        owner=candidate,
+        version=version_of("conseiller-offres-services"),
+        experiences=[
+            {"kind": "salarie", "title": "Accueil", "start": "0001-01-01", "end": "9999-12-31"},
+            {"kind": "salarie", "title": "Conseil", "start": "2020-01-01", "end": "2022-06-30"},
+        ],
+    )
+    first, second = request.periods.order_by("position")
+    assert (first.start, first.end) == (None, None)
+    assert (second.start.year, second.end.year) == (2020, 2022)

@@ -78,7 +78,7 @@ def test_000_and_004_ask_the_one_and_three_requests_question_marked(
     html = page(client, f"/mes-demarches/recevabilite/{request.pk}/declaration/")
     statement = html[html.index("Le formulaire national vous fait déclarer sur l’honneur") :]
     assert "article R335-7" in statement[:600] and SPAN_MARK in statement[:800]
-    question = html[html.index("Combien de demandes de VAE avez-vous déjà déposées") :][:400]
+    question = html[html.index("Combien de demandes de VAE avez-vous déposées") :][:400]
     assert SPAN_MARK in question
     # Three requests already: the portal says why it stops, in its own marked words.
     complete(request)

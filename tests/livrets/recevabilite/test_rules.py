@@ -117,7 +117,7 @@ def test_national_forms_prompt_the_one_and_three_requests_statement_as_the_porta
     assert "une seule demande pour cette certification" in sentence
     assert "article R335-7" in sentence
     content = rules.RequestContent(**{**FULL.__dict__, "other_requests_this_year": None})
-    assert "Le nombre de demandes de VAE déposées cette année civile" in [
+    assert "Le nombre de demandes de VAE déposées ailleurs cette année civile" in [
         m.message for m in rules.missing(form, content)
     ]
 
@@ -200,3 +200,22 @@ def test_assistant_formation_states_no_delay_so_the_portal_computes_none():
 def test_draft_and_finalised_before_sending():
     assert outcome(AF, sent_on=None, finalised=False).state == "draft"
     assert outcome(AF, sent_on=None).state == "finalised"
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "on_portal", "refused"),
+    [(None, 2, False), (None, 3, True), (0, 2, False), (1, 2, True), (2, 0, False)],
+)
+def test_the_yearly_limit_counts_the_portals_requests_and_those_declared(
+    elsewhere, on_portal, refused
+):
+    assert (rules.refusal(AF, elsewhere, on_portal) is not None) is refused
+    content = rules.RequestContent(
+        **{
+            **FULL.__dict__,
+            "other_requests_this_year": elsewhere,
+            "portal_requests_this_year": on_portal,
+        }
+    )
+    messages = [m.message for m in rules.missing(AF, content)]
+    assert any(m.startswith("Une demande de plus") for m in messages) is refused

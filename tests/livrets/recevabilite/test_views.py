@@ -464,3 +464,31 @@ def test_a_new_load_of_the_same_referential_is_not_a_change_of_the_referential(
     (tmp_path / "changed.json").write_text(json.dumps(data), encoding="utf-8")
     load_files([tmp_path / "changed.json"])
     assert applying() == "un renouvellement"
+
+
+def test_the_yearly_count_counts_the_requests_the_portal_knows(client_of, af_request, candidate):
+    """Two other requests of the candidate made on the portal this year: declaring one made
+    elsewhere reaches the limit of three, whatever the candidate would have answered."""
+    from tests.support.recevabilite import COS, IAS, start
+
+    now = timezone.now()
+    for slug in (COS, IAS):
+        other = start(candidate, slug)
+        type(other).objects.filter(pk=other.pk).update(finalised_at=now)
+    client = client_of(candidate)
+    url = reverse("recevabilite:declaration", args=[af_request.pk])
+    page = client.get(url).content.decode()
+    assert "Le portail compte 2 autres demandes" in page
+    assert "en dehors de ce portail" in page
+    response = client.post(url, {"count": "1", "count-other_requests_this_year": "1"})
+    assert response.status_code == 400
+    assert "ne pas déposer plus de trois demandes de Validation des Acquis" in (
+        response.content.decode()
+    )
+    # Requests of an earlier year are not counted.
+    type(af_request).objects.exclude(pk=af_request.pk).update(
+        finalised_at=now.replace(year=now.year - 1)
+    )
+    assert (
+        client.post(url, {"count": "1", "count-other_requests_this_year": "1"}).status_code == 302
+    )

@@ -181,3 +181,27 @@ def test_the_request_says_who_reads_it(people, as_user):
     assert "coach@example.fr" not in page
     access = candidate.get(reverse("review:access", args=[people["livret_a"].pk])).text
     assert "Il lit aussi votre demande de recevabilité pour ce CQP" in access
+
+
+def test_an_older_invitation_to_a_removed_accompagnateur_opens_nothing(people, newcomer, as_user):
+    """Two invitations to the same address, the later accepted then revoked: the earlier one,
+    still within its 14 days, restores neither the livret, nor the request, nor the proofs."""
+    from livrets.recevabilite import services as recevabilite
+
+    rq, _ = recevabilite.start_request(
+        owner=people["a"], version=people["livret_a"].referential_version, experiences=[]
+    )
+    older = invite_by_form(as_user, people)
+    newer = invite_by_form(as_user, people)
+    coach = as_user(newcomer)
+    coach.post(newer)
+    livret_url = reverse("review:livret", args=[people["livret_a"].pk])
+    request_url = reverse("recevabilite:reading", args=[rq.pk])
+    assert coach.get(livret_url).status_code == 200
+    assert coach.get(request_url).status_code == 200
+    accepted = Invitation.objects.get(email="nouvelle-coach@example.fr", reviewer=newcomer)
+    as_user(people["a"]).post(reverse("review:revoke", args=[people["livret_a"].pk, accepted.pk]))
+    assert coach.post(older).status_code == 410
+    assert coach.get(livret_url).status_code == 404
+    assert coach.get(request_url).status_code == 404
+    assert not Invitation.objects.active().filter(reviewer=newcomer).exists()

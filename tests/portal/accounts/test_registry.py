@@ -99,3 +99,62 @@ def test_the_accounts_app_never_imports_the_apps_it_serves():
             assert not any(n.split(".")[0] in {"livrets", "selfcheck", "home"} for n in names), (
                 f"{path.relative_to(settings.BASE_DIR)} imports {names}"
             )
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_the_emails_already_sent_to_the_person_go_with_the_account(
+    django_capture_on_commit_callbacks,
+):
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    user = make_candidate("alice@example.fr")
+    send_email.enqueue(subject="Pour Alice", body="Bonjour Alice", to=["alice@example.fr"])
+    send_email.enqueue(subject="Pour Bruno", body="…", to=["bruno@example.fr"])
+    DBTaskResult.objects.update(status=TaskResultStatus.SUCCESSFUL, finished_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(user=user)
+    assert not any("alice@example.fr" in str(row.args_kwargs) for row in DBTaskResult.objects.all())
+    assert DBTaskResult.objects.count() == 1
+
+
+@override_settings(
+    TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}, TASK_RESULTS_KEEP_DAYS=7
+)
+def test_finished_task_rows_are_pruned_after_the_set_days():
+    from django.core.management import call_command
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    for subject in ("vieux", "récent", "en attente"):
+        send_email.enqueue(subject=subject, body="…", to=["x@example.fr"])
+    now = timezone.now()
+    rows = {r.args_kwargs["kwargs"]["subject"]: r for r in DBTaskResult.objects.all()}
+    for subject, age in (("vieux", 8), ("récent", 2)):
+        DBTaskResult.objects.filter(pk=rows[subject].pk).update(
+            status=TaskResultStatus.SUCCESSFUL, finished_at=now - timedelta(days=age)
+        )
+    call_command("prune_task_results", verbosity=0)
+    left = {r.args_kwargs["kwargs"]["subject"] for r in DBTaskResult.objects.all()}
+    assert left == {"récent", "en attente"}
+
+
+def test_make_serve_runs_the_pruning_every_day(monkeypatch):
+    from portal import serve
+
+    started = []
+
+    class Child:
+        def __init__(self, args, **kwargs):
+            started.append(args[1:])
+
+        def wait(self, timeout=None):
+            return 0
+
+        def poll(self):
+            return 0
+
+    monkeypatch.setattr(serve.subprocess, "Popen", Child)
+    monkeypatch.setattr(serve.signal, "signal", lambda *args: None)
+    assert serve.main(["--no-setup"]) == 0
+    assert ["-m", "portal", "prune_task_results", "--every", "86400"] in started

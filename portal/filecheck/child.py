@@ -9,22 +9,15 @@ No Django here: the child imports only the parsers.
 
 from __future__ import annotations
 
-import os
 import resource
 
-
-def _address_space() -> int:
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        return 0
+from portal.pdf.worker import address_space
 
 
 def limit_self(*, memory: int, seconds: int) -> None:
     """Bound this process: ``memory`` more bytes of address space than it holds now (the
     parsers are loaded), processor time, no core file, no file written."""
-    limit = _address_space() + memory
+    limit = address_space() + memory
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))

@@ -60,7 +60,8 @@ class Rendered:
     process: int = 0
 
 
-def _address_space() -> int:
+def address_space() -> int:
+    """This process's address space in bytes (0 where /proc cannot tell)."""
     try:
         with open("/proc/self/statm") as f:
             return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
@@ -73,7 +74,7 @@ def _child(conn, roots: tuple[str, ...], static_url: str, memory_mib: int) -> No
     from .engine import write_pdf
 
     if memory_mib:
-        limit = _address_space() + memory_mib * MIB
+        limit = address_space() + memory_mib * MIB
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -12,6 +13,15 @@ from .site_map import Target, failed_submits, make_people, targets, wagtail_page
 
 HTML = "text/html"
 READY_PDF = "data-pdf-download"  # the mark of a progress page whose PDF is ready
+# A PDF download (``…/pdf/``): answered by the browser itself with an empty file. The gates
+# read HTML pages; a real download would spend the visitor's hourly exports, and past them
+# the refusal page (HTML) would replace the progress page under the gate's eyes.
+PDF_DOWNLOAD = re.compile(r"/pdf/(\?.*)?$")
+EMPTY_PDF = {
+    "status": 200,
+    "body": b"%PDF-1.4\n%%EOF\n",
+    "headers": {"Content-Type": "application/pdf", "Content-Disposition": "attachment"},
+}
 
 # Posts a form built from `data` (with the page's CSRF token) the way a browser submits one;
 # a list value gives one field per item (checkboxes).
@@ -67,6 +77,7 @@ def visitors(browser, live_server, people: dict, **context_options) -> Iterator[
                     }
                 ]
             )
+        context.route(PDF_DOWNLOAD, lambda route: route.fulfill(**EMPTY_PDF))
         pages[actor] = context.new_page()
     try:
         yield pages

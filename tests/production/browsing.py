@@ -46,6 +46,23 @@ SUBMIT = """([url, data]) => {
 }"""
 
 
+def settled_evaluate(page, script: str):
+    """``page.evaluate``, again on the page shown once loaded if a navigation replaced the
+    page meanwhile (seen only in the full suite, under load; the gate then reads that page,
+    which is a page of the portal too)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(3):
+        try:
+            return page.evaluate(script)
+        except PlaywrightError as error:
+            if attempt == 2 or "Execution context was destroyed" not in str(error):
+                raise
+            print(f"settled_evaluate: {page.url} replaced the page, read again")
+            page.wait_for_load_state()
+    return None
+
+
 def submit_refused(page, live_server, submit) -> None:
     """Post ``submit`` (and the posts before it) from the page that shows its form."""
     for url, data in [*submit.before, (submit.url, submit.data)]:

@@ -49,6 +49,10 @@ def make_people() -> dict:
     review.accept(invitation=review.invite(livret=livret, email=coach.email).invitation, user=coach)
     ids = make_objects(livret, coach=coach, invite=invitee.email)
     ids["pk_af"] = _jury_livret(owner, coach)
+    # A 000 livret: the jury preparation of each CQP is walked (002 above, 004 by make_objects).
+    ids["pk_ias"] = livret_services.start_livret(
+        owner=owner, version=version_of("assistant-industries-sante")
+    ).pk
     ids.update(_more_requests(owner))
     ids["pk_running"] = _running_pdf(owner)
     # A complete livret: its finalise form (the error summary's checks post to it).
@@ -112,6 +116,10 @@ OTHER_VISITORS = [
     ("jury:history", "coach", "pk_af"),
     ("jury:grid", "coach", "pk"),
     ("review:livret", "coach", "pk_af"),
+    ("jury:grid", "owner", "pk_ias"),
+    ("jury:interview", "owner", "pk_ias"),
+    ("jury:decision", "owner", "pk_ias"),
+    ("jury:history", "owner", "pk_ias"),
 ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from .browsing import every_html_page
+from .browsing import every_html_page, settled_evaluate
 
 # The page's width and what is wider than it, except inside a table's own scroll box.
 OVERFLOW = """() => {
@@ -76,19 +76,19 @@ def test_no_page_scrolls_sideways_at_320px_and_focus_is_visible(live_server, sit
         browser, live_server, viewport={"width": 320, "height": 640}
     ):
         seen.append(target.name)
-        result = page.evaluate(OVERFLOW)
+        result = settled_evaluate(page, OVERFLOW)
         if result["scrollWidth"] > 320:
             overflowing.append(f"{target.name} {target.url}: {result}")
         rings = []
         for _ in range(TABS_PER_PAGE):
             page.keyboard.press("Tab")
-            rings.append(page.evaluate(FOCUS_RING))
+            rings.append(settled_evaluate(page, FOCUS_RING))
         # The date fields (and their picker button), reached with the keyboard too.
         for date_input in page.locator('input[type="date"]').all()[:1]:
             date_input.focus()
             page.keyboard.press("Shift+Tab")
             page.keyboard.press("Tab")
-            rings.append(page.evaluate(FOCUS_RING))
+            rings.append(settled_evaluate(page, FOCUS_RING))
             dates.append(target.name)
         pickers += sum(1 for ring in rings if ring and ring.get("picker"))
         for ring in filter(None, rings):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 
 import pytest
 from django.core.cache import caches
@@ -39,3 +40,19 @@ def renders(monkeypatch):
 
     monkeypatch.setattr(rendering, "html_to_pdf", stub)
     return made
+
+
+@pytest.fixture
+def slow_render(monkeypatch, settings, fresh_pdf_caches):
+    """Renders that wait for the test to open the gate (``gate.set()``): a PDF being
+    prepared for as long as the test needs; each PDF is then ``b"%PDF-1.7 stub"``."""
+    settings.PDF_WAIT_SECONDS = 0.05
+    gate = threading.Event()
+
+    def render(html: str) -> rendering.Rendered:
+        assert gate.wait(60), "the test never opened the gate"
+        return rendering.Rendered(b"%PDF-1.7 stub", 0.5, 0)
+
+    monkeypatch.setattr(rendering, "html_to_pdf", render)
+    yield gate
+    gate.set()

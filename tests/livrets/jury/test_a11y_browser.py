@@ -4,12 +4,10 @@ progress page when the render is slow."""
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
 
-from portal.pdf import render as rendering
 from tests.support.browser import signed_in_page
 from tests.support.data import make_af_livret, make_candidate
 
@@ -47,20 +45,6 @@ def test_a_saved_unit_is_confirmed_and_focused_in_the_unit(browser, live_server,
         # Shown once: a reload no longer says it.
         page.reload()
         expect(unit.get_by_role("status")).to_have_count(0)
-
-
-@pytest.fixture
-def slow_render(monkeypatch, settings, fresh_pdf_caches):
-    settings.PDF_WAIT_SECONDS = 0.05
-    gate = threading.Event()
-
-    def render(html: str) -> rendering.Rendered:
-        assert gate.wait(60), "the test never opened the gate"
-        return rendering.Rendered(PDF, 0.5, 0)
-
-    monkeypatch.setattr(rendering, "html_to_pdf", render)
-    yield gate
-    gate.set()
 
 
 def test_a_slow_grid_pdf_shows_its_progress_then_downloads(

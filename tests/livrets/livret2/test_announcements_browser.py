@@ -7,14 +7,12 @@ announces a save, not each keystroke; the PDF progress box keeps the focus when 
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
 from livrets.livret2 import services
-from portal.pdf import render as rendering
 from tests.support.browser import LIVE_CHANGES, LIVE_CHANGES_READ, signed_in_page
 from tests.support.data import make_candidate, version_of
 
@@ -86,20 +84,6 @@ def test_the_autosave_announces_the_save_not_each_keystroke(browser, live_server
         announced = page.evaluate(LIVE_CHANGES_READ)
     assert len(text) == 64
     assert len(announced) == 1 and announced[0].startswith("Enregistré à")
-
-
-@pytest.fixture
-def slow_render(monkeypatch, settings, fresh_pdf_caches):
-    settings.PDF_WAIT_SECONDS = 0.05
-    gate = threading.Event()
-
-    def render(html: str) -> rendering.Rendered:
-        assert gate.wait(60), "the test never opened the gate"
-        return rendering.Rendered(b"%PDF-1.7 stub", 0.5, 0)
-
-    monkeypatch.setattr(rendering, "html_to_pdf", render)
-    yield gate
-    gate.set()
 
 
 def test_the_focus_stays_on_refresh_while_the_progress_box_updates(

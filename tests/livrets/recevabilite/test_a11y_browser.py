@@ -9,12 +9,10 @@ at 320 px.
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
 
-from portal.pdf import render as rendering
 from tests.support.browser import signed_in_page
 from tests.support.data import make_candidate
 from tests.support.recevabilite import AF, start
@@ -83,20 +81,6 @@ def test_focus_goes_to_the_summary_after_each_refused_form(browser, live_server,
         page.locator("#id_count-other_requests_this_year").fill("-1")
         _refused(page, "Enregistrer ma réponse")
         _link_reaches_described_field(page, "id_count-other_requests_this_year", "positif")
-
-
-@pytest.fixture
-def slow_render(monkeypatch, settings, fresh_pdf_caches):
-    settings.PDF_WAIT_SECONDS = 0.05
-    gate = threading.Event()
-
-    def render(html: str) -> rendering.Rendered:
-        assert gate.wait(60), "the test never opened the gate"
-        return rendering.Rendered(PDF, 0.5, 0)
-
-    monkeypatch.setattr(rendering, "html_to_pdf", render)
-    yield gate
-    gate.set()
 
 
 def test_a_slow_request_pdf_shows_its_progress_then_downloads(

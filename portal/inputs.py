@@ -3,9 +3,10 @@
 No text of the portal may hold a NUL character (PostgreSQL refuses it in any text column and
 query, and no person types one): ``NulStrippingMiddleware`` removes it from the query string,
 the form fields, the cookies and the uploaded files' names of every request, before any view
-reads them; the JSON API removes it from the bodies it parses (``strip_nul``). A path holding
-one matches no page and is answered 400. Identifiers and versions a request carries are read
-by ``bounded_int``, which gives None for what no database row could have.
+reads them; the JSON API refuses a body holding one, as its document says
+(``portal.api.http``). A path holding one matches no page and is answered 400. Identifiers and
+versions a request carries are read by ``bounded_int``, which gives None for what no database
+row could have.
 """
 
 from __future__ import annotations

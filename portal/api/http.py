@@ -15,12 +15,13 @@ from ninja.errors import HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 
-from portal.inputs import strip_nul
+from portal.inputs import NUL
 
 MAX_BODY_BYTES = 64 * 1024
 TOO_LARGE = "Le corps de la requête dépasse 64 Ko."
 INVALID_JSON = "JSON invalide."
 NOT_JSON = "Le corps de la requête doit être du JSON (application/json)."
+HOLDS_NUL = "Aucun texte ne peut contenir le caractère nul (U+0000)."
 UNKNOWN_ADDRESS = "Adresse inconnue dans l'API."
 METHOD_ORDER = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
@@ -46,9 +47,20 @@ def _reject_constant(name: str):
     raise ValueError(name)
 
 
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    return False
+
+
 class JsonParser(Parser):
-    """JSON only (415 otherwise), 64 KB at most, no NaN, Infinity or lone surrogate; NUL
-    characters removed from its strings (``portal.inputs``)."""
+    """JSON only (415 otherwise), 64 KB at most, no NaN, Infinity, lone surrogate or NUL
+    character (which no database text holds): the document's schemas say the same, so that a
+    body is refused exactly when it breaks them."""
 
     def parse_body(self, request: HttpRequest) -> Any:
         if request.content_type.lower() != "application/json":
@@ -61,7 +73,9 @@ class JsonParser(Parser):
             json.dumps(data, ensure_ascii=False).encode()
         except (ValueError, RecursionError) as error:
             raise Refused(INVALID_JSON) from error
-        return strip_nul(data)
+        if _holds_nul(data):
+            raise Refused(HOLDS_NUL)
+        return data
 
 
 class FrenchJSONRenderer(JSONRenderer):

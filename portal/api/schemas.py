@@ -42,9 +42,10 @@ def _day(description: str) -> WithJsonSchema:
 Day = Annotated[date, _day(BETWEEN)]
 # What Python's str.strip() removes, as the parser strips a title
 # (tests/portal/api/test_schemas.py checks it): ECMAScript's \S is not the same set (U+0085,
-# U+001C to U+001F, U+FEFF differ).
+# U+001C to U+001F, U+FEFF differ). No text holds a NUL character (``http.JsonParser``).
 PYTHON_SPACES = r"\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-NOT_BLANK = f"[^{PYTHON_SPACES}]"
+NO_NUL = r"^[^\x00]*$"
+NOT_BLANK = rf"^[^\x00]*[^\x00{PYTHON_SPACES}][^\x00]*$"
 FROM_SOURCE_TEXT = (
     "true : mot pour mot d'une source du certificateur ; false : proposé par le portail "
     "(« Proposé par le portail »), n'engage pas le certificateur"
@@ -76,7 +77,7 @@ class ErrorsOut(Schema):
 class ExperienceIn(Closed):
     kind: Literal[tuple(EXPERIENCE_KINDS)]  # type: ignore[valid-type]
     title: str = Field(min_length=1, max_length=MAX_TEXT, pattern=NOT_BLANK)
-    organisation: str | None = Field(default=None, max_length=MAX_TEXT)
+    organisation: str | None = Field(default=None, max_length=MAX_TEXT, pattern=NO_NUL)
     start: Day
     end: Annotated[date, _day(f"{BETWEEN} ; null : en cours")] | None
     part_time_percent: int = Field(default=100, ge=1, le=100)

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from portal.api.http import HOLDS_NUL
 from portal.api.schemas import ELIGIBILITY_EXAMPLE
 from portal.inputs import MAX_INT, bounded_int, strip_nul
 
@@ -34,10 +35,19 @@ def test_a_nul_character_in_a_query_string_is_no_server_error(client, site_pages
 
 
 @pytest.mark.django_db
-def test_the_api_drops_nul_characters_from_json_bodies(client, referentials):
-    body = json.dumps({**ELIGIBILITY_EXAMPLE, "cqp": "conseiller-offres-\x00services"})
-    response = client.post("/api/v1/eligibility", data=body, content_type="application/json")
-    assert response.status_code == 200, response.content
+def test_the_api_refuses_nul_characters_in_json_bodies_in_french(client, referentials):
+    """As its document says: a NUL in a key or a text is refused, not silently dropped."""
+    period = ELIGIBILITY_EXAMPLE["experiences"][0]
+    for body in (
+        {**ELIGIBILITY_EXAMPLE, "cqp": "conseiller-offres-\x00services"},
+        {**ELIGIBILITY_EXAMPLE, "experiences": [{**period, "title": "\x00"}]},
+        {**ELIGIBILITY_EXAMPLE, "experiences": [{**period, "organisation\x00": "x"}]},
+    ):
+        response = client.post(
+            "/api/v1/eligibility", data=json.dumps(body), content_type="application/json"
+        )
+        assert response.status_code == 400, response.content
+        assert response.json() == {"errors": {"$": [HOLDS_NUL]}}
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite settings")

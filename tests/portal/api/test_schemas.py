@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from portal.api.schemas import DATE_PATTERN, NOT_BLANK
+from portal.api.schemas import DATE_PATTERN, NO_NUL, NOT_BLANK
 from portal.dates import EARLIEST, LATEST
+from portal.inputs import NUL
 
 
 def test_the_date_pattern_is_the_portals_range():
@@ -20,4 +21,9 @@ def test_the_date_pattern_is_the_portals_range():
 def test_a_title_is_not_blank_for_the_schema_exactly_when_it_is_not_for_the_parser():
     pattern = re.compile(NOT_BLANK)
     spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
-    assert spaces == {chr(c) for c in range(0x110000) if not pattern.search(chr(c))}
+    assert spaces | {NUL} == {chr(c) for c in range(0x110000) if not pattern.search(chr(c))}
+    assert pattern.search(" a ") and not pattern.search("a\x00")
+
+
+def test_no_text_of_the_schema_holds_a_nul_character():
+    assert re.search(NO_NUL, "Pôle emploi\n") and not re.search(NO_NUL, "Pôle\x00emploi")

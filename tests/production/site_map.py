@@ -84,10 +84,19 @@ def _jury_livret(owner, coach) -> int:
 
 
 def _more_requests(owner) -> dict:
-    """A recevabilité request on each other CQP (the livret's own is made by make_objects)."""
-    from tests.support.recevabilite import AF, IAS, start
+    """A recevabilité request on each other CQP (the livret's own is made by make_objects);
+    the 000 one finalised, so that its pages show a sent request and its follow-up form."""
+    from django.utils import timezone
 
-    return {"rpk_af": start(owner, AF).pk, "rpk_ias": start(owner, IAS).pk}
+    from livrets.recevabilite import services
+    from tests.support.recevabilite import AF, IAS, complete, start
+
+    sent = start(owner, IAS)
+    complete(sent)
+    services.finalise(
+        request=sent, sworn_name="Alice Martin", sworn_place="Lyon", sworn_on=timezone.localdate()
+    )
+    return {"rpk_af": start(owner, AF).pk, "rpk_ias": sent.pk}
 
 
 def _running_pdf(owner) -> int:
@@ -258,6 +267,12 @@ def failed_submits(ids: dict) -> list[Submit]:
             "owner",
             reverse("recevabilite:declaration", kwargs={"rpk": ids["rpk_af"]}),
             {"count": "1", "count-other_requests_this_year": "-1"},
+        ),
+        Submit(
+            "request sending and answer",
+            "owner",
+            reverse("recevabilite:answer", kwargs={"rpk": ids["rpk_ias"]}),
+            {"sent_on": "pas une date", "received_on": "31/02/2026"},
         ),
         Submit(
             "comment without JavaScript",

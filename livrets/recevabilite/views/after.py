@@ -26,6 +26,14 @@ def answer(request, rpk: int):
         asks_notification=bool(ref.delays.validity_months),
     )
     gaps = GapsForm(initial={"units": rq.gap_units, "note": rq.gap_note}, referential=ref)
+    if request.method == "POST" and not rq.is_finalised:
+        # A tab opened before the request was reopened: the page now shows no form to fill.
+        messages.error(
+            request,
+            "Votre demande n'est plus finalisée : son envoi et la réponse n'ont pas été "
+            "enregistrés. Finalisez-la de nouveau, puis indiquez-les.",
+        )
+        return redirect("recevabilite:answer", rpk=rq.pk)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_answer(

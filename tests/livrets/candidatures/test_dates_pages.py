@@ -157,3 +157,24 @@ def test_mes_demarches_says_the_source_gives_no_delay_for_assistant_formation(cl
     client.force_login(candidate)
     page = words(client.get(reverse("candidatures:demarches")))
     assert "Aucune date à venir connue : la source ne donne pas de délai de réponse." in page
+
+
+def test_dates_posted_from_a_stale_tab_after_the_request_was_reopened_are_refused_in_french(
+    client, referentials
+):
+    """The answer form of a finalised request, still open in a tab after the request was
+    reopened: the post records nothing and says why, on the page it comes back to."""
+    candidate = make_candidate("alice@example.fr")
+    request = start(candidate, AF)
+    complete(request)
+    today = timezone.localdate()
+    request_services.finalise(request=request, sworn_name="A M", sworn_place="Lyon", sworn_on=today)
+    request_services.reopen(request=request)
+    client.force_login(candidate)
+    url = reverse("recevabilite:answer", args=[request.pk])
+    data = {"sent_on": today.isoformat(), "received_on": "", "decision": "", "decided_on": ""}
+    response = client.post(url, data, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert "Votre demande n'est plus finalisée" in html.unescape(response.text)
+    request.candidature.refresh_from_db()
+    assert request.candidature.request_sent_on is None

@@ -13,6 +13,10 @@ from django.core.files.base import ContentFile
 from portal.filecheck import Checked, check
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# The session key of the upload the last request refused (``refuse_upload``).
+REFUSED_UPLOAD = "refused_upload"
+NO_FILE = "Choisissez un fichier à ajouter."
+UPLOAD_LABEL = "Ajouter un document"
 
 # Detected kind -> (extension, content type)
 KINDS = {
@@ -105,3 +109,19 @@ def added_message(record) -> str:
     """« x est ajouté. », and what the portal removed from the copy it keeps."""
     notice = getattr(record, "upload_notice", "")
     return f"« {record.name} » est ajouté.{notice}"
+
+
+def refuse_upload(request, *, field: str, label: str, message: str) -> None:
+    """Say on the page the upload view redirects to why it refused the file: an error summary
+    that links to the file field (its id ``field``), and the message beside that field
+    (``{% refused_upload %}``). A browser keeps no chosen file across a page, so a redirect
+    loses nothing the candidate typed."""
+    request.session[REFUSED_UPLOAD] = {"field": field, "label": label, "message": message}
+
+
+def refused_upload(request) -> dict | None:
+    """The refusal ``refuse_upload`` stored, read once per request (then forgotten)."""
+    if not hasattr(request, "_refused_upload"):
+        stored = request.session.pop(REFUSED_UPLOAD, None)
+        request._refused_upload = stored if isinstance(stored, dict) else None
+    return request._refused_upload

@@ -93,6 +93,19 @@ def form_errors(*forms_or_sets) -> list[ErrorItem]:
     return error_items(*forms_or_sets)
 
 
+@register.simple_tag(takes_context=True)
+def refused_upload(context) -> list[ErrorItem]:
+    """``{% refused_upload as upload_errors %}``: the file the last request refused
+    (``portal.uploads.refuse_upload``), as error summary lines; empty when none."""
+    from portal.uploads import refused_upload as stored
+
+    request = context.get("request")
+    refused = stored(request) if request is not None and hasattr(request, "session") else None
+    if not refused:
+        return []
+    return [ErrorItem(refused["message"], refused["field"], refused["label"])]
+
+
 @register.inclusion_tag("includes/error_summary.html")
 def error_summary(errors):
     """The summary at the top of a form after a failed submit, focused on load."""

@@ -269,6 +269,20 @@ def failed_submits(ids: dict) -> list[Submit]:
             {"count": "1", "count-other_requests_this_year": "-1"},
         ),
         Submit(
+            "request proof without a file",
+            "owner",
+            reverse("recevabilite:upload", kwargs={"rpk": ids["rpk"]}),
+            {"period": ids["pid"]},
+            shown_at=reverse("recevabilite:period", kwargs={"rpk": ids["rpk"], "pid": ids["pid"]}),
+        ),
+        Submit(
+            "livret document without a file",
+            "owner",
+            reverse("livrets:upload", kwargs={"pk": livret}),
+            {"section": "motivation"},
+            shown_at=section,
+        ),
+        Submit(
             "request sending and answer",
             "owner",
             reverse("recevabilite:answer", kwargs={"rpk": ids["rpk_ias"]}),

@@ -13,7 +13,7 @@ from livrets.livret2.forms import DocumentForm
 from livrets.livret2.structure import section_by_code
 from portal.inputs import bounded_int
 from portal.sessions import base_context
-from portal.uploads import KINDS, added_message
+from portal.uploads import KINDS, NO_FILE, UPLOAD_LABEL, added_message, refuse_upload
 
 
 def _back(livret, section_code: str, situation=None) -> str:
@@ -21,6 +21,13 @@ def _back(livret, section_code: str, situation=None) -> str:
         return reverse("livrets:detail", args=[livret.pk]) + "#documents"
     anchor = f"#documents-{situation.pk}" if situation else "#documents"
     return reverse("livrets:section", args=[livret.pk, section_code]) + anchor
+
+
+def _field_id(section_code: str, situation=None) -> str:
+    """The id of the file field the upload came from (templates/livrets/_documents.html)."""
+    if not section_code:
+        return "file-documents-livret"
+    return f"file-documents-{situation.pk}" if situation else "file-documents"
 
 
 @require_POST
@@ -37,8 +44,9 @@ def upload(request, pk: int):
         messages.error(request, "Cette partie du livret n'existe pas : aucun fichier ajouté.")
         return redirect(_back(livret, ""))
     form = DocumentForm(request.POST, request.FILES)
+    field = _field_id(section_code, situation)
     if not form.is_valid():
-        messages.error(request, "Choisissez un fichier à ajouter.")
+        refuse_upload(request, field=field, label=UPLOAD_LABEL, message=NO_FILE)
         return redirect(_back(livret, section_code, situation))
     try:
         document = parts.add_document(
@@ -48,7 +56,7 @@ def upload(request, pk: int):
             situation=situation,
         )
     except services.LivretError as error:
-        messages.error(request, str(error))
+        refuse_upload(request, field=field, label=UPLOAD_LABEL, message=str(error))
     else:
         messages.success(request, added_message(document))
     return redirect(_back(livret, section_code, situation))

@@ -12,13 +12,24 @@ from livrets.recevabilite import selectors, services
 from livrets.recevabilite.forms import ProofForm
 from livrets.recevabilite.views.common import context
 from portal.inputs import bounded_int
-from portal.uploads import added_message
+from portal.uploads import NO_FILE, added_message, refuse_upload
+
+PROOF_LABEL = "Ajouter une pièce justificative"
 
 
 def _back(rq, period) -> str:
     if period is None:
         return reverse("recevabilite:detail", args=[rq.pk]) + "#pieces"
     return reverse("recevabilite:period", args=[rq.pk, period.pk]) + "#pieces"
+
+
+def _refuse(request, period, message: str) -> None:
+    """Beside the period page's file field (templates/recevabilite/period.html); a proof of
+    the whole request has no field of its own (no page posts one)."""
+    if period is None:
+        messages.error(request, message)
+    else:
+        refuse_upload(request, field=f"preuve-{period.pk}", label=PROOF_LABEL, message=message)
 
 
 @require_POST
@@ -30,12 +41,12 @@ def upload(request, rpk: int):
         period = selectors.period_for(request.user, rpk, pid)
     form = ProofForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Choisissez un fichier à ajouter.")
+        _refuse(request, period, NO_FILE)
         return redirect(_back(rq, period))
     try:
         proof = services.add_proof(request=rq, upload=form.cleaned_data["file"], period=period)
     except services.RequestError as error:
-        messages.error(request, str(error))
+        _refuse(request, period, str(error))
     else:
         messages.success(request, added_message(proof))
     return redirect(_back(rq, period))

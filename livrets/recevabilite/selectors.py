@@ -164,13 +164,14 @@ def sought(request: RecevabiliteRequest) -> Sought | None:
     if form_of(request).is_own_form:
         return None
     held = set(request.blocks_held or ())
-    kinds = RecevabiliteRequest.ValidationSought
+    chosen = request.validation_sought
+    kinds = RecevabiliteRequest.ValidationSought.choices
     return Sought(
         title=request.referential_version.title,
-        validation=request.validation_sought,
-        validation_label=request.get_validation_sought_display() if request.validation_sought else "",
+        validation=chosen,
+        validation_label=request.get_validation_sought_display() if chosen else "",
         blocks=tuple((code, label) for code, label in unit_choices(request) if code in held),
-        choices=tuple((label, code == request.validation_sought) for code, label in kinds.choices),
+        choices=tuple((label, code == chosen) for code, label in kinds),
     )
 
 

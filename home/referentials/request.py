@@ -201,8 +201,9 @@ NATIONAL_FORM_PARTS = (
         "La certification visée",
         "L’intitulé du CQP ; si vous visez une validation totale ou partielle et, pour une "
         "validation partielle, les blocs de compétences que vous détenez déjà.",
-        "L’intitulé est en tête de ce dossier. Le portail ne vous demande pas encore le type "
-        "de validation visée ni les blocs déjà détenus : indiquez-les sur le formulaire.",
+        "Dans ce dossier : l’intitulé est en tête ; le type de validation visée et les blocs "
+        "déjà détenus suivent cette liste, sous « La certification visée ». Vous les indiquez "
+        "sur la page « Parcours et formation ».",
     ),
     NationalPart(
         "Votre situation",

@@ -10,7 +10,12 @@ from home.referentials.domain import EXPERIENCE_KINDS
 from home.referentials.request import RequestForm
 from livrets.candidatures.opinions import Opinion
 from livrets.livret2 import forms as livret_forms
-from livrets.recevabilite.models import CandidateProfile, Period, RequestComment
+from livrets.recevabilite.models import (
+    CandidateProfile,
+    Period,
+    RecevabiliteRequest,
+    RequestComment,
+)
 from livrets.recevabilite.selectors import PROFILE_FIELDS
 from portal.dates import BoundedDateField
 
@@ -50,10 +55,17 @@ class IdentityForm(forms.ModelForm):
 
 
 class EducationForm(forms.Form):
-    """The career questions of the source's form, last class attended and diplomas."""
+    """The career questions of the source's form, last class attended and diplomas; for a
+    national form, first the certification sought (the portal's reading of that form).
 
-    def __init__(self, *args, request_form: RequestForm, **kwargs):
+    ``units``: the referential's units (code, label) a national-form candidate may already
+    hold; unused for a certifier's own form."""
+
+    def __init__(self, *args, request_form: RequestForm, units=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.asks_sought = not request_form.is_own_form
+        if self.asks_sought:
+            self._add_sought(list(units))
         self.career_names = []
         for spec in request_form.career:
             name = f"career_{spec.code}"
@@ -97,6 +109,30 @@ class EducationForm(forms.Form):
                 self.fields[name].proposed = not choice.from_source
         self.fields["last_class"].proposed = not request_form.last_class.label.from_source
         self.fields["diplomas"].proposed = not request_form.diplomas.label.from_source
+
+    def _add_sought(self, units: list[tuple[str, str]]) -> None:
+        self.fields["validation_sought"] = forms.ChoiceField(
+            label="Type de validation visée",
+            required=False,
+            choices=RecevabiliteRequest.ValidationSought.choices,
+            widget=forms.RadioSelect,
+            error_messages={"invalid_choice": "Cochez l'un des deux types de validation."},
+        )
+        self.fields["blocks_held"] = forms.MultipleChoiceField(
+            label="Blocs de compétences déjà détenus, le cas échéant",
+            required=False,
+            choices=units,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={
+                "invalid_choice": (
+                    "« %(value)s » ne fait pas partie de ce CQP : cochez seulement des "
+                    "choix de la liste."
+                )
+            },
+        )
+        # No source lists the national form's parts: the questions are the portal's.
+        self.fields["validation_sought"].proposed = True
+        self.fields["blocks_held"].proposed = True
 
     def clean_diplomas(self):
         chosen = self.cleaned_data["diplomas"]

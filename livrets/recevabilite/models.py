@@ -41,11 +41,23 @@ class RecevabiliteRequest(CandidatureDocument):
         DRAFT = "draft", "En préparation"
         FINALISED = "finalised", "Finalisée"
 
+    class ValidationSought(models.TextChoices):
+        """The national form's first part, as the portal reads it: the whole CQP or a part."""
+
+        TOTAL = "totale", "Validation totale du CQP"
+        PARTIAL = "partielle", "Validation partielle (une partie du CQP)"
+
     # The procedure this request opens: its sending, receipt and decision are recorded there.
     candidature = models.OneToOneField(
         "candidatures.Candidature", on_delete=models.CASCADE, related_name="request"
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    # National form only (000, 004): the validation sought and the blocks already held (unit
+    # codes of the request's referential version). Blank, empty for a certifier's own form.
+    validation_sought = models.CharField(
+        max_length=12, choices=ValidationSought.choices, blank=True
+    )
+    blocks_held = models.JSONField(default=list, blank=True)
     # The career questions of the source's form (field code -> answer), education, diplomas.
     career = models.JSONField(default=dict, blank=True)
     last_class = models.CharField(max_length=40, blank=True)

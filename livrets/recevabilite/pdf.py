@@ -91,6 +91,13 @@ def _period_groups(spec: RequestForm, periods: list[PrintedPeriod]) -> list[Peri
     return groups
 
 
+def _sought_row(sought: selectors.Sought | None) -> Row | None:
+    """The type of validation sought, as boxes (the national form's first part)."""
+    if sought is None:
+        return None
+    return Row("Type de validation visée", sought.validation_label, True, sought.choices)
+
+
 def request_html(rq: RecevabiliteRequest, *, today=None) -> str:
     spec = selectors.form_of(rq)
     content = selectors.content(rq)
@@ -98,6 +105,7 @@ def request_html(rq: RecevabiliteRequest, *, today=None) -> str:
     name = " ".join(str(profile.get(k) or "") for k in ("prenom", "nom")).strip()
     details = rq.diploma_details or {}
     periods = _periods(spec, rq)
+    sought = selectors.sought(rq)
     return render_html(
         TEMPLATE,
         {
@@ -115,6 +123,8 @@ def request_html(rq: RecevabiliteRequest, *, today=None) -> str:
                 (c, c.code in (rq.diplomas or []), details.get(c.code, ""))
                 for c in spec.diplomas.choices
             ],
+            "sought": sought,
+            "sought_row": _sought_row(sought),
             "unproved": [p for p in content.periods if p.related and not p.proofs],
             "draft": not rq.is_finalised,
             "missing": rules.missing(spec, content),

@@ -78,6 +78,12 @@ def _request(rq) -> dict:
         "cree_le": _iso(rq.created_at),
         "modifie_le": _iso(rq.updated_at),
         "finalise_le": _iso(rq.finalised_at),
+        # The national form's first part (000, 004); blank for a certifier's own form.
+        "certification_visee": {
+            "type_de_validation": rq.validation_sought,
+            "type_de_validation_libelle": rq.get_validation_sought_display(),
+            "blocs_deja_detenus": rq.blocks_held,
+        },
         "parcours": rq.career,
         "derniere_classe": rq.last_class,
         "diplomes": rq.diplomas,

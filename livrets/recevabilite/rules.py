@@ -51,6 +51,10 @@ class RequestContent:
     other_requests_this_year: int | None = None
     # The candidate's other requests the portal knows were made this calendar year.
     portal_requests_this_year: int = 0
+    # National form only: the validation sought ("totale", "partielle"; "" while unanswered)
+    # and the unit codes of the blocks already held.
+    validation_sought: str = ""
+    blocks_held: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,14 @@ def _education(form: RequestForm, content: RequestContent) -> list[Missing]:
         if d.detail_label and _blank(content.diploma_details.get(d.code)):
             out.append(Missing("formation", f"{d.detail_label} ({d.label})", f"id_detail_{d.code}"))
     return out
+
+
+def _sought(form: RequestForm, content: RequestContent) -> list[Missing]:
+    """The national form's first part: the type of validation sought (the blocks held are
+    asked « le cas échéant », never required). A certifier's own form does not ask it."""
+    if form.is_own_form or not _blank(content.validation_sought):
+        return []
+    return [Missing("formation", "Type de validation visée : à cocher", "id_validation_sought_0")]
 
 
 def _period(form: RequestForm, p: PeriodContent) -> list[Missing]:
@@ -150,6 +162,7 @@ def refusal(form: RequestForm, elsewhere: int | None, on_portal: int = 0) -> Tex
 def missing(form: RequestForm, content: RequestContent) -> list[Missing]:
     """Everything the request still lacks before it can be finalised, in the form's order."""
     out = _identity(form, content.profile)
+    out += _sought(form, content)
     out += _career(form, content.career)
     out += _education(form, content)
     if not content.periods:

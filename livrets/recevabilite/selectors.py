@@ -6,6 +6,8 @@ An accompagnateur the candidate invited on a livret 2 of the same CQP reads the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -118,6 +120,8 @@ def content(request: RecevabiliteRequest) -> RequestContent:
         diploma_details=dict(request.diploma_details or {}),
         other_requests_this_year=request.other_requests_this_year,
         portal_requests_this_year=portal_requests_this_year(request),
+        validation_sought=request.validation_sought,
+        blocks_held=tuple(request.blocks_held or ()),
     )
 
 
@@ -130,6 +134,44 @@ def portal_requests_this_year(request: RecevabiliteRequest, year: int | None = N
         RecevabiliteRequest.objects.filter(made, owner_id=request.owner_id)
         .exclude(pk=request.pk)
         .count()
+    )
+
+
+@dataclass(frozen=True)
+class Sought:
+    """The national form's first part as the candidate answered it, for the pages, the PDF
+    and the export: the CQP, the type of validation sought and the blocks already held."""
+
+    title: str
+    # The chosen type's code and label ("" while unanswered).
+    validation: str
+    validation_label: str
+    # (code, "Bloc de compétences 1 – Coordination…"), in the referential's order.
+    blocks: tuple[tuple[str, str], ...]
+    # Every type of validation, with whether it is the chosen one (the PDF's boxes).
+    choices: tuple[tuple[str, bool], ...]
+
+
+def unit_choices(request: RecevabiliteRequest) -> list[tuple[str, str]]:
+    """The units of the request's referential version, as the candidate ticks them."""
+    ref = request.referential_version.referential
+    return [(u.code, f"{ref.unit_name(u)} – {u.title}") for u in ref.units]
+
+
+def sought(request: RecevabiliteRequest) -> Sought | None:
+    """The certification sought, for a national-form request; None for a certifier's own
+    form (002), which does not ask it."""
+    if form_of(request).is_own_form:
+        return None
+    held = set(request.blocks_held or ())
+    chosen = request.validation_sought
+    kinds = RecevabiliteRequest.ValidationSought.choices
+    return Sought(
+        title=request.referential_version.title,
+        validation=chosen,
+        validation_label=request.get_validation_sought_display() if chosen else "",
+        blocks=tuple((code, label) for code, label in unit_choices(request) if code in held),
+        choices=tuple((label, code == chosen) for code, label in kinds),
     )
 
 

@@ -131,10 +131,26 @@ def start_request(
 
 
 def save_education(
-    *, request: RecevabiliteRequest, career: dict, last_class: str, diplomas, details
+    *,
+    request: RecevabiliteRequest,
+    career: dict,
+    last_class: str,
+    diplomas,
+    details,
+    validation_sought: str = "",
+    blocks_held=(),
 ) -> None:
+    """The education page. For a national form, also the certification sought: the type of
+    validation (a code of ``ValidationSought``) and the blocks held (codes of the request's
+    referential version, kept in its order); a certifier's own form keeps neither."""
     _ensure_draft(request)
     form = selectors.form_of(request)
+    if form.is_own_form:
+        validation_sought, blocks_held = "", ()
+    kinds = RecevabiliteRequest.ValidationSought.values
+    request.validation_sought = validation_sought if validation_sought in kinds else ""
+    held = set(blocks_held)
+    request.blocks_held = [c for c, _ in selectors.unit_choices(request) if c in held]
     known = form.diplomas.by_code
     chosen = [c for c in diplomas if c in known]
     if "aucun" in chosen and len(chosen) > 1:

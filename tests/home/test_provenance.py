@@ -301,6 +301,9 @@ def request_proposed_texts(slug: str) -> set[str]:
     }
 
 
+BLOCKS_HELD = r'<fieldset\b(?:(?!</fieldset>).)*?name="blocks_held".*?</fieldset>'
+
+
 @needs_seeds
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_page_and_the_pdf_of_the_request_mark_the_portals_texts(
@@ -326,6 +329,10 @@ def test_every_page_and_the_pdf_of_the_request_mark_the_portals_texts(
     ):
         # The menus name the parts in the portal's interface, attributing nothing.
         html = re.sub(r"<nav\b.*?</nav>", "", client.get(url).content.decode(), flags=re.S)
+        # Each choice of a list is covered by its list's mark: the national form's blocks
+        # held are the CQP's units (004's read like its areas), under a marked legend
+        # (checked below).
+        html = re.sub(BLOCKS_HELD, "", html, flags=re.S)
         shown, missing = unmarked(html, texts, "/propose-par-le-portail/", also=(SPAN_MARK,))
         assert missing == [], (url, missing)
         total += shown
@@ -344,6 +351,19 @@ def test_every_page_and_the_pdf_of_the_request_mark_the_portals_texts(
         assert SPAN_MARK in period_page[period_page.index(label) :][:200], label
     assert SPAN_MARK in html[html.index("Période 1") :][:200]
     assert SPAN_MARK in html[html.index("La liste de contrôle ci-dessous") :][:200]
+    # The national form's first part: the portal's questions, on the page and in the file.
+    if rq.referential_version.referential.request.is_own_form:
+        return
+    education = client.get(f"{base}formation/").content.decode()
+    labels = (
+        "La certification visée",
+        "Type de validation visée",
+        "Blocs de compétences déjà détenus, le cas échéant",
+    )
+    for label in labels:
+        assert SPAN_MARK in education[education.index(label) :][:200], label
+    for label in (*labels[1:], "Intitulé du CQP visé"):
+        assert SPAN_MARK in html[html.index(label) :][:200], label
 
 
 @needs_seeds

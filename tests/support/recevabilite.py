@@ -65,6 +65,8 @@ def complete(request) -> None:
         last_class="terminale",
         diplomas=["bac"],
         details={"bac": "Baccalauréat STMG"},
+        # The national form's first part (000, 004); 002's own form does not ask it.
+        validation_sought="" if form.is_own_form else "totale",
     )
     for period in request.periods.all():
         services.save_period(

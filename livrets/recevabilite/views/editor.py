@@ -90,7 +90,13 @@ def detail(request, rpk: int):
     return render(
         request,
         "recevabilite/detail.html",
-        context(request, rq, periods=periods, followers=selectors.followers(rq)),
+        context(
+            request,
+            rq,
+            periods=periods,
+            followers=selectors.followers(rq),
+            sought=selectors.sought(rq),
+        ),
     )
 
 
@@ -117,7 +123,13 @@ def education(request, rpk: int):
     initial = {f"career_{k}": v for k, v in (rq.career or {}).items()}
     initial |= {"last_class": rq.last_class, "diplomas": rq.diplomas}
     initial |= {f"detail_{k}": v for k, v in (rq.diploma_details or {}).items()}
-    form = EducationForm(request.POST or None, initial=initial, request_form=spec)
+    initial |= {"validation_sought": rq.validation_sought, "blocks_held": rq.blocks_held}
+    form = EducationForm(
+        request.POST or None,
+        initial=initial,
+        request_form=spec,
+        units=() if spec.is_own_form else selectors.unit_choices(rq),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.save_education(
@@ -126,6 +138,8 @@ def education(request, rpk: int):
                 last_class=form.cleaned_data["last_class"],
                 diplomas=form.cleaned_data["diplomas"],
                 details=form.details(),
+                validation_sought=form.cleaned_data.get("validation_sought", ""),
+                blocks_held=form.cleaned_data.get("blocks_held", ()),
             )
         except services.RequestError as error:
             form.add_error(None, str(error))

@@ -66,8 +66,13 @@ def fill_identity(page) -> None:
     expect(page.get_by_text("Votre identité est enregistrée.")).to_be_visible()
 
 
-def fill_education(page, slug: str) -> None:
+def fill_education(page, slug: str, assert_accessible) -> None:
     page.get_by_role("link", name="Parcours et formation").first.click()
+    if slug != AF:
+        # The national form's first part (issue 23): the type of validation, blocks held.
+        page.get_by_label("Validation partielle (une partie du CQP)").check()
+        page.locator("input[name=blocks_held]").first.check()
+        assert_accessible(page)
     if slug == AF:
         page.locator("#id_career_experience_totale").fill("12 ans")
         page.locator("#id_career_experience_metier").fill("4 ans")
@@ -124,7 +129,7 @@ def test_from_a_self_check_to_a_finalised_request_pdf(
     page.get_by_role("link", name="Vue d’ensemble").click()
 
     fill_identity(page)
-    fill_education(page, slug)
+    fill_education(page, slug, assert_accessible)
     page.get_by_role("link", name="Expériences et pièces").click()
     fill_period(page, assert_accessible, tmp_path)
 
@@ -148,6 +153,9 @@ def test_from_a_self_check_to_a_finalised_request_pdf(
     expect(page.get_by_text("Votre demande est finalisée")).to_be_visible()
     request = RecevabiliteRequest.objects.get(owner=account)
     assert request.is_finalised and request.periods.get().title == "Chargée de mission"
+    if slug != AF:
+        first = request.referential_version.referential.units[0].code
+        assert (request.validation_sought, request.blocks_held) == ("partielle", [first])
 
     with page.expect_download() as download:
         page.locator(f"a[href='/mes-demarches/recevabilite/{request.pk}/pdf/']").click()

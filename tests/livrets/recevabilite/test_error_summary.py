@@ -43,6 +43,19 @@ def test_the_education_form(client_of, af_request, candidate):
     assert {"#id_last_class_0", "#id_diplomas_0"} <= set(links)
 
 
+def test_the_education_form_of_a_national_form_links_the_certification_sought(
+    client_of, cos_request, candidate
+):
+    response = client_of(candidate).post(
+        reverse("recevabilite:education", args=[cos_request.pk]),
+        {"validation_sought": "inconnue", "blocks_held": ["inconnu"], "diplomas": ["inconnu"]},
+    )
+    assert response.status_code == 400
+    links = assert_shared_summary(response, response.context["form"])
+    # In the page's order: the certification sought comes first.
+    assert links[:3] == ["#id_validation_sought_0", "#id_blocks_held_0", "#id_diplomas_0"]
+
+
 def test_the_period_form(client_of, af_request, candidate):
     period = af_request.periods.first()
     response = client_of(candidate).post(

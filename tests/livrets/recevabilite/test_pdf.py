@@ -131,3 +131,52 @@ def test_the_pdf_is_the_owners_and_the_draft_mentions_what_is_missing(
     assert "éléments manquants" in flat(pages_text(response.content)[0])
     other = client_of(other_candidate).get(reverse("recevabilite:pdf", args=[request.pk]))
     assert other.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("slug", "sought", "held", "shown"),
+    [
+        (
+            COS,
+            "partielle",
+            ["A1", "A3"],
+            [
+                "☒ Activité I – Accueille, informe, oriente et conseille",
+                "☒ Activité III – Informe, conseille et oriente",
+            ],
+        ),
+        (IAS, "totale", [], ["Aucun bloc déjà détenu indiqué"]),
+    ],
+)
+def test_the_preparation_file_prints_the_certification_sought(
+    referentials, candidate, slug, sought, held, shown
+):
+    request = start(candidate, slug)
+    complete(request)
+    services.save_education(
+        request=request,
+        career={},
+        last_class="terminale",
+        diplomas=["bac"],
+        details={"bac": "Baccalauréat STMG"},
+        validation_sought=sought,
+        blocks_held=held,
+    )
+    text = flat(" ".join(pages_text(render(request))))
+    boxes = {"totale": "☒ Validation totale du CQP ☐", "partielle": "☐ Validation totale du CQP ☒"}
+    assert_in_order(
+        text,
+        [
+            "La certification visée",
+            "Intitulé du CQP visé « Proposé par le portail »",
+            request.referential_version.referential.title,
+            "Type de validation visée « Proposé par le portail »",
+            boxes[sought] + " Validation partielle (une partie du CQP)",
+            "Blocs de compétences déjà détenus, le cas échéant « Proposé par le portail »",
+            *shown,
+        ],
+        start=text.index("Les parties du formulaire national"),
+    )
+    assert "à indiquer sur le formulaire" not in text
+    if not held:
+        assert "☒ Bloc" not in text

@@ -219,3 +219,21 @@ def test_the_yearly_limit_counts_the_portals_requests_and_those_declared(
     )
     messages = [m.message for m in rules.missing(AF, content)]
     assert any(m.startswith("Une demande de plus") for m in messages) is refused
+
+
+@pytest.mark.parametrize("form", [COS, IAS], ids=["004", "000"])
+def test_a_national_form_needs_the_type_of_validation_sought_not_the_blocks(form):
+    """The national form's first part: the type is to tick (on the education page, at its
+    first radio); the blocks already held are « le cas échéant »."""
+    content = rules.RequestContent(**{**FULL.__dict__, "other_requests_this_year": 0})
+    assert rules.missing(form, content) == [
+        rules.Missing("formation", "Type de validation visée : à cocher", "id_validation_sought_0")
+    ]
+    for sought in ("totale", "partielle"):
+        chosen = rules.RequestContent(**{**content.__dict__, "validation_sought": sought})
+        assert rules.missing(form, chosen) == []
+
+
+def test_002s_own_form_does_not_ask_the_type_of_validation():
+    assert FULL.validation_sought == ""
+    assert rules.missing(AF, FULL) == []

@@ -280,7 +280,7 @@ def failed_submits(ids: dict) -> list[Submit]:
             "owner",
             reverse("livrets:upload", kwargs={"pk": livret}),
             {"section": "motivation"},
-            shown_at=section,
+            shown_at=reverse("livrets:section", kwargs={"pk": livret, "code": "motivation"}),
         ),
         Submit(
             "request sending and answer",

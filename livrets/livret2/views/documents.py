@@ -23,11 +23,16 @@ def _back(livret, section_code: str, situation=None) -> str:
     return reverse("livrets:section", args=[livret.pk, section_code]) + anchor
 
 
-def _field_id(section_code: str, situation=None) -> str:
-    """The id of the file field the upload came from (templates/livrets/_documents.html)."""
+def _refused(request, livret, section_code: str, situation, message: str):
+    """Back to the top of the page of the file field the upload came from
+    (templates/livrets/_documents.html): its error summary, focused, links to the field. No
+    fragment: the browser would not focus the summary."""
     if not section_code:
-        return "file-documents-livret"
-    return f"file-documents-{situation.pk}" if situation else "file-documents"
+        field = "file-documents-livret"
+    else:
+        field = f"file-documents-{situation.pk}" if situation else "file-documents"
+    refuse_upload(request, field=field, label=UPLOAD_LABEL, message=message)
+    return redirect(_back(livret, section_code, situation).partition("#")[0])
 
 
 @require_POST
@@ -44,10 +49,8 @@ def upload(request, pk: int):
         messages.error(request, "Cette partie du livret n'existe pas : aucun fichier ajouté.")
         return redirect(_back(livret, ""))
     form = DocumentForm(request.POST, request.FILES)
-    field = _field_id(section_code, situation)
     if not form.is_valid():
-        refuse_upload(request, field=field, label=UPLOAD_LABEL, message=NO_FILE)
-        return redirect(_back(livret, section_code, situation))
+        return _refused(request, livret, section_code, situation, NO_FILE)
     try:
         document = parts.add_document(
             livret=livret,
@@ -56,9 +59,8 @@ def upload(request, pk: int):
             situation=situation,
         )
     except services.LivretError as error:
-        refuse_upload(request, field=field, label=UPLOAD_LABEL, message=str(error))
-    else:
-        messages.success(request, added_message(document))
+        return _refused(request, livret, section_code, situation, str(error))
+    messages.success(request, added_message(document))
     return redirect(_back(livret, section_code, situation))
 
 

@@ -23,13 +23,15 @@ def _back(rq, period) -> str:
     return reverse("recevabilite:period", args=[rq.pk, period.pk]) + "#pieces"
 
 
-def _refuse(request, period, message: str) -> None:
-    """Beside the period page's file field (templates/recevabilite/period.html); a proof of
-    the whole request has no field of its own (no page posts one)."""
+def _refused(request, rq, period, message: str):
+    """Back to the top of the period page: its error summary, focused, links to the file
+    field (templates/recevabilite/period.html); no fragment, which would stop that focus. A
+    proof of the whole request has no field of its own (no page posts one)."""
     if period is None:
         messages.error(request, message)
-    else:
-        refuse_upload(request, field=f"preuve-{period.pk}", label=PROOF_LABEL, message=message)
+        return redirect(_back(rq, period))
+    refuse_upload(request, field=f"preuve-{period.pk}", label=PROOF_LABEL, message=message)
+    return redirect(_back(rq, period).partition("#")[0])
 
 
 @require_POST
@@ -41,14 +43,12 @@ def upload(request, rpk: int):
         period = selectors.period_for(request.user, rpk, pid)
     form = ProofForm(request.POST, request.FILES)
     if not form.is_valid():
-        _refuse(request, period, NO_FILE)
-        return redirect(_back(rq, period))
+        return _refused(request, rq, period, NO_FILE)
     try:
         proof = services.add_proof(request=rq, upload=form.cleaned_data["file"], period=period)
     except services.RequestError as error:
-        _refuse(request, period, str(error))
-    else:
-        messages.success(request, added_message(proof))
+        return _refused(request, rq, period, str(error))
+    messages.success(request, added_message(proof))
     return redirect(_back(rq, period))
 
 

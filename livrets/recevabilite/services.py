@@ -265,6 +265,11 @@ def record_answer(*, request: RecevabiliteRequest, facts: Facts, by, today: date
     livret 2, this request and « Mes démarches » all show what follows from them."""
     if not request.is_finalised:
         raise RequestError("Finalisez la demande avant d'indiquer son envoi.")
+    if request.candidature.at_desk:
+        raise RequestError(
+            "Cette demande est déposée sur le portail : ses dates et sa décision sont "
+            "enregistrées par le certificateur."
+        )
     try:
         record_dates(candidature=request.candidature, facts=facts, by=by, today=today)
     except CandidatureError as error:

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "livrets.review",
     "livrets.recevabilite",
     "livrets.jury",
+    "livrets.desk",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -31,6 +31,12 @@ from portal.uploads import (
 )
 
 
+AT_DESK = (
+    "Cette demande est déposée sur le portail : ses dates et sa décision sont enregistrées "
+    "par le certificateur."
+)
+
+
 class RequestError(Exception):
     """A write the rules refuse; the message is shown to the candidate as is."""
 
@@ -266,10 +272,7 @@ def record_answer(*, request: RecevabiliteRequest, facts: Facts, by, today: date
     if not request.is_finalised:
         raise RequestError("Finalisez la demande avant d'indiquer son envoi.")
     if request.candidature.at_desk:
-        raise RequestError(
-            "Cette demande est déposée sur le portail : ses dates et sa décision sont "
-            "enregistrées par le certificateur."
-        )
+        raise RequestError(AT_DESK)
     try:
         record_dates(candidature=request.candidature, facts=facts, by=by, today=today)
     except CandidatureError as error:

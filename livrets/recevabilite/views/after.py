@@ -26,6 +26,9 @@ def answer(request, rpk: int):
         asks_notification=bool(ref.delays.validity_months),
     )
     gaps = GapsForm(initial={"units": rq.gap_units, "note": rq.gap_note}, referential=ref)
+    if request.method == "POST" and rq.candidature.at_desk:
+        messages.error(request, services.AT_DESK)
+        return redirect(reverse("recevabilite:answer", args=[rq.pk]) + "#suivi-bureau")
     if request.method == "POST" and form.is_valid():
         try:
             services.record_answer(

@@ -20,7 +20,10 @@ from livrets.recevabilite.models import RecevabiliteRequest
 def memberships(user) -> list[StaffMembership]:
     if not user.is_authenticated:
         return []
-    return list(StaffMembership.objects.filter(user=user).select_related("cqp"))
+    return list(StaffMembership.objects.filter(user=user).select_related("cqp__current").defer(
+            "cqp__current__data"
+        )
+    )
 
 
 def is_staff_member(user) -> bool:
@@ -123,6 +126,11 @@ def row_of(c: Candidature, *, delays: dict, today: date) -> Row:
     return Row(c, status, silence if c.desk_status == DeskStatus.PENDING else None)
 
 
+def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
+    """What a row shows: the candidate, the CQP's title, the request's id."""
+    return rows.select_related("owner", "cqp__current", "request").defer("cqp__current__data")
+
+
 def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
     """Counts per status, the rows filtered (a queryset to paginate) and the requests whose
     silence date falls within ``rules.SOON_DAYS`` days: a fixed number of queries."""
@@ -133,7 +141,7 @@ def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
         **{code: Count("pk", filter=status_filter(code, delays=delays, today=today))
            for code in rules.STATUSES}
     )
-    rows = base.select_related("owner", "cqp", "request").order_by("-deposited_on", "pk")
+    rows = _listed(base).order_by("-deposited_on", "pk")
     if status in rules.STATUSES:
         rows = rows.filter(status_filter(status, delays=delays, today=today))
     if search:
@@ -148,7 +156,7 @@ def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
     )
     soon = [
         row_of(c, delays=delays, today=today)
-        for c in base.filter(soon_q).select_related("owner", "cqp", "request")[:50]
+        for c in _listed(base.filter(soon_q))[:50]
     ]
     soon.sort(key=lambda r: (r.silence_on or date.max, r.candidature.pk))
     return Inbox(counts=counts, rows=rows, soon=soon, cqps=cqps)

@@ -13,7 +13,19 @@ from livrets.desk import services as desk
 from livrets.desk.models import StaffMembership
 from livrets.recevabilite import services
 from tests.support.data import make_candidate
-from tests.support.recevabilite import complete, start
+from tests.support.recevabilite import COS, IAS, complete, start
+
+
+DEPOSITOR = "deposante@example.fr"
+
+
+def make_desk_staff() -> dict:
+    """The COS certifier's secretariat and evaluator, and the 000 certifier's secretariat."""
+    return {
+        "secretariat": make_staff("commission@ucanss.example", COS),
+        "evaluator": make_staff("evaluateur@ucanss.example", COS, "evaluator"),
+        "other_staff": make_staff("secretariat@cpneis.example", IAS),
+    }
 
 
 def make_staff(email: str, slug: str, role: str = "secretariat", *, totp: bool = True):

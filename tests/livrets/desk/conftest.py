@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 
 from tests.support.data import make_candidate
-from tests.support.desk import make_staff
-from tests.support.recevabilite import COS, IAS
+from tests.support.desk import make_desk_staff, make_staff
+from tests.support.recevabilite import COS
 
 
 @pytest.fixture
@@ -16,9 +16,7 @@ def desk(referentials):
     return {
         "alice": make_candidate("alice@example.fr"),
         "bruno": make_candidate("bruno@example.fr"),
-        "secretariat": make_staff("commission@ucanss.example", COS),
-        "evaluator": make_staff("evaluateur@ucanss.example", COS, "evaluator"),
-        "other": make_staff("secretariat@cpneis.example", IAS),
+        **make_desk_staff(),
         "no_totp": make_staff("sans-totp@ucanss.example", COS, totp=False),
     }
 

@@ -39,9 +39,9 @@ def test_who_opens_the_desk(desk, as_user):
         assert as_user(desk["secretariat"]).get(url).status_code == 200, url
         assert as_user(desk["evaluator"]).get(url).status_code == 200, url
     # Another certifier's staff: its inbox opens, this request does not.
-    assert as_user(desk["other"]).get(INBOX).status_code == 200
-    assert "alice@example.fr" not in as_user(desk["other"]).get(INBOX).text
-    assert as_user(desk["other"]).get(request_url(rq)).status_code == 404
+    assert as_user(desk["other_staff"]).get(INBOX).status_code == 200
+    assert "alice@example.fr" not in as_user(desk["other_staff"]).get(INBOX).text
+    assert as_user(desk["other_staff"]).get(request_url(rq)).status_code == 404
     # A staff member without a second factor is asked to activate one, and reads nothing.
     refused = as_user(desk["no_totp"]).get(request_url(rq))
     assert refused.status_code == 403

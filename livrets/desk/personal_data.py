@@ -29,9 +29,7 @@ class Desk(PersonalData):
         "rôles et ce qu’il y a fait."
     )
     purpose = "Transmettre votre demande au certificateur et vous donner sa réponse."
-    readers = (
-        "Vous, et le personnel du certificateur de votre CQP une fois votre demande déposée."
-    )
+    readers = "Vous, et le personnel du certificateur de votre CQP une fois votre demande déposée."
     order = 45
     models = ("desk.StaffMembership", "desk.DeskEvent")
 
@@ -49,8 +47,11 @@ class Desk(PersonalData):
         )
         roles = StaffMembership.objects.filter(user=user).select_related("cqp").order_by("pk")
         return [
-            Section("bureau_historique", "Mes demandes au bureau du certificateur",
-                    [_event(e) for e in own]),
+            Section(
+                "bureau_historique",
+                "Mes demandes au bureau du certificateur",
+                [_event(e) for e in own],
+            ),
             Section(
                 "bureau_personnel",
                 "Mon rôle au bureau d’un certificateur",

@@ -20,9 +20,10 @@ from livrets.recevabilite.models import RecevabiliteRequest
 def memberships(user) -> list[StaffMembership]:
     if not user.is_authenticated:
         return []
-    return list(StaffMembership.objects.filter(user=user).select_related("cqp__current").defer(
-            "cqp__current__data"
-        )
+    return list(
+        StaffMembership.objects.filter(user=user)
+        .select_related("cqp__current")
+        .defer("cqp__current__data")
     )
 
 
@@ -138,8 +139,10 @@ def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
     delays = delays_of({c.pk: c for c in cqps}.values())
     base = at_desk(user)
     counts = base.aggregate(
-        **{code: Count("pk", filter=status_filter(code, delays=delays, today=today))
-           for code in rules.STATUSES}
+        **{
+            code: Count("pk", filter=status_filter(code, delays=delays, today=today))
+            for code in rules.STATUSES
+        }
     )
     rows = _listed(base).order_by("-deposited_on", "pk")
     if status in rules.STATUSES:
@@ -154,9 +157,6 @@ def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
     soon_q = _silence_before(delays, today + timedelta(days=rules.SOON_DAYS)) & ~_silence_before(
         delays, today
     )
-    soon = [
-        row_of(c, delays=delays, today=today)
-        for c in _listed(base.filter(soon_q))[:50]
-    ]
+    soon = [row_of(c, delays=delays, today=today) for c in _listed(base.filter(soon_q))[:50]]
     soon.sort(key=lambda r: (r.silence_on or date.max, r.candidature.pk))
     return Inbox(counts=counts, rows=rows, soon=soon, cqps=cqps)

@@ -64,7 +64,9 @@ def deposit(*, request: RecevabiliteRequest, by, today: date, link: str) -> Cand
         if not request.is_finalised:
             raise DeskError("Finalisez votre demande avant de la déposer.")
         if not selectors.has_secretariat(c.cqp_id):
-            raise DeskError("Le certificateur de ce CQP ne reçoit pas encore les demandes sur le portail.")
+            raise DeskError(
+                "Le certificateur de ce CQP ne reçoit pas encore les demandes sur le portail."
+            )
         if c.desk_status == DeskStatus.PENDING:
             raise DeskError(
                 "Votre demande est déjà déposée : elle attend la réponse du certificateur."

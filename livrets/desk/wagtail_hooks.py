@@ -28,9 +28,7 @@ class StaffMembershipViewSet(ModelViewSet):
     form_fields = ["user", "cqp", "role"]
 
 
-register_permission_policy(
-    StaffMembership, AdministratorsOnly(StaffMembership), exact_class=True
-)
+register_permission_policy(StaffMembership, AdministratorsOnly(StaffMembership), exact_class=True)
 
 
 @hooks.register("register_admin_viewset")

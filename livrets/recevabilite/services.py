@@ -30,7 +30,6 @@ from portal.uploads import (
     size_refusal,
 )
 
-
 AT_DESK = (
     "Cette demande est déposée sur le portail : ses dates et sa décision sont enregistrées "
     "par le certificateur."

@@ -15,7 +15,6 @@ from livrets.recevabilite import services
 from tests.support.data import make_candidate
 from tests.support.recevabilite import COS, IAS, complete, start
 
-
 DEPOSITOR = "deposante@example.fr"
 
 
@@ -48,8 +47,6 @@ def finalised(owner, slug: str):
 
 def deposited(owner, slug: str, *, on: date | None = None):
     request = finalised(owner, slug)
-    desk.deposit(
-        request=request, by=owner, today=on or timezone.localdate(), link="http://x/"
-    )
+    desk.deposit(request=request, by=owner, today=on or timezone.localdate(), link="http://x/")
     request.refresh_from_db()
     return request

@@ -69,9 +69,7 @@ def request_page(request, rpk: int):
                     motifs=form.cleaned_data["motifs"],
                     decided_on=form.cleaned_data["decided_on"],
                     today=timezone.localdate(),
-                    link=request.build_absolute_uri(
-                        reverse("recevabilite:answer", args=[rq.pk])
-                    ),
+                    link=request.build_absolute_uri(reverse("recevabilite:answer", args=[rq.pk])),
                 )
             except services.DeskError as error:
                 for field, message in error.errors.items():

@@ -57,9 +57,9 @@ def test_a_deposit_is_received_today_recorded_and_acknowledged(desk, as_user):
     assert f"Sans réponse du certificateur au {silence:%d/%m/%Y}, son silence" in message.body
     # « Mes démarches » and the request page say it.
     assert "Déposée sur le portail le" in client.get(reverse("candidatures:demarches")).text
-    assert "Déposée sur le portail le" in client.get(
-        reverse("recevabilite:detail", args=[rq.pk])
-    ).text
+    assert (
+        "Déposée sur le portail le" in client.get(reverse("recevabilite:detail", args=[rq.pk])).text
+    )
     # The candidate's own follow-up form is gone: the desk records the dates.
     answer = client.get(reverse("recevabilite:answer", args=[rq.pk])).text
     assert "Enregistrer le suivi" not in answer

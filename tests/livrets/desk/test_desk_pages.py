@@ -116,20 +116,29 @@ def test_a_second_decision_is_refused_by_the_service(desk):
     ("data", "message"),
     [
         ({"outcome": "", "motifs": "", "decided_on": "{today}"}, "Choisissez la décision"),
-        ({"outcome": "non_recevable", "motifs": " ", "decided_on": "{today}"}, "Indiquez les motifs"),
+        (
+            {"outcome": "non_recevable", "motifs": " ", "decided_on": "{today}"},
+            "Indiquez les motifs",
+        ),
         ({"outcome": "incomplete", "motifs": "", "decided_on": "{today}"}, "Indiquez les motifs"),
         ({"outcome": "recevable", "motifs": "", "decided_on": ""}, "Indiquez la date"),
         ({"outcome": "recevable", "motifs": "", "decided_on": "{tomorrow}"}, "dans le futur"),
         ({"outcome": "recevable", "motifs": "", "decided_on": "{before}"}, "précéder le dépôt"),
-        ({"outcome": "recevable", "motifs": "x" * 4001, "decided_on": "{today}"}, "4000 caractères"),
+        (
+            {"outcome": "recevable", "motifs": "x" * 4001, "decided_on": "{today}"},
+            "4000 caractères",
+        ),
         ({"outcome": "recevable", "motifs": "", "decided_on": "31/02/2026"}, "pas valide"),
     ],
 )
 def test_a_bad_decision_is_refused_in_french_and_kept(desk, as_user, data, message):
     today = timezone.localdate()
     rq = deposited(desk["alice"], COS, on=today - timedelta(days=3))
-    days = {"today": fmt(today), "tomorrow": fmt(today + timedelta(days=1)),
-            "before": fmt(today - timedelta(days=4))}
+    days = {
+        "today": fmt(today),
+        "tomorrow": fmt(today + timedelta(days=1)),
+        "before": fmt(today - timedelta(days=4)),
+    }
     filled = {k: v.format(**days) for k, v in data.items()}
     response = as_user(desk["secretariat"]).post(request_url(rq), filled)
     assert response.status_code == 400
@@ -143,8 +152,9 @@ def test_incomplete_sends_it_back_and_the_candidate_deposits_again(desk, as_user
     today = timezone.localdate()
     rq = deposited(desk["alice"], COS)
     motifs = "Il manque le certificat de travail de 2022."
-    _decide(as_user(desk["secretariat"]), rq, outcome="incomplete", motifs=motifs,
-            decided_on=fmt(today))
+    _decide(
+        as_user(desk["secretariat"]), rq, outcome="incomplete", motifs=motifs, decided_on=fmt(today)
+    )
     rq.refresh_from_db()
     c = rq.candidature
     assert rq.status == RecevabiliteRequest.Status.DRAFT

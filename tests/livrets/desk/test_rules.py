@@ -39,8 +39,8 @@ def test_a_decision_needs_motifs_when_not_recevable_and_a_date_in_range():
     late = {**ok, "decided_on": TODAY + timedelta(days=1)}
     assert "futur" in rules.decision_errors(outcome="recevable", motifs="", **late)["decided_on"]
     early = {**ok, "decided_on": TODAY - timedelta(days=3)}
-    assert "précéder" in rules.decision_errors(outcome="recevable", motifs="", **early)[
-        "decided_on"
-    ]
+    assert (
+        "précéder" in rules.decision_errors(outcome="recevable", motifs="", **early)["decided_on"]
+    )
     same_day = {**ok, "decided_on": ok["deposited_on"]}
     assert rules.decision_errors(outcome="recevable", motifs="", **same_day) == {}

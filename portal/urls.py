@@ -27,6 +27,8 @@ urlpatterns = [
     path("mes-demarches/", include("livrets.candidatures.urls")),
     path("mes-demarches/", include("livrets.recevabilite.urls")),
     path("preparer-le-jury/", include("livrets.jury.urls")),
+    path("bureau/", include("livrets.desk.urls")),
+    path("mes-demarches/", include("livrets.desk.candidate_urls")),
 ]
 
 if settings.DEBUG:

@@ -23,6 +23,15 @@ class Decision(models.TextChoices):
     NO_ANSWER = "sans_reponse", "Pas de réponse"
 
 
+class DeskStatus(models.TextChoices):
+    """Where a request deposited on the portal stands at its certifier's desk."""
+
+    PENDING = "a_examiner", "À examiner"
+    INCOMPLETE = "incomplete", "Incomplète"
+    ADMISSIBLE = "recevable", "Recevable"
+    INADMISSIBLE = "non_recevable", "Non recevable"
+
+
 class Candidature(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(
@@ -56,6 +65,14 @@ class Candidature(models.Model):
         related_name="+",
     )
     jury_on = models.DateField("session du jury", null=True, blank=True)
+    # The request deposited on the portal (livrets.desk): the last deposit's date, where it
+    # stands at the certifier's desk, and the desk's last answer (its date and motifs).
+    deposited_on = models.DateField("dépôt de la demande sur le portail", null=True, blank=True)
+    desk_status = models.CharField(
+        "état au bureau du certificateur", max_length=16, choices=DeskStatus.choices, blank=True
+    )
+    desk_decided_on = models.DateField("date de la réponse du certificateur", null=True, blank=True)
+    desk_motifs = models.TextField("motifs de la réponse", max_length=4000, blank=True)
 
     class Meta:
         ordering = ["-updated_at"]
@@ -65,6 +82,16 @@ class Candidature(models.Model):
 
     def __str__(self) -> str:
         return f"Candidature {self.public_id}"
+
+    @property
+    def at_desk(self) -> bool:
+        """Deposited on the portal and not sent back incomplete: the certifier's desk, not
+        the candidate, records its dates and decision."""
+        return self.desk_status in (
+            DeskStatus.PENDING,
+            DeskStatus.ADMISSIBLE,
+            DeskStatus.INADMISSIBLE,
+        )
 
     @property
     def facts(self) -> Facts:

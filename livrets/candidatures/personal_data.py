@@ -22,6 +22,10 @@ def _candidature(c: Candidature) -> dict:
         "notification_favorable_le": iso(c.notified_on),
         "decision_enregistree_par": person(c.decision_recorded_by) or None,
         "session_du_jury": iso(c.jury_on),
+        "demande_deposee_sur_le_portail_le": iso(c.deposited_on),
+        "etat_au_bureau_du_certificateur": c.get_desk_status_display() or None,
+        "reponse_du_certificateur_le": iso(c.desk_decided_on),
+        "motifs_de_la_reponse": c.desk_motifs or None,
     }
 
 

@@ -30,6 +30,11 @@ from portal.uploads import (
     size_refusal,
 )
 
+AT_DESK = (
+    "Cette demande est déposée sur le portail : ses dates et sa décision sont enregistrées "
+    "par le certificateur."
+)
+
 
 class RequestError(Exception):
     """A write the rules refuse; the message is shown to the candidate as is."""
@@ -281,6 +286,8 @@ def record_answer(*, request: RecevabiliteRequest, facts: Facts, by, today: date
     livret 2, this request and « Mes démarches » all show what follows from them."""
     if not request.is_finalised:
         raise RequestError("Finalisez la demande avant d'indiquer son envoi.")
+    if request.candidature.at_desk:
+        raise RequestError(AT_DESK)
     try:
         record_dates(candidature=request.candidature, facts=facts, by=by, today=today)
     except CandidatureError as error:

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "livrets.review",
     "livrets.recevabilite",
     "livrets.jury",
+    "livrets.desk",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -168,7 +169,7 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "livrets:list"
 # `load_initial_data` (make run): each app's demo loader, in order.
-DEMO_LOADERS = ["home.demo.load", "livrets.livret2.demo.load"]
+DEMO_LOADERS = ["home.demo.load", "livrets.livret2.demo.load", "livrets.desk.demo.load"]
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # First name and name, asked at sign-up: people appear by name to those they work with.

@@ -23,7 +23,9 @@ THIRD_PARTY_WITH_KEYS = ("allauth.",)
 class Target:
     name: str
     url: str
-    actor: str  # "anon", "owner" (candidate with a livret), "coach" (accompagnateur)
+    # "anon", "owner" (candidate with a livret), "coach" (accompagnateur), "secretariat"
+    # (the COS certifier's staff)
+    actor: str
     query: dict = field(default_factory=dict)
 
 
@@ -32,6 +34,8 @@ def is_public(pattern: URLPattern) -> bool:
 
 
 PAGE_TREE = "wagtail_serve"  # the Wagtail pages: listed from the page tree instead
+# Pages without argument that a certifier's staff member opens, not a candidate.
+STAFF_PAGES = {"desk:inbox"}
 
 
 def make_people() -> dict:
@@ -39,8 +43,10 @@ def make_people() -> dict:
     from livrets.livret2 import services as livret_services
     from livrets.review import services as review
     from tests.support.data import complete_cos, make_candidate, version_of
+    from tests.support.desk import make_desk_staff
 
     owner = make_candidate("proprietaire@example.fr")
+    staff = make_desk_staff()
     coach = make_candidate("accompagnateur@example.fr")
     invitee = make_candidate("invitee@example.fr")
     livret = livret_services.start_livret(
@@ -61,7 +67,13 @@ def make_people() -> dict:
     )
     complete_cos(complete)
     ids["complete"] = complete.pk
-    people = {"anon": None, "owner": owner, "coach": coach, "invitee": invitee}
+    people = {
+        "anon": None,
+        "owner": owner,
+        "coach": coach,
+        "invitee": invitee,
+        "secretariat": staff["secretariat"],
+    }
     return {"people": people, "ids": ids}
 
 
@@ -141,7 +153,9 @@ def targets(ids: dict) -> tuple[list[Target], list[str]]:
             continue
         args = arguments(pattern)
         if not args:
-            actor = "anon" if is_public(pattern) else "owner"
+            actor = (
+                "anon" if is_public(pattern) else "secretariat" if name in STAFF_PAGES else "owner"
+            )
             found.append(Target(name, reverse(name), actor))
         elif name in REGISTRY:
             actor, fill = REGISTRY[name]
@@ -248,6 +262,12 @@ def failed_submits(ids: dict) -> list[Submit]:
             shown_at=reverse("jury:grid", kwargs={"pk": ids["pk_af"]}),
         ),
         Submit("request start", "owner", reverse("recevabilite:start"), {"cqp": ""}),
+        Submit(
+            "desk decision",
+            "secretariat",
+            reverse("desk:request", kwargs={"rpk": ids["rpk_desk"]}),
+            {"outcome": "non_recevable", "motifs": "", "decided_on": "31/02/2026"},
+        ),
         Submit("request identity", "owner", request("identity"), {"email": "x"}),
         Submit(
             "request period",

@@ -74,7 +74,17 @@ def _progress(ids) -> list[tuple[dict, dict]]:
     return [({"pk": ids[k]}, {}) for k in ("pk", "pk_running") if k in ids]
 
 
-# URL name: (who uses it: "anon", "owner", "coach" or "invitee"; what fills its arguments).
+def _deposited(ids) -> list[tuple[dict, dict]]:
+    """The request deposited at the desk, where the walk made one (a COS secretariat)."""
+    return [({"rpk": ids["rpk_desk"]}, {})] if "rpk_desk" in ids else []
+
+
+def _deposited_proof(ids) -> list[tuple[dict, dict]]:
+    return [({"rpk": ids["rpk_desk"], "fid": ids["fid_desk"]}, {})] if "rpk_desk" in ids else []
+
+
+# URL name: (who uses it: "anon", "owner", "coach", "invitee" or "secretariat" (the COS
+# certifier's staff); what fills its arguments).
 REGISTRY: dict[str, tuple[str, Callable]] = {
     "selfcheck:step": ("anon", _wizard_steps),
     "selfcheck_api:cqp": ("anon", _one(slug="conseiller-offres-services")),
@@ -118,6 +128,12 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "recevabilite:download": ("owner", _one(rpk="{rpk}", fid="{fid}")),
     "recevabilite:delete_proof": ("owner", _one(rpk="{rpk}", fid="{fid}")),
     "recevabilite:reading": ("coach", REQUEST),
+    # The certifier's desk: the candidate deposits; the secretariat reads and decides.
+    "desk_candidate:deposit": ("owner", REQUEST),
+    "desk:request": ("secretariat", _deposited),
+    "desk:pdf": ("secretariat", _deposited),
+    "desk:pdf_progress": ("secretariat", _deposited),
+    "desk:proof": ("secretariat", _deposited_proof),
     # The jury preparation; where the walk also made a 002 livret (``pk_af``), its pages too.
     "jury:grid": ("owner", lambda ids: _livrets(ids)),
     "jury:rate": ("owner", _one(pk="{pk}", unit=NON_ID_KWARGS["unit"])),
@@ -152,6 +168,7 @@ def make_objects(livret, *, coach=None, invite: str = "") -> dict:
         "rid": Revision.objects.filter(answer__situation=situation).first().pk,
     }
     ids.update(_recevabilite(livret))
+    ids.update(_desk())
     if coach is not None:
         from livrets.review.models import Comment
 
@@ -195,3 +212,26 @@ def _recevabilite(livret) -> dict:
         request=request, upload=SimpleUploadedFile("preuve.pdf", PDF), period=period
     )
     return {"rpk": request.pk, "pid": period.pk, "fid": proof.pk}
+
+
+def _desk() -> dict:
+    """Where the COS certifier has a secretariat on the portal: another candidate's request
+    deposited there, and its proof."""
+    from django.contrib.auth import get_user_model
+
+    from livrets.desk.models import StaffMembership
+    from tests.support.desk import DEPOSITOR, deposited
+
+    if not StaffMembership.objects.filter(cqp__slug=COS, role="secretariat").exists():
+        return {}
+    existing = get_user_model().objects.filter(email=DEPOSITOR).first()
+    if existing is not None:
+        request = existing.recevabiliterequests.get(cqp__slug=COS)
+    else:
+        from tests.support.data import make_candidate
+
+        request = deposited(make_candidate(DEPOSITOR), COS)
+    return {"rpk_desk": request.pk, "fid_desk": request.proofs.first().pk}
+
+
+COS = "conseiller-offres-services"

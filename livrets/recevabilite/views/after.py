@@ -34,6 +34,9 @@ def answer(request, rpk: int):
             "enregistrés. Finalisez-la de nouveau, puis indiquez-les.",
         )
         return redirect("recevabilite:answer", rpk=rq.pk)
+    if request.method == "POST" and rq.candidature.at_desk:
+        messages.error(request, services.AT_DESK)
+        return redirect(reverse("recevabilite:answer", args=[rq.pk]) + "#suivi-bureau")
     if request.method == "POST" and form.is_valid():
         try:
             services.record_answer(

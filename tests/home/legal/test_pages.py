@@ -103,7 +103,8 @@ def test_the_personal_data_page_says_what_every_app_keeps_and_who_reads_it(clien
         assert f">{name}</h3>" in html
         for text in (detail[:1].upper() + detail[1:], provider.purpose, provider.readers):
             assert text in html, provider.label
-    assert "Le personnel des certificateurs ne lit rien sur le portail" in html
+    assert "Le personnel des certificateurs ne lit rien sur le portail tant que" in html
+    assert "le personnel nommé pour votre CQP par le certificateur" in html
     assert f'href="{reverse("livrets:my_data")}">Mes données</a>' in html
     assert "contact@cqp-vae.example" in html
 

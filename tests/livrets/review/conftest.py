@@ -8,6 +8,7 @@ from django.test import Client
 from livrets.livret2 import services as livret_services
 from livrets.review import services
 from tests.support.data import PASSWORD, make_candidate, version_of
+from tests.support.desk import make_desk_staff
 
 __all__ = ["PASSWORD"]
 
@@ -30,6 +31,7 @@ def people(referentials):
     other = services.invite(livret=livret_b, email=other_coach.email).invitation
     services.accept(invitation=other, user=other_coach)
     return {
+        **make_desk_staff(),
         "a": a,
         "b": b,
         "coach": coach,

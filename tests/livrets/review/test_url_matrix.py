@@ -20,7 +20,10 @@ pytestmark = pytest.mark.django_db
 THIRD_PARTY = ("wagtail.", "allauth.", "django.")
 # Project URLs whose arguments name public things, not anybody's object.
 PUBLIC = {"selfcheck:step", "selfcheck_api:cqp"}
-ACTORS = ("anon", "b", "other_coach", "coach", "a")  # the owner last: some rows change data
+# The owner last: some rows change data. The certifier's staff: the COS secretariat and
+# evaluator (A's CQP), and the 000 secretariat (another certifier).
+STAFF = ("other_staff", "evaluator", "secretariat")
+ACTORS = ("anon", "b", "other_coach", "coach", *STAFF, "a")
 
 
 def row(method, a, coach, *, query=None, data=None, anon=302):
@@ -29,8 +32,24 @@ def row(method, a, coach, *, query=None, data=None, anon=302):
         "method": method,
         "query": query or {},
         "data": data or {},
-        "expect": {"a": a, "coach": coach, "b": 404, "other_coach": 404, "anon": anon},
+        "expect": {
+            "a": a,
+            "coach": coach,
+            "b": 404,
+            "other_coach": 404,
+            "anon": anon,
+            **dict.fromkeys(STAFF, 404),
+        },
     }
+
+
+def desk_row(method, *, secretariat=200, evaluator=200):
+    """A desk page on the request another candidate deposited at A's CQP's certifier: its
+    staff only; candidates, accompagnateurs and another certifier's staff get 404."""
+    spec = row(method, 404, 404)
+    spec["ids"] = {"rpk": "rpk_desk", "fid": "fid_desk"}
+    spec["expect"].update(secretariat=secretariat, evaluator=evaluator)
+    return spec
 
 
 MATRIX = {
@@ -93,12 +112,26 @@ MATRIX = {
     "jury:pdf_progress": row("get", 200, 200),
     "jury:decision": row("get", 200, 404),
     "jury:follow_up": row("post", 302, 404),
+    # The certifier's desk. The owner deposits (A's request is not finalised: refused, back
+    # to the follow-up page with the reason); the staff read the request deposited there.
+    "desk_candidate:deposit": row("post", 302, 404),
+    "desk:request": desk_row("get"),
+    "desk:pdf": desk_row("get"),
+    "desk:pdf_progress": desk_row("get"),
+    "desk:proof": desk_row("get"),
     # The token is the secret: whoever holds a valid one sees the invitation (unknown: 404).
     "review:accept": {
         "method": "get",
         "query": {},
         "data": {},
-        "expect": {"a": 200, "coach": 200, "b": 200, "other_coach": 200, "anon": 302},
+        "expect": {
+            "a": 200,
+            "coach": 200,
+            "b": 200,
+            "other_coach": 200,
+            "anon": 302,
+            **dict.fromkeys(STAFF, 200),
+        },
     },
 }
 
@@ -127,6 +160,7 @@ def _objects(people) -> dict:
 @pytest.fixture
 def light_pdf(monkeypatch):
     """The PDF row checks access, not rendering: answer a stub once access is granted."""
+    from livrets.desk.views import staff as desk_staff
     from livrets.jury import views as jury_views
     from livrets.livret2.pdf import views as pdf_views
     from livrets.recevabilite.views import after
@@ -134,6 +168,7 @@ def light_pdf(monkeypatch):
     monkeypatch.setattr(pdf_views, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
     monkeypatch.setattr(after, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
     monkeypatch.setattr(jury_views, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
+    monkeypatch.setattr(desk_staff, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
@@ -143,7 +178,8 @@ def test_each_visitor_gets_exactly_what_it_should(name, people, as_user, light_p
     pattern = dict(walk()).get(name)
     if pattern is None:
         pytest.skip(f"{name} is not in the URL configuration (yet)")
-    kwargs = {k: ids.get(k, NON_ID_KWARGS.get(k)) for k in arguments(pattern)}
+    names = spec.get("ids", {})
+    kwargs = {k: ids.get(names.get(k, k), NON_ID_KWARGS.get(k)) for k in arguments(pattern)}
     try:
         url = reverse(name, kwargs=kwargs)
     except NoReverseMatch as error:  # pragma: no cover - a row without a fixture value
@@ -174,3 +210,22 @@ def test_unknown_tokens_and_other_livrets_ids_are_404(people, as_user):
     assert coach.post(reply, {"body": "x"}).status_code == 404
     assert not Comment.objects.filter(body="x").exists()
     assert Invitation.objects.filter(pk=ids["iid"], revoked_at__isnull=True).exists()
+
+
+def test_the_desk_inbox_opens_to_staff_only(people, as_user):
+    _objects(people)
+    url = reverse("desk:inbox")
+    got = {actor: as_user(people.get(actor)).get(url).status_code for actor in ACTORS}
+    assert got == {
+        "anon": 302,
+        "b": 404,
+        "other_coach": 404,
+        "coach": 404,
+        "a": 404,
+        "other_staff": 200,
+        "evaluator": 200,
+        "secretariat": 200,
+    }
+    # Each sees the request deposited at their own certifier only.
+    assert "deposante@example.fr" in as_user(people["secretariat"]).get(url).text
+    assert "deposante@example.fr" not in as_user(people["other_staff"]).get(url).text

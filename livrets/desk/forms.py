@@ -1,0 +1,51 @@
+"""The desk's forms: the inbox's filters (GET) and the secretariat's decision."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+
+from livrets.desk import rules
+from portal.dates import BoundedDateField
+
+
+class InboxFilterForm(forms.Form):
+    statut = forms.ChoiceField(
+        label="État",
+        required=False,
+        choices=[("", "Tous les états"), *rules.STATUSES.items()],
+    )
+    q = forms.CharField(label="Nom ou adresse électronique", required=False, max_length=100)
+
+    def values(self) -> tuple[str, str]:
+        if not self.is_valid():
+            return "", ""
+        return self.cleaned_data["statut"], self.cleaned_data["q"].strip()
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Décision",
+        choices=list(rules.OUTCOMES.items()),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choisissez la décision : recevable, non recevable ou incomplète.",
+            "invalid_choice": "Choisissez la décision : recevable, non recevable ou incomplète.",
+        },
+    )
+    motifs = forms.CharField(
+        label="Motifs (obligatoires pour une demande non recevable ou incomplète)",
+        required=False,
+        max_length=rules.MOTIFS_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "max_length": f"Les motifs tiennent en {rules.MOTIFS_MAX} caractères au plus."
+        },
+    )
+    decided_on = BoundedDateField(
+        label="Date de la décision",
+        required=False,
+        earliest=datetime.date(2000, 1, 1),
+        error_messages={"invalid": "La date de la décision n'est pas valide (JJ/MM/AAAA)."},
+    )

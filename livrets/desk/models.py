@@ -1,0 +1,81 @@
+"""The certifier's desk: who works there for which CQP, and what happened at it.
+
+A portal administrator names the staff (``StaffMembership``, in the Wagtail/Django admin); a
+staff member reads only the candidatures of the CQPs they are named for. Every deposit and
+every staff action leaves a ``DeskEvent``: the candidature's history at the desk.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class StaffRole(models.TextChoices):
+    SECRETARIAT = "secretariat", "Secrétariat"
+    EVALUATOR = "evaluator", "Évaluateur"
+    JURY = "jury", "Membre du jury"
+
+
+# The secretariat's name where the source gives it another (004: the Ucanss's commission).
+SECRETARIAT_NAMES = {"conseiller-offres-services": "Commission de recevabilité"}
+
+
+class StaffMembership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_memberships",
+        verbose_name="compte",
+    )
+    cqp = models.ForeignKey(
+        "referentials.Cqp", on_delete=models.CASCADE, related_name="+", verbose_name="CQP"
+    )
+    role = models.CharField("rôle", max_length=16, choices=StaffRole.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "membre du bureau d'un certificateur"
+        verbose_name_plural = "membres des bureaux des certificateurs"
+        ordering = ["cqp", "role", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "cqp", "role"], name="one_role_per_cqp")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.role_label} ({self.cqp})"
+
+    @property
+    def role_label(self) -> str:
+        if self.role == StaffRole.SECRETARIAT:
+            return SECRETARIAT_NAMES.get(self.cqp.slug, StaffRole.SECRETARIAT.label)
+        return self.get_role_display()
+
+
+class DeskAction(models.TextChoices):
+    DEPOSIT = "deposit", "Dépôt de la demande"
+    ADMISSIBLE = "recevable", "Décision : recevable"
+    INADMISSIBLE = "non_recevable", "Décision : non recevable"
+    INCOMPLETE = "incomplete", "Décision : incomplète"
+
+
+class DeskEvent(models.Model):
+    """One thing done at the desk: who, when, what, and the candidature's facts before and
+    after it."""
+
+    candidature = models.ForeignKey(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="desk_events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=16, choices=DeskAction.choices)
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.at:%d/%m/%Y})"

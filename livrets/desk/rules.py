@@ -1,0 +1,65 @@
+"""The desk's rules, as pure functions over plain values: what a decision needs, and which
+receipt dates put a request's silence date before a given day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from portal.dates import add_months, french_day
+
+MOTIFS_MAX = 4000
+SOON_DAYS = 15
+# The decisions the secretariat records, and the inbox's statuses (code -> French words).
+ADMISSIBLE, INADMISSIBLE, INCOMPLETE = "recevable", "non_recevable", "incomplete"
+PENDING, SILENCE = "a_examiner", "acceptee_par_silence"
+OUTCOMES = {
+    ADMISSIBLE: "Recevable",
+    INADMISSIBLE: "Non recevable",
+    INCOMPLETE: "Incomplète",
+}
+STATUSES = {
+    PENDING: "À examiner",
+    INCOMPLETE: "Incomplète",
+    ADMISSIBLE: "Recevable",
+    INADMISSIBLE: "Non recevable",
+    SILENCE: "Acceptée par silence",
+}
+
+
+def decision_errors(
+    *,
+    outcome: str,
+    motifs: str,
+    decided_on: date | None,
+    deposited_on: date | None,
+    today: date,
+) -> dict[str, str]:
+    """Field -> French message for a decision that cannot be recorded."""
+    errors = {}
+    if outcome not in OUTCOMES:
+        errors["outcome"] = "Choisissez la décision : recevable, non recevable ou incomplète."
+    if outcome in (INADMISSIBLE, INCOMPLETE) and not motifs.strip():
+        errors["motifs"] = "Indiquez les motifs d'une demande non recevable ou incomplète."
+    if len(motifs) > MOTIFS_MAX:
+        errors["motifs"] = f"Les motifs tiennent en {MOTIFS_MAX} caractères au plus."
+    if decided_on is None:
+        errors["decided_on"] = "Indiquez la date de la décision (JJ/MM/AAAA)."
+    elif decided_on > today:
+        errors["decided_on"] = "La date de la décision ne peut pas être dans le futur."
+    elif deposited_on and decided_on < deposited_on:
+        errors["decided_on"] = (
+            "La date de la décision ne peut pas précéder le dépôt de la demande, le "
+            f"{french_day(deposited_on)}."
+        )
+    return errors
+
+
+def latest_start_before(day: date, months: int) -> date:
+    """The latest start whose end, ``months`` later, falls on or before ``day``: a request
+    received on or before it has its silence date on or before ``day``."""
+    start = add_months(day, -months)
+    while add_months(start, months) > day:
+        start -= timedelta(days=1)
+    while add_months(start + timedelta(days=1), months) <= day:
+        start += timedelta(days=1)
+    return start

@@ -1,0 +1,162 @@
+"""Reads of the desk. The one permission filter: a staff member reads the candidatures of the
+CQPs they are named for, once a request is deposited there (404 otherwise)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from home.referentials.selectors import referential_of_version
+from livrets.candidatures import deadlines
+from livrets.candidatures.models import Candidature, DeskStatus
+from livrets.desk import rules
+from livrets.desk.models import DeskEvent, StaffMembership, StaffRole
+from livrets.recevabilite.models import RecevabiliteRequest
+
+
+def memberships(user) -> list[StaffMembership]:
+    if not user.is_authenticated:
+        return []
+    return list(
+        StaffMembership.objects.filter(user=user)
+        .select_related("cqp__current")
+        .defer("cqp__current__data")
+    )
+
+
+def is_staff_member(user) -> bool:
+    return user.is_authenticated and StaffMembership.objects.filter(user=user).exists()
+
+
+def has_secretariat(cqp_id: int) -> bool:
+    """Whether the CQP's certifier receives requests on the portal."""
+    return StaffMembership.objects.filter(cqp_id=cqp_id, role=StaffRole.SECRETARIAT).exists()
+
+
+def at_desk(user) -> QuerySet[Candidature]:
+    """The candidatures of the user's CQPs whose request was deposited on the portal."""
+    if not user.is_authenticated:
+        return Candidature.objects.none()
+    return Candidature.objects.filter(
+        cqp__in=StaffMembership.objects.filter(user=user).values("cqp"),
+        deposited_on__isnull=False,
+    )
+
+
+def request_at_desk(user, rpk: int) -> RecevabiliteRequest:
+    found = (
+        RecevabiliteRequest.objects.filter(pk=rpk, candidature__in=at_desk(user))
+        .select_related("candidature__owner", "candidature__decision_recorded_by", "owner")
+        .select_related("referential_version", "cqp")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def roles_for(user, cqp_id: int) -> set[str]:
+    return set(
+        StaffMembership.objects.filter(user=user, cqp_id=cqp_id).values_list("role", flat=True)
+    )
+
+
+def history(candidature: Candidature) -> list[DeskEvent]:
+    return list(candidature.desk_events.select_related("actor"))
+
+
+# The inbox ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    candidature: Candidature
+    status: str
+    silence_on: date | None
+
+    @property
+    def status_label(self) -> str:
+        return rules.STATUSES[self.status]
+
+
+@dataclass(frozen=True)
+class Inbox:
+    counts: dict[str, int]
+    rows: QuerySet[Candidature]
+    soon: list[Row]
+    cqps: list
+
+
+def delays_of(cqps) -> dict[int, object]:
+    out = {}
+    for cqp in cqps:
+        ref = referential_of_version(cqp.current_id) if cqp.current_id else None
+        if ref is not None:
+            out[cqp.pk] = ref.delays
+    return out
+
+
+def _silence_before(delays: dict, day: date) -> Q:
+    """Pending requests whose silence date falls on or before ``day``."""
+    q = Q(pk__in=[])
+    for cqp_id, d in delays.items():
+        if d.silence_means_acceptance and d.answer_months:
+            cutoff = rules.latest_start_before(day, d.answer_months)
+            q |= Q(cqp_id=cqp_id, request_received_on__lte=cutoff)
+    return Q(desk_status=DeskStatus.PENDING) & q
+
+
+def status_filter(status: str, *, delays: dict, today: date) -> Q:
+    silent = _silence_before(delays, today)
+    if status == rules.SILENCE:
+        return silent
+    if status == rules.PENDING:
+        return Q(desk_status=DeskStatus.PENDING) & ~silent
+    return Q(desk_status=status)
+
+
+def row_of(c: Candidature, *, delays: dict, today: date) -> Row:
+    d = delays.get(c.cqp_id)
+    silence = deadlines.silence_day(delays=d, facts=c.facts) if d else None
+    status = c.desk_status
+    if status == DeskStatus.PENDING and silence and today >= silence:
+        status = rules.SILENCE
+    return Row(c, status, silence if c.desk_status == DeskStatus.PENDING else None)
+
+
+def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
+    """What a row shows: the candidate, the CQP's title, the request's id."""
+    return rows.select_related("owner", "cqp__current", "request").defer("cqp__current__data")
+
+
+def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
+    """Counts per status, the rows filtered (a queryset to paginate) and the requests whose
+    silence date falls within ``rules.SOON_DAYS`` days: a fixed number of queries."""
+    cqps = [m.cqp for m in memberships(user)]
+    delays = delays_of({c.pk: c for c in cqps}.values())
+    base = at_desk(user)
+    counts = base.aggregate(
+        **{
+            code: Count("pk", filter=status_filter(code, delays=delays, today=today))
+            for code in rules.STATUSES
+        }
+    )
+    rows = _listed(base).order_by("-deposited_on", "pk")
+    if status in rules.STATUSES:
+        rows = rows.filter(status_filter(status, delays=delays, today=today))
+    if search:
+        for word in search.split()[:5]:
+            rows = rows.filter(
+                Q(owner__email__icontains=word)
+                | Q(owner__first_name__icontains=word)
+                | Q(owner__last_name__icontains=word)
+            )
+    soon_q = _silence_before(delays, today + timedelta(days=rules.SOON_DAYS)) & ~_silence_before(
+        delays, today
+    )
+    soon = [row_of(c, delays=delays, today=today) for c in _listed(base.filter(soon_q))[:50]]
+    soon.sort(key=lambda r: (r.silence_on or date.max, r.candidature.pk))
+    return Inbox(counts=counts, rows=rows, soon=soon, cqps=cqps)

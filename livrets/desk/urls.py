@@ -1,0 +1,15 @@
+from django.urls import path
+
+from livrets.desk.views import staff
+
+app_name = "desk"
+
+P = "demandes/<int:rpk>/"
+
+urlpatterns = [
+    path("", staff.inbox, name="inbox"),
+    path(P, staff.request_page, name="request"),
+    path(P + "pdf/", staff.pdf, name="pdf"),
+    path(P + "pdf/preparation/", staff.pdf_progress, name="pdf_progress"),
+    path(P + "pieces/<int:fid>/", staff.proof, name="proof"),
+]

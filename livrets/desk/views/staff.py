@@ -1,0 +1,133 @@
+"""The desk's pages: the inbox and a request as deposited, with the secretariat's decision."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from livrets.desk import rules, selectors, services
+from livrets.desk.forms import DecisionForm, InboxFilterForm
+from livrets.desk.models import StaffRole
+from livrets.desk.views.common import staff_view
+from livrets.livret2.views.documents import document_response
+from livrets.recevabilite import selectors as requests
+from livrets.recevabilite.models import Proof
+from livrets.recevabilite.pdf import request_html
+from livrets.recevabilite.views.common import context as request_context
+from portal.pdf.export import PdfExport, export_response, printed, progress_response
+from portal.sessions import base_context
+
+PER_PAGE = 25
+
+
+@staff_view
+def inbox(request):
+    today = timezone.localdate()
+    filters = InboxFilterForm(request.GET or None)
+    status, search = filters.values()
+    box = selectors.inbox(request.user, status=status, search=search, today=today)
+    page = Paginator(box.rows, PER_PAGE).get_page(request.GET.get("page"))
+    delays = selectors.delays_of(box.cqps)
+    rows = [selectors.row_of(c, delays=delays, today=today) for c in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "desk/inbox.html",
+        {
+            **base_context(request),
+            "filters": filters,
+            "box": box,
+            "page_obj": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "statuses": [(code, label, box.counts[code]) for code, label in rules.STATUSES.items()],
+            "memberships": selectors.memberships(request.user),
+        },
+    )
+
+
+@staff_view
+def request_page(request, rpk: int):
+    rq = selectors.request_at_desk(request.user, rpk)
+    c = rq.candidature
+    roles = selectors.roles_for(request.user, c.cqp_id)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST":
+        if StaffRole.SECRETARIAT not in roles:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.decide(
+                    request=rq,
+                    by=request.user,
+                    outcome=form.cleaned_data["outcome"],
+                    motifs=form.cleaned_data["motifs"],
+                    decided_on=form.cleaned_data["decided_on"],
+                    today=timezone.localdate(),
+                    link=request.build_absolute_uri(reverse("recevabilite:answer", args=[rq.pk])),
+                )
+            except services.DeskError as error:
+                for field, message in error.errors.items():
+                    form.add_error(field or None, message)
+            else:
+                return redirect(reverse("desk:request", args=[rq.pk]) + "#decision")
+    return render(
+        request,
+        "desk/request.html",
+        request_context(
+            request,
+            rq,
+            c=c,
+            form=form,
+            can_decide=StaffRole.SECRETARIAT in roles and c.desk_status == "a_examiner",
+            periods=requests.periods_with_proofs(rq),
+            proofs=list(rq.proofs.all()),
+            events=selectors.history(c),
+        ),
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _pdf_export(rq) -> PdfExport:
+    spec = requests.form_of(rq)
+    if spec is None:
+        raise Http404
+    name = "demande-recevabilite" if spec.is_own_form else "preparation"
+    return printed(
+        slot=f"recevabilite:{rq.public_id}",
+        html=request_html(rq),
+        filename=f"{name}-{rq.cqp.slug}.pdf",
+        download_url=reverse("desk:pdf", args=[rq.pk]),
+        progress_url=reverse("desk:pdf_progress", args=[rq.pk]),
+        back=reverse("desk:request", args=[rq.pk]),
+    )
+
+
+@staff_view
+def pdf(request, rpk: int):
+    rq = selectors.request_at_desk(request.user, rpk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return export_response(request, _pdf_export(rq))
+
+
+@staff_view
+def pdf_progress(request, rpk: int):
+    rq = selectors.request_at_desk(request.user, rpk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return progress_response(request, _pdf_export(rq))
+
+
+@staff_view
+def proof(request, rpk: int, fid: int):
+    rq = selectors.request_at_desk(request.user, rpk)
+    found = Proof.objects.filter(request=rq, pk=fid).first()
+    if found is None:
+        raise Http404
+    return document_response(found)

@@ -1,0 +1,231 @@
+"""The desk's pages: who opens them, the inbox (counts, filter, search, pages, silence soon),
+the request as deposited and the secretariat's decision."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from livrets.desk.models import DeskEvent
+from livrets.recevabilite.models import RecevabiliteRequest
+from portal.dates import add_months
+from tests.support.data import make_candidate
+from tests.support.desk import deposited, finalised
+from tests.support.recevabilite import COS, IAS
+
+pytestmark = pytest.mark.django_db
+
+INBOX = reverse("desk:inbox")
+
+
+def request_url(rq) -> str:
+    return reverse("desk:request", args=[rq.pk])
+
+
+def fmt(day) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def test_who_opens_the_desk(desk, as_user):
+    rq = deposited(desk["alice"], COS)
+    urls = [INBOX, request_url(rq), reverse("desk:proof", args=[rq.pk, rq.proofs.first().pk])]
+    for url in urls:
+        assert as_user(None).get(url).status_code == 302, url
+        assert as_user(desk["alice"]).get(url).status_code == 404, url
+        assert as_user(desk["secretariat"]).get(url).status_code == 200, url
+        assert as_user(desk["evaluator"]).get(url).status_code == 200, url
+    # Another certifier's staff: its inbox opens, this request does not.
+    assert as_user(desk["other_staff"]).get(INBOX).status_code == 200
+    assert "alice@example.fr" not in as_user(desk["other_staff"]).get(INBOX).text
+    assert as_user(desk["other_staff"]).get(request_url(rq)).status_code == 404
+    # A staff member without a second factor is asked to activate one, and reads nothing.
+    refused = as_user(desk["no_totp"]).get(request_url(rq))
+    assert refused.status_code == 403
+    assert "Activez la double authentification" in refused.text
+    assert "alice@example.fr" not in refused.text
+
+
+def test_a_request_not_deposited_is_not_at_the_desk(desk, as_user):
+    rq = finalised(desk["alice"], COS)
+    assert as_user(desk["secretariat"]).get(request_url(rq)).status_code == 404
+    assert "alice@example.fr" not in as_user(desk["secretariat"]).get(INBOX).text
+
+
+def _decide(client, rq, **data):
+    return client.post(request_url(rq), data, follow=True)
+
+
+def test_the_secretariat_decides_recevable_and_the_candidate_sees_it(desk, as_user):
+    rq = deposited(desk["alice"], COS)
+    today = timezone.localdate()
+    secretariat = as_user(desk["secretariat"])
+    page = secretariat.get(request_url(rq)).text
+    assert "Enregistrer la décision" in page and "Télécharger le PDF de la demande" in page
+    # The evaluator reads the request, does not decide.
+    assert "Enregistrer la décision" not in as_user(desk["evaluator"]).get(request_url(rq)).text
+    data = {"outcome": "recevable", "motifs": "", "decided_on": fmt(today)}
+    assert as_user(desk["evaluator"]).post(request_url(rq), data).status_code == 403
+    mail.outbox.clear()
+    response = _decide(secretariat, rq, **data)
+    assert response.status_code == 200
+    c = rq.candidature
+    c.refresh_from_db()
+    assert (c.decision, c.decision_on, c.notified_on) == ("favourable", today, today)
+    assert c.decision_recorded_by == desk["secretariat"]
+    assert c.desk_status == "recevable"
+    event = DeskEvent.objects.filter(candidature=c).last()
+    assert (event.action, event.actor) == ("recevable", desk["secretariat"])
+    assert event.before["decision"] == "" and event.after["decision"] == "favourable"
+    (message,) = mail.outbox
+    assert message.to == ["alice@example.fr"] and "Recevable" in message.body
+    # The candidate: the decision on the request pages and « Mes démarches », read-only.
+    alice = as_user(desk["alice"])
+    answer = alice.get(reverse("recevabilite:answer", args=[rq.pk])).text
+    assert "Décision enregistrée par commission@ucanss.example" in answer
+    assert "Enregistrer le suivi" not in answer
+    assert "Recevable le" in alice.get(reverse("candidatures:demarches")).text
+    # The 18 months of validity count from the notification the desk recorded.
+    end = add_months(today, 18)
+    assert end.strftime("%Y") in answer
+    # A second decision: refused in French, nothing changed.
+    again = secretariat.post(request_url(rq), {**data, "outcome": "non_recevable", "motifs": "x"})
+    assert "Enregistrer la décision" not in again.text
+    c.refresh_from_db()
+    assert c.decision == "favourable"
+
+
+def test_a_second_decision_is_refused_by_the_service(desk):
+    from livrets.desk import services
+
+    rq = deposited(desk["alice"], COS)
+    today = timezone.localdate()
+    kw = {"by": desk["secretariat"], "decided_on": today, "today": today, "link": ""}
+    services.decide(request=rq, outcome="non_recevable", motifs="Expérience trop courte.", **kw)
+    with pytest.raises(services.DeskError, match="déjà enregistrée"):
+        services.decide(request=rq, outcome="recevable", motifs="", **kw)
+    other = finalised(desk["bruno"], COS)
+    with pytest.raises(services.DeskError, match="pas déposée"):
+        services.decide(request=other, outcome="recevable", motifs="", **kw)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"outcome": "", "motifs": "", "decided_on": "{today}"}, "Choisissez la décision"),
+        (
+            {"outcome": "non_recevable", "motifs": " ", "decided_on": "{today}"},
+            "Indiquez les motifs",
+        ),
+        ({"outcome": "incomplete", "motifs": "", "decided_on": "{today}"}, "Indiquez les motifs"),
+        ({"outcome": "recevable", "motifs": "", "decided_on": ""}, "Indiquez la date"),
+        ({"outcome": "recevable", "motifs": "", "decided_on": "{tomorrow}"}, "dans le futur"),
+        ({"outcome": "recevable", "motifs": "", "decided_on": "{before}"}, "précéder le dépôt"),
+        (
+            {"outcome": "recevable", "motifs": "x" * 4001, "decided_on": "{today}"},
+            "4000 caractères",
+        ),
+        ({"outcome": "recevable", "motifs": "", "decided_on": "31/02/2026"}, "pas valide"),
+    ],
+)
+def test_a_bad_decision_is_refused_in_french_and_kept(desk, as_user, data, message):
+    today = timezone.localdate()
+    rq = deposited(desk["alice"], COS, on=today - timedelta(days=3))
+    days = {
+        "today": fmt(today),
+        "tomorrow": fmt(today + timedelta(days=1)),
+        "before": fmt(today - timedelta(days=4)),
+    }
+    filled = {k: v.format(**days) for k, v in data.items()}
+    response = as_user(desk["secretariat"]).post(request_url(rq), filled)
+    assert response.status_code == 400
+    assert message in response.text
+    assert "Erreur :" in response.text  # the title, with the error summary
+    rq.candidature.refresh_from_db()
+    assert rq.candidature.desk_status == "a_examiner" and rq.candidature.decision == ""
+
+
+def test_incomplete_sends_it_back_and_the_candidate_deposits_again(desk, as_user):
+    today = timezone.localdate()
+    rq = deposited(desk["alice"], COS)
+    motifs = "Il manque le certificat de travail de 2022."
+    _decide(
+        as_user(desk["secretariat"]), rq, outcome="incomplete", motifs=motifs, decided_on=fmt(today)
+    )
+    rq.refresh_from_db()
+    c = rq.candidature
+    assert rq.status == RecevabiliteRequest.Status.DRAFT
+    assert c.desk_status == "incomplete" and c.request_sent_on is None and c.decision == ""
+    alice = as_user(desk["alice"])
+    assert motifs in alice.get(reverse("recevabilite:detail", args=[rq.pk])).text
+    assert motifs in alice.get(reverse("candidatures:demarches")).text
+    # Completed, finalised and deposited again: back in the inbox, its history kept.
+    from livrets.recevabilite import services
+
+    services.finalise(request=rq, sworn_name="Alice Martin", sworn_place="Lyon", sworn_on=today)
+    alice.post(reverse("desk_candidate:deposit", args=[rq.pk]))
+    c.refresh_from_db()
+    assert c.desk_status == "a_examiner" and c.deposited_on == today
+    actions = list(DeskEvent.objects.filter(candidature=c).values_list("action", flat=True))
+    assert actions == ["deposit", "incomplete", "deposit"]
+    page = as_user(desk["secretariat"]).get(request_url(rq)).text
+    assert "Décision : incomplète" in page and page.count("Dépôt de la demande") == 2
+
+
+def test_the_inbox_counts_filters_searches_and_warns_of_silence(desk, as_user):
+    today = timezone.localdate()
+    fresh = deposited(desk["alice"], COS)
+    soon = deposited(desk["bruno"], COS, on=add_months(today, -2) + timedelta(days=5))
+    carla = make_candidate("carla@example.fr")
+    silent = deposited(carla, COS, on=add_months(today, -2) - timedelta(days=1))
+    deposited(make_candidate("denis@example.fr"), IAS)  # another certifier's
+    client = as_user(desk["secretariat"])
+    page = client.get(INBOX).text
+    assert "À examiner</a> : <strong>2</strong>" in page
+    assert "Acceptée par silence</a> : <strong>1</strong>" in page
+    assert "denis@example.fr" not in page
+    soon_list = page[page.index("Silence dans moins de 15 jours") : page.index("Les demandes")]
+    assert "bruno@example.fr" in soon_list and "alice@example.fr" not in soon_list
+    # Filter by status, without JavaScript (a GET form).
+    silent_only = client.get(INBOX, {"statut": "acceptee_par_silence"}).text
+    listed = silent_only[silent_only.index("<tbody>") :]
+    assert "carla@example.fr" in listed and "bruno@example.fr" not in listed
+    found = client.get(INBOX, {"q": "BRUNO"}).text
+    listed = found[found.index("<tbody>") :]
+    assert "bruno@example.fr" in listed and "alice@example.fr" not in listed
+    assert fresh and soon and silent
+
+
+def test_the_inbox_pages_by_25(desk, as_user, monkeypatch):
+    from livrets.desk.views import staff
+
+    monkeypatch.setattr(staff, "PER_PAGE", 2)
+    for name in ("e1", "e2", "e3"):
+        deposited(make_candidate(f"{name}@example.fr"), COS)
+    client = as_user(desk["secretariat"])
+    first = client.get(INBOX).text
+    assert "Page 1 sur 2" in first and "Page suivante" in first
+    second = client.get(INBOX, {"page": "2"}).text
+    assert "Page 2 sur 2" in second and second.count("<tr>") == 2  # head row and one row
+
+
+def test_the_inbox_takes_the_same_queries_for_2_and_12_requests(
+    desk, as_user, django_assert_num_queries
+):
+    client = as_user(desk["secretariat"])
+    for i in range(2):
+        deposited(make_candidate(f"a{i}@example.fr"), COS)
+    client.get(INBOX)  # warm the referential's cache and the session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as two:
+        client.get(INBOX)
+    for i in range(10):
+        deposited(make_candidate(f"b{i}@example.fr"), COS)
+    with django_assert_num_queries(len(two)):
+        page = client.get(INBOX).text
+    assert page.count("@example.fr</a>") >= 12

@@ -1,0 +1,52 @@
+"""The certifier's desk test data: staff accounts (with their TOTP app) and deposited
+requests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.utils import timezone
+
+from home.referentials.models import Cqp
+from livrets.desk import services as desk
+from livrets.desk.models import StaffMembership
+from livrets.recevabilite import services
+from tests.support.data import make_candidate
+from tests.support.recevabilite import COS, IAS, complete, start
+
+DEPOSITOR = "deposante@example.fr"
+
+
+def make_desk_staff() -> dict:
+    """The COS certifier's secretariat and evaluator, and the 000 certifier's secretariat."""
+    return {
+        "secretariat": make_staff("commission@ucanss.example", COS),
+        "evaluator": make_staff("evaluateur@ucanss.example", COS, "evaluator"),
+        "other_staff": make_staff("secretariat@cpneis.example", IAS),
+    }
+
+
+def make_staff(email: str, slug: str, role: str = "secretariat", *, totp: bool = True):
+    user = make_candidate(email)
+    StaffMembership.objects.create(user=user, cqp=Cqp.objects.get(slug=slug), role=role)
+    if totp:
+        TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+def finalised(owner, slug: str):
+    request = start(owner, slug)
+    complete(request)
+    services.finalise(
+        request=request, sworn_name="Alice Martin", sworn_place="Lyon", sworn_on=date(2026, 1, 5)
+    )
+    request.refresh_from_db()
+    return request
+
+
+def deposited(owner, slug: str, *, on: date | None = None):
+    request = finalised(owner, slug)
+    desk.deposit(request=request, by=owner, today=on or timezone.localdate(), link="http://x/")
+    request.refresh_from_db()
+    return request

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.urls import URLPattern, reverse
 
+from tests.support.data import PASSWORD
 from tests.support.urls import REGISTRY, arguments, make_objects, walk
 
 # Third-party URL configurations: the Wagtail admin (editors), Django's own. allauth's pages
@@ -74,6 +75,10 @@ def make_people() -> dict:
         "invitee": invitee,
         "secretariat": staff["secretariat"],
     }
+    if "rpk_desk" in ids:  # the candidate who deposited the request the desk reads
+        from livrets.recevabilite.models import RecevabiliteRequest
+
+        people["depositor"] = RecevabiliteRequest.objects.get(pk=ids["rpk_desk"]).owner
     return {"people": people, "ids": ids}
 
 
@@ -170,6 +175,15 @@ def targets(ids: dict) -> tuple[list[Target], list[str]]:
     ]
     # The accompagnateur's dashboard, with the livrets they follow.
     found.append(Target("review:dashboard", reverse("review:dashboard"), "coach"))
+    # A request deposited at the desk, as its candidate reads it: the dates the desk keeps.
+    if "rpk_desk" in ids:
+        found += [
+            Target(name, reverse(name, kwargs={"rpk": ids["rpk_desk"]}), "depositor")
+            for name in ("recevabilite:detail", "recevabilite:answer")
+        ]
+        found.append(
+            Target("candidatures:demarches", reverse("candidatures:demarches"), "depositor")
+        )
     return found, unknown
 
 
@@ -338,4 +352,21 @@ def failed_submits(ids: dict) -> list[Submit]:
             {"email": "pas-une-adresse", "password1": "court", "password2": "autre"},
         ),
         Submit("password reset", "anon", reverse("account_reset_password"), {"email": "x"}),
+        Submit(
+            "password change",
+            "owner",
+            reverse("account_change_password"),
+            {"oldpassword": "faux", "password1": "court", "password2": "autre"},
+        ),
+        Submit(
+            "email address", "owner", reverse("account_email"), {"action_add": "", "email": "x"}
+        ),
+        Submit("reauthentication", "owner", reverse("account_reauthenticate"), {"password": "x"}),
+        Submit(
+            "two-factor activation",
+            "owner",
+            reverse("mfa_activate_totp"),
+            {"code": "000000"},
+            before=[(reverse("account_reauthenticate"), {"password": PASSWORD})],
+        ),
     ]

@@ -79,6 +79,11 @@ def _deposited(ids) -> list[tuple[dict, dict]]:
     return [({"rpk": ids["rpk_desk"]}, {})] if "rpk_desk" in ids else []
 
 
+def _at_desk(ids) -> list[tuple[dict, dict]]:
+    """The request waiting for a decision, and the request decided with a letter."""
+    return [({"rpk": ids[k]}, {}) for k in ("rpk_desk", "rpk_letter") if k in ids]
+
+
 def _deposited_proof(ids) -> list[tuple[dict, dict]]:
     return [({"rpk": ids["rpk_desk"], "fid": ids["fid_desk"]}, {})] if "rpk_desk" in ids else []
 
@@ -137,7 +142,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "recevabilite:reading": ("coach", REQUEST),
     # The certifier's desk: the candidate deposits; the secretariat reads and decides.
     "desk_candidate:deposit": ("owner", REQUEST),
-    "desk:request": ("secretariat", _deposited),
+    "desk:request": ("secretariat", _at_desk),
     "desk:pdf": ("secretariat", _deposited),
     "desk:pdf_progress": ("secretariat", _deposited),
     "desk:proof": ("secretariat", _deposited_proof),

@@ -261,3 +261,25 @@ def test_the_export_holds_the_letter_and_the_account_deletion_removes_it(
         delete_account(user=desk["alice"])
     assert not DecisionLetter.objects.exists()
     assert_files_gone(files)
+
+
+def test_a_letter_over_10_mo_is_refused_before_anything_is_read(desk):
+    from portal.uploads import MAX_FILE_BYTES
+
+    rq = deposited(desk["alice"], COS)
+    today = timezone.localdate()
+    big = SimpleUploadedFile("lettre.pdf", b"%PDF-1.4\n" + b"0" * MAX_FILE_BYTES)
+    with pytest.raises(services.DeskError) as refused:
+        services.decide(
+            request=rq,
+            by=desk["secretariat"],
+            outcome="recevable",
+            motifs="",
+            decided_on=today,
+            today=today,
+            link="",
+            letter=big,
+        )
+    assert "la limite est de 10 Mo par fichier" in refused.value.errors["letter"]
+    rq.candidature.refresh_from_db()
+    assert rq.candidature.desk_status == "a_examiner" and not DecisionLetter.objects.exists()

@@ -1,11 +1,14 @@
-"""The candidate's side of the desk, under « Mes démarches » beside the request's pages."""
+"""The candidate's side of the desk, under « Mes démarches » beside the request's pages; and
+the certifier's decision letters, which the candidate, their accompagnateur and the staff of
+the CQP download at one address (each checked by ``selectors.letter_for``)."""
 
 from django.urls import path
 
-from livrets.desk.views import candidate
+from livrets.desk.views import candidate, letters
 
 app_name = "desk_candidate"
 
 urlpatterns = [
     path("recevabilite/<int:rpk>/deposer/", candidate.deposit, name="deposit"),
+    path("recevabilite/<int:rpk>/lettres/<int:lid>/", letters.letter, name="letter"),
 ]

@@ -49,3 +49,14 @@ class DecisionForm(forms.Form):
         earliest=datetime.date(2000, 1, 1),
         error_messages={"invalid": "La date de la décision n'est pas valide (JJ/MM/AAAA)."},
     )
+    # Checked by ``services.decide``: a clean PDF only (its type read from its content).
+    letter = forms.FileField(
+        label="Lettre du certificateur (PDF, facultative)",
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
+        error_messages={
+            "invalid": "Le fichier de la lettre n'a pas pu être lu : choisissez-le de nouveau.",
+            "empty": "Le fichier de la lettre est vide : choisissez la lettre en PDF.",
+            "max_length": "Le nom du fichier de la lettre est trop long : renommez-le.",
+        },
+    )

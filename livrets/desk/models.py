@@ -2,13 +2,19 @@
 
 A portal administrator names the staff (``StaffMembership``, in the Wagtail/Django admin); a
 staff member reads only the candidatures of the CQPs they are named for. Every deposit and
-every staff action leaves a ``DeskEvent``: the candidature's history at the desk.
+every staff action leaves a ``DeskEvent``: the candidature's history at the desk. A decision
+may carry the certifier's letter (``DecisionLetter``, a checked PDF, one per decision event).
 """
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
+
+from livrets.candidatures.models import UploadedFile
+from livrets.livret2.models import livret_storage
 
 
 class StaffRole(models.TextChoices):
@@ -79,3 +85,27 @@ class DeskEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.at:%d/%m/%Y})"
+
+    @property
+    def sent_letter(self) -> DecisionLetter | None:
+        """The certifier's letter sent with this decision, or None."""
+        try:
+            return self.letter
+        except DecisionLetter.DoesNotExist:
+            return None
+
+
+def letter_path(instance, filename: str) -> str:
+    return f"bureau/{instance.event.candidature.public_id}/{uuid.uuid4().hex}"
+
+
+class DecisionLetter(UploadedFile):
+    """The certifier's letter sent with one decision: a PDF checked (and disarmed) as the
+    candidates' proofs are, on the same private storage, read through the portal only."""
+
+    event = models.OneToOneField(DeskEvent, on_delete=models.CASCADE, related_name="letter")
+    file = models.FileField(upload_to=letter_path, storage=livret_storage, max_length=255)
+
+    class Meta(UploadedFile.Meta):
+        verbose_name = "lettre de décision"
+        verbose_name_plural = "lettres de décision"

@@ -4,12 +4,30 @@ are named for, and what they did at the desk."""
 
 from __future__ import annotations
 
-from livrets.desk.models import DeskEvent, StaffMembership
+from livrets.desk.models import DecisionLetter, DeskEvent, StaffMembership
 from portal.accounts.personal_data import iso, person
-from portal.accounts.registry import PersonalData, Section, register
+from portal.accounts.registry import PersonalData, Section, StoredFile, register
 
 
-def _event(e: DeskEvent) -> dict:
+def letter_archive_name(letter: DecisionLetter) -> str:
+    return f"fichiers/bureau-lettres/{letter.pk}-{letter.name}"
+
+
+def _letter(e: DeskEvent, *, in_archive: bool) -> dict | None:
+    """The decision's letter; its file is in the archive of the candidate's export only."""
+    letter = e.sent_letter
+    if letter is None:
+        return None
+    return {
+        "nom": letter.name,
+        "type": letter.kind,
+        "taille": letter.size,
+        "jointe_le": iso(letter.uploaded_at),
+        "fichier": letter_archive_name(letter) if in_archive else None,
+    }
+
+
+def _event(e: DeskEvent, *, own: bool) -> dict:
     return {
         "candidature": str(e.candidature.public_id),
         "cqp": e.candidature.cqp.slug,
@@ -18,6 +36,7 @@ def _event(e: DeskEvent) -> dict:
         "le": iso(e.at),
         "avant": e.before,
         "apres": e.after,
+        "lettre": _letter(e, in_archive=own),
     }
 
 
@@ -25,24 +44,24 @@ class Desk(PersonalData):
     label = "bureau"
     held = (
         "Le bureau du certificateur : l’historique de vos demandes déposées sur le portail "
-        "(dépôts, décisions et leurs motifs) ; pour le personnel d’un certificateur, ses "
-        "rôles et ce qu’il y a fait."
+        "(dépôts, décisions, leurs motifs et les lettres du certificateur) ; pour le "
+        "personnel d’un certificateur, ses rôles et ce qu’il y a fait."
     )
     purpose = "Transmettre votre demande au certificateur et vous donner sa réponse."
     readers = "Vous, et le personnel du certificateur de votre CQP une fois votre demande déposée."
     order = 45
-    models = ("desk.StaffMembership", "desk.DeskEvent")
+    models = ("desk.StaffMembership", "desk.DeskEvent", "desk.DecisionLetter")
 
     def sections(self, user) -> list[Section]:
         own = (
             DeskEvent.objects.filter(candidature__owner=user)
-            .select_related("candidature__cqp", "actor")
+            .select_related("candidature__cqp", "actor", "letter")
             .order_by("pk")
         )
         done = (
             DeskEvent.objects.filter(actor=user)
             .exclude(candidature__owner=user)
-            .select_related("candidature__cqp", "actor")
+            .select_related("candidature__cqp", "actor", "letter")
             .order_by("pk")
         )
         roles = StaffMembership.objects.filter(user=user).select_related("cqp").order_by("pk")
@@ -50,19 +69,31 @@ class Desk(PersonalData):
             Section(
                 "bureau_historique",
                 "Mes demandes au bureau du certificateur",
-                [_event(e) for e in own],
+                [_event(e, own=True) for e in own],
             ),
             Section(
                 "bureau_personnel",
                 "Mon rôle au bureau d’un certificateur",
                 {
                     "roles": [{"cqp": m.cqp.slug, "role": m.role_label} for m in roles],
-                    "actions": [_event(e) for e in done],
+                    "actions": [_event(e, own=False) for e in done],
                 }
                 if roles or done
                 else None,
             ),
         ]
+
+    def files(self, user):
+        """The certifier's letters to the person's requests (a staff member's export names
+        the letters they sent, without the candidates' files)."""
+        letters = DecisionLetter.objects.filter(event__candidature__owner=user).order_by("pk")
+        for letter in letters:
+            yield StoredFile(letter_archive_name(letter), letter.file)
+
+    def erase(self, user) -> None:
+        from livrets.desk.services import delete_letters_of
+
+        delete_letters_of(user)
 
 
 register(Desk())

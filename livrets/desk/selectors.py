@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
@@ -13,7 +14,8 @@ from home.referentials.selectors import referential_of_version
 from livrets.candidatures import deadlines
 from livrets.candidatures.models import Candidature, DeskStatus
 from livrets.desk import rules
-from livrets.desk.models import DeskEvent, StaffMembership, StaffRole
+from livrets.desk.models import DecisionLetter, DeskEvent, StaffMembership, StaffRole
+from livrets.recevabilite import selectors as requests
 from livrets.recevabilite.models import RecevabiliteRequest
 
 
@@ -65,7 +67,42 @@ def roles_for(user, cqp_id: int) -> set[str]:
 
 
 def history(candidature: Candidature) -> list[DeskEvent]:
-    return list(candidature.desk_events.select_related("actor"))
+    return list(candidature.desk_events.select_related("actor", "letter"))
+
+
+def letters(candidature: Candidature) -> list[DecisionLetter]:
+    """The certifier's letters sent with the candidature's decisions, the latest first."""
+    return list(
+        DecisionLetter.objects.filter(event__candidature=candidature)
+        .select_related("event")
+        .order_by("-event__at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class LetterAccess:
+    """A letter someone may download; ``needs_mfa``: a staff member of the CQP without a
+    second factor (asked to activate one, shown nothing)."""
+
+    letter: DecisionLetter
+    needs_mfa: bool = False
+
+
+def letter_for(user, rpk: int, lid: int) -> LetterAccess:
+    """A decision letter of request ``rpk``, for whoever reads that request: the candidate,
+    the accompagnateur the request's reading admits, the staff of its CQP once deposited.
+    404 for anyone else, and for a letter of another request."""
+    rq = requests.readable_requests(user).filter(pk=rpk).first()
+    staff = False
+    if rq is None and is_staff_member(user):
+        rq = RecevabiliteRequest.objects.filter(pk=rpk, candidature__in=at_desk(user)).first()
+        staff = rq is not None
+    if rq is None:
+        raise Http404
+    found = DecisionLetter.objects.filter(pk=lid, event__candidature_id=rq.candidature_id).first()
+    if found is None:
+        raise Http404
+    return LetterAccess(found, needs_mfa=staff and not is_mfa_enabled(user, ["totp"]))
 
 
 # The inbox ------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Writes of the desk: the candidate's deposit and the secretariat's decision. Each one
 records a ``DeskEvent`` (who, when, what, the candidature's facts before and after) and tells
-the candidate by email."""
+the candidate by email. A decision may carry the certifier's letter: a PDF only, checked and
+disarmed as the candidates' proofs are (``portal.uploads.checked_upload``)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from django.template.loader import render_to_string
 from livrets.candidatures import deadlines
 from livrets.candidatures.models import Candidature, Decision, DeskStatus
 from livrets.desk import rules, selectors
-from livrets.desk.models import DeskAction, DeskEvent
+from livrets.desk.models import DecisionLetter, DeskAction, DeskEvent
 from livrets.recevabilite.models import RecevabiliteRequest
 from portal.tasks import send_email
+from portal.uploads import checked_upload, clean_name, file_to_keep, size_refusal
 
 SUBJECT = "[Portail CQP-VAE] "
 FACTS = (
@@ -91,6 +93,25 @@ def deposit(*, request: RecevabiliteRequest, by, today: date, link: str) -> Cand
     return c
 
 
+def checked_letter(upload) -> tuple[object, str, str]:
+    """The letter to keep (its disarmed copy), its clean name and what the copy lost; a
+    ``DeskError`` on the field ``letter`` for anything but a clean PDF."""
+    if refusal := size_refusal(upload):
+        raise DeskError({"letter": refusal})
+    kind, checked = checked_upload(upload)
+    if kind != "pdf":
+        raise DeskError(
+            {
+                "letter": f"« {upload.name[:80]} » n'est pas un fichier PDF : la lettre du "
+                "certificateur est acceptée en PDF uniquement (le type est vérifié d'après le "
+                "contenu du fichier, pas d'après son nom)."
+            }
+        )
+    if checked.refusal:
+        raise DeskError({"letter": checked.refusal})
+    return file_to_keep(upload, checked), clean_name(upload.name, kind), checked.notice
+
+
 def decide(
     *,
     request: RecevabiliteRequest,
@@ -100,9 +121,49 @@ def decide(
     decided_on: date | None,
     today: date,
     link: str,
+    letter=None,
 ) -> Candidature:
     """The secretariat's answer to a deposited request: recevable, non recevable or
-    incomplète (the request goes back to the candidate, to be completed and deposited again)."""
+    incomplète (the request goes back to the candidate, to be completed and deposited again),
+    with, optionally, the certifier's letter (``letter``: an uploaded file, a PDF only).
+
+    The letter is checked before the candidature is locked (the check runs in a process of its
+    own); a refused letter is reported with the decision's other errors, and nothing is kept.
+    The candidature carries the stored letter as ``decision_letter`` (None without one)."""
+    kept = name = notice = None
+    letter_errors = {}
+    if letter is not None:
+        try:
+            kept, name, notice = checked_letter(letter)
+        except DeskError as error:
+            letter_errors = error.errors
+    stored: list[DecisionLetter] = []
+    try:
+        c = _decide(
+            request=request,
+            by=by,
+            outcome=outcome,
+            motifs=motifs,
+            decided_on=decided_on,
+            today=today,
+            link=link,
+            letter_errors=letter_errors,
+            letter=(kept, name) if kept is not None else None,
+            stored=stored,
+        )
+    except BaseException:
+        for record in stored:  # the transaction is rolled back: no file without its row
+            record.file.delete(save=False)
+        raise
+    c.decision_letter = stored[0] if stored else None
+    if c.decision_letter is not None:
+        c.decision_letter.upload_notice = notice
+    return c
+
+
+def _decide(
+    *, request, by, outcome, motifs, decided_on, today, link, letter_errors, letter, stored
+) -> Candidature:
     with transaction.atomic():
         c = _locked(request)
         if c.desk_status != DeskStatus.PENDING:
@@ -118,22 +179,29 @@ def decide(
             deposited_on=c.deposited_on,
             today=today,
         )
+        errors = {**errors, **letter_errors}
         if errors:
             raise DeskError(errors)
         before = snapshot(c)
         _apply(c, request=request, outcome=outcome, decided_on=decided_on, by=by)
         c.desk_status, c.desk_decided_on, c.desk_motifs = outcome, decided_on, motifs.strip()
         c.save()
-        DeskEvent.objects.create(
+        event = DeskEvent.objects.create(
             candidature=c, actor=by, action=outcome, before=before, after=snapshot(c)
         )
+        if letter is not None:
+            kept, name = letter
+            record = DecisionLetter(event=event, name=name, kind="pdf", size=kept.size)
+            record.file.save(name, kept, save=False)
+            stored.append(record)  # deleted by ``decide`` if the transaction fails
+            record.save()
         _tell(
             request,
             c,
             subject="La réponse à votre demande de recevabilité",
             template="desk/email/decision.txt",
             link=link,
-            extra={"outcome": rules.OUTCOMES[outcome]},
+            extra={"outcome": rules.OUTCOMES[outcome], "letter": letter is not None},
         )
     return c
 
@@ -169,3 +237,9 @@ def _tell(request, c: Candidature, *, subject: str, template: str, link: str, ex
         ),
         to=[owner.email],
     )
+
+
+def delete_letters_of(user) -> None:
+    """The files of the letters sent to the user's requests (the rows go with the account)."""
+    for letter in DecisionLetter.objects.filter(event__candidature__owner=user):
+        letter.file.delete(save=False)

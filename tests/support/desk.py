@@ -6,16 +6,18 @@ from __future__ import annotations
 from datetime import date
 
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from home.referentials.models import Cqp
 from livrets.desk import services as desk
-from livrets.desk.models import StaffMembership
+from livrets.desk.models import DecisionLetter, StaffMembership, StaffRole
 from livrets.recevabilite import services
 from tests.support.data import make_candidate
 from tests.support.recevabilite import COS, IAS, complete, start
 
 DEPOSITOR = "deposante@example.fr"
+LETTER_DEPOSITOR = "lettre-recue@example.fr"
 
 
 def make_desk_staff() -> dict:
@@ -50,3 +52,34 @@ def deposited(owner, slug: str, *, on: date | None = None):
     desk.deposit(request=request, by=owner, today=on or timezone.localdate(), link="http://x/")
     request.refresh_from_db()
     return request
+
+
+def decided_with_letter(owner, slug: str, *, request=None, outcome: str = "recevable"):
+    """``owner``'s request (``request``, else a new one) deposited and decided by the CQP's
+    secretariat with a letter (a small clean PDF): the stored ``DecisionLetter``."""
+    from tests.support.uploads import PDF
+
+    if request is None:
+        request = deposited(owner, slug)
+    else:
+        complete(request)
+        services.finalise(
+            request=request,
+            sworn_name="Alice Martin",
+            sworn_place="Lyon",
+            sworn_on=date(2026, 1, 5),
+        )
+        desk.deposit(request=request, by=owner, today=timezone.localdate(), link="http://x/")
+    today = timezone.localdate()
+    secretariat = StaffMembership.objects.filter(cqp__slug=slug, role=StaffRole.SECRETARIAT).first()
+    desk.decide(
+        request=request,
+        by=secretariat.user,
+        outcome=outcome,
+        motifs="" if outcome == "recevable" else "Motifs de la décision.",
+        decided_on=today,
+        today=today,
+        link="http://x/",
+        letter=SimpleUploadedFile("lettre.pdf", PDF),
+    )
+    return DecisionLetter.objects.filter(event__candidature=request.candidature).latest("pk")

@@ -79,8 +79,20 @@ def _deposited(ids) -> list[tuple[dict, dict]]:
     return [({"rpk": ids["rpk_desk"]}, {})] if "rpk_desk" in ids else []
 
 
+def _at_desk(ids) -> list[tuple[dict, dict]]:
+    """The request waiting for a decision, and the request decided with a letter."""
+    return [({"rpk": ids[k]}, {}) for k in ("rpk_desk", "rpk_letter") if k in ids]
+
+
 def _deposited_proof(ids) -> list[tuple[dict, dict]]:
     return [({"rpk": ids["rpk_desk"], "fid": ids["fid_desk"]}, {})] if "rpk_desk" in ids else []
+
+
+def _decision_letter(ids) -> list[tuple[dict, dict]]:
+    """The letter of a request decided at the desk (read there by the COS secretariat)."""
+    return (
+        [({"rpk": ids["rpk_letter"], "lid": ids["lid_letter"]}, {})] if "lid_letter" in ids else []
+    )
 
 
 # URL name: (who uses it: "anon", "owner", "coach", "invitee" or "secretariat" (the COS
@@ -130,10 +142,13 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "recevabilite:reading": ("coach", REQUEST),
     # The certifier's desk: the candidate deposits; the secretariat reads and decides.
     "desk_candidate:deposit": ("owner", REQUEST),
-    "desk:request": ("secretariat", _deposited),
+    "desk:request": ("secretariat", _at_desk),
     "desk:pdf": ("secretariat", _deposited),
     "desk:pdf_progress": ("secretariat", _deposited),
     "desk:proof": ("secretariat", _deposited_proof),
+    # The certifier's decision letter: one address for the candidate, their accompagnateur
+    # and the CQP's staff.
+    "desk_candidate:letter": ("secretariat", _decision_letter),
     # The jury preparation; where the walk also made a 002 livret (``pk_af``), its pages too.
     "jury:grid": ("owner", lambda ids: _livrets(ids)),
     "jury:rate": ("owner", _one(pk="{pk}", unit=NON_ID_KWARGS["unit"])),
@@ -216,22 +231,30 @@ def _recevabilite(livret) -> dict:
 
 def _desk() -> dict:
     """Where the COS certifier has a secretariat on the portal: another candidate's request
-    deposited there, and its proof."""
+    deposited there, and its proof; a third candidate's request decided with a letter."""
     from django.contrib.auth import get_user_model
 
-    from livrets.desk.models import StaffMembership
-    from tests.support.desk import DEPOSITOR, deposited
+    from livrets.desk.models import DecisionLetter, StaffMembership
+    from tests.support.desk import DEPOSITOR, LETTER_DEPOSITOR, decided_with_letter, deposited
 
     if not StaffMembership.objects.filter(cqp__slug=COS, role="secretariat").exists():
         return {}
-    existing = get_user_model().objects.filter(email=DEPOSITOR).first()
+    users = get_user_model().objects
+    existing = users.filter(email=DEPOSITOR).first()
     if existing is not None:
         request = existing.recevabiliterequests.get(cqp__slug=COS)
+        letter = DecisionLetter.objects.get(event__candidature__owner__email=LETTER_DEPOSITOR)
     else:
         from tests.support.data import make_candidate
 
         request = deposited(make_candidate(DEPOSITOR), COS)
-    return {"rpk_desk": request.pk, "fid_desk": request.proofs.first().pk}
+        letter = decided_with_letter(make_candidate(LETTER_DEPOSITOR), COS)
+    return {
+        "rpk_desk": request.pk,
+        "fid_desk": request.proofs.first().pk,
+        "rpk_letter": letter.event.candidature.request.pk,
+        "lid_letter": letter.pk,
+    }
 
 
 COS = "conseiller-offres-services"

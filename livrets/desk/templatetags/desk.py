@@ -1,5 +1,5 @@
 """The desk as the candidate's request pages show it: the deposit offered where the CQP's
-certifier receives requests on the portal."""
+certifier receives requests on the portal, the certifier's answer and its letters."""
 
 from __future__ import annotations
 
@@ -16,5 +16,6 @@ def deposit_panel(rq):
     return {
         "rq": rq,
         "c": c,
+        "letters": selectors.letters(c) if c.deposited_on else [],
         "offered": rq.is_finalised and not c.at_desk and selectors.has_secretariat(c.cqp_id),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
@@ -56,13 +57,13 @@ def request_page(request, rpk: int):
     rq = selectors.request_at_desk(request.user, rpk)
     c = rq.candidature
     roles = selectors.roles_for(request.user, c.cqp_id)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if StaffRole.SECRETARIAT not in roles:
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.decide(
+                decided = services.decide(
                     request=rq,
                     by=request.user,
                     outcome=form.cleaned_data["outcome"],
@@ -70,11 +71,16 @@ def request_page(request, rpk: int):
                     decided_on=form.cleaned_data["decided_on"],
                     today=timezone.localdate(),
                     link=request.build_absolute_uri(reverse("recevabilite:answer", args=[rq.pk])),
+                    letter=form.cleaned_data["letter"] or None,
                 )
             except services.DeskError as error:
                 for field, message in error.errors.items():
                     form.add_error(field or None, message)
             else:
+                said = "La décision est enregistrée ; le candidat en est informé par courriel."
+                if letter := decided.decision_letter:
+                    said += f" La lettre « {letter.name} » y est jointe.{letter.upload_notice}"
+                messages.success(request, said)
                 return redirect(reverse("desk:request", args=[rq.pk]) + "#decision")
     return render(
         request,
@@ -88,6 +94,7 @@ def request_page(request, rpk: int):
             periods=requests.periods_with_proofs(rq),
             proofs=list(rq.proofs.all()),
             events=selectors.history(c),
+            letters=selectors.letters(c),
         ),
         status=400 if request.method == "POST" else 200,
     )

@@ -52,6 +52,26 @@ def desk_row(method, *, secretariat=200, evaluator=200):
     return spec
 
 
+def _own_letter(people, ids) -> dict:
+    """A's request, completed, deposited and decided by the COS secretariat with a letter."""
+    from livrets.recevabilite.models import RecevabiliteRequest
+    from tests.support.desk import decided_with_letter
+
+    request = RecevabiliteRequest.objects.get(pk=ids["rpk"])
+    letter = decided_with_letter(people["a"], request.cqp.slug, request=request)
+    return {"lid": letter.pk}
+
+
+def letter_row():
+    """The certifier's letter on A's request: A, A's accompagnateur (who reads the request)
+    and the staff of A's CQP; another candidate, their accompagnateur and another
+    certifier's staff get 404."""
+    spec = row("get", 200, 200)
+    spec["prepare"] = _own_letter
+    spec["expect"].update(secretariat=200, evaluator=200)
+    return spec
+
+
 MATRIX = {
     # The candidate's editor: owner only; the accompagnateur reads through review URLs.
     "livrets:detail": row("get", 200, 404),
@@ -119,6 +139,7 @@ MATRIX = {
     "desk:pdf": desk_row("get"),
     "desk:pdf_progress": desk_row("get"),
     "desk:proof": desk_row("get"),
+    "desk_candidate:letter": letter_row(),
     # The token is the secret: whoever holds a valid one sees the invitation (unknown: 404).
     "review:accept": {
         "method": "get",
@@ -175,6 +196,8 @@ def light_pdf(monkeypatch):
 def test_each_visitor_gets_exactly_what_it_should(name, people, as_user, light_pdf):
     spec = MATRIX[name]
     ids = _objects(people)
+    if "prepare" in spec:
+        ids.update(spec["prepare"](people, ids))
     pattern = dict(walk()).get(name)
     if pattern is None:
         pytest.skip(f"{name} is not in the URL configuration (yet)")

@@ -79,6 +79,15 @@ class Candidature(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["owner", "cqp"], name="one_candidature_per_cqp")
         ]
+        indexes = [
+            # The certifier's inbox (livrets.desk): a CQP's deposited requests, the latest
+            # deposit first, read a page at a time.
+            models.Index(
+                fields=["cqp", "-deposited_on", "id"],
+                name="candidature_desk_inbox",
+                condition=models.Q(deposited_on__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Candidature {self.public_id}"

@@ -199,6 +199,20 @@ def test_the_inbox_counts_filters_searches_and_warns_of_silence(desk, as_user):
     assert fresh and soon and silent
 
 
+def test_a_long_silence_list_keeps_the_soonest(desk, as_user, monkeypatch):
+    from livrets.desk import selectors
+
+    monkeypatch.setattr(selectors, "SOON_MAX", 2)
+    received = add_months(timezone.localdate(), -2)
+    # Deposited the soonest first: the last written must not push it out of the list.
+    for days, name in ((1, "proche"), (3, "ensuite"), (9, "lointain")):
+        deposited(make_candidate(f"{name}@example.fr"), COS, on=received + timedelta(days=days))
+    page = as_user(desk["secretariat"]).get(INBOX).text
+    soon_list = page[page.index("Silence dans moins de 15 jours") : page.index("Les demandes")]
+    assert "lointain@example.fr" not in soon_list
+    assert soon_list.index("proche@example.fr") < soon_list.index("ensuite@example.fr")
+
+
 def test_the_inbox_pages_by_25(desk, as_user, monkeypatch):
     from livrets.desk.views import staff
 

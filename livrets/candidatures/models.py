@@ -87,6 +87,13 @@ class Candidature(models.Model):
                 name="candidature_desk_inbox",
                 condition=models.Q(deposited_on__isnull=False),
             ),
+            # Its requests waiting for an answer by receipt date: the silence dates, soonest
+            # first.
+            models.Index(
+                fields=["cqp", "request_received_on", "id"],
+                name="candidature_desk_silence",
+                condition=models.Q(desk_status="a_examiner"),
+            ),
         ]
 
     def __str__(self) -> str:

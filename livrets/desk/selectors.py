@@ -102,14 +102,24 @@ def delays_of(cqps) -> dict[int, object]:
     return out
 
 
-def _silence_before(delays: dict, day: date) -> Q:
-    """Pending requests whose silence date falls on or before ``day``."""
+def _silence_between(delays: dict, after: date | None, until: date) -> Q:
+    """Pending requests whose silence date falls after ``after`` (if given) and on or before
+    ``until``: a range of receipt dates per CQP, which an index reads in order."""
     q = Q(pk__in=[])
     for cqp_id, d in delays.items():
         if d.silence_means_acceptance and d.answer_months:
-            cutoff = rules.latest_start_before(day, d.answer_months)
-            q |= Q(cqp_id=cqp_id, request_received_on__lte=cutoff)
+            received = Q(request_received_on__lte=rules.latest_start_before(until, d.answer_months))
+            if after is not None:
+                received &= Q(
+                    request_received_on__gt=rules.latest_start_before(after, d.answer_months)
+                )
+            q |= Q(cqp_id=cqp_id) & received
     return Q(desk_status=DeskStatus.PENDING) & q
+
+
+def _silence_before(delays: dict, day: date) -> Q:
+    """Pending requests whose silence date falls on or before ``day``."""
+    return _silence_between(delays, None, day)
 
 
 def status_filter(status: str, *, delays: dict, today: date) -> Q:
@@ -130,9 +140,23 @@ def row_of(c: Candidature, *, delays: dict, today: date) -> Row:
     return Row(c, status, silence if c.desk_status == DeskStatus.PENDING else None)
 
 
+# The request's fields no row shows.
+_UNLISTED = (
+    "blocks_held",
+    "career",
+    "diplomas",
+    "diploma_details",
+    "gap_units",
+    "gap_note",
+)
+
+
 def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
-    """What a row shows: the candidate, the CQP's title, the request's id."""
-    return rows.select_related("owner", "cqp__current", "request").defer("cqp__current__data")
+    """What a row shows: the candidate, the CQP's title, the request's id; the candidate's
+    answers (JSON and long texts) stay in the database."""
+    return rows.select_related("owner", "cqp__current", "request").defer(
+        "cqp__current__data", "selfcheck", "desk_motifs", *(f"request__{f}" for f in _UNLISTED)
+    )
 
 
 def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
@@ -162,9 +186,7 @@ def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
                 | Q(owner__first_name__icontains=word)
                 | Q(owner__last_name__icontains=word)
             )
-    soon_q = _silence_before(delays, today + timedelta(days=rules.SOON_DAYS)) & ~_silence_before(
-        delays, today
-    )
+    soon_q = _silence_between(delays, today, today + timedelta(days=rules.SOON_DAYS))
     # Every source with a silence rule counts two months from the receipt: the earliest
     # receipts are the soonest silences, and the 50 shown are the 50 soonest.
     soon_rows = _listed(base.filter(soon_q)).order_by("request_received_on", "pk")[:SOON_MAX]

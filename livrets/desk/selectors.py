@@ -90,7 +90,11 @@ class Inbox:
     counts: dict[str, int]
     rows: QuerySet[Candidature]
     soon: list[Row]
-    cqps: list
+    memberships: list[StaffMembership]
+    delays: dict[int, object]
+
+    def row(self, c: Candidature, *, today: date) -> Row:
+        return row_of(c, delays=self.delays, today=today)
 
 
 def delays_of(cqps) -> dict[int, object]:
@@ -162,7 +166,8 @@ def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
 def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
     """Counts per status, the rows filtered (a queryset to paginate) and the requests whose
     silence date falls within ``rules.SOON_DAYS`` days: a fixed number of queries."""
-    cqps = [m.cqp for m in memberships(user)]
+    mine = memberships(user)
+    cqps = [m.cqp for m in mine]
     delays = delays_of({c.pk: c for c in cqps}.values())
     # ``at_desk`` with the CQPs' ids as values rather than a subquery: PostgreSQL then counts
     # the rows right and walks the inbox's index (``candidature_desk_inbox``) in its order,
@@ -192,4 +197,4 @@ def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
     soon_rows = _listed(base.filter(soon_q)).order_by("request_received_on", "pk")[:SOON_MAX]
     soon = [row_of(c, delays=delays, today=today) for c in soon_rows]
     soon.sort(key=lambda r: (r.silence_on or date.max, r.candidature.pk))
-    return Inbox(counts=counts, rows=rows, soon=soon, cqps=cqps)
+    return Inbox(counts=counts, rows=rows, soon=soon, memberships=mine, delays=delays)

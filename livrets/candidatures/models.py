@@ -79,6 +79,22 @@ class Candidature(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["owner", "cqp"], name="one_candidature_per_cqp")
         ]
+        indexes = [
+            # The certifier's inbox (livrets.desk): a CQP's deposited requests, the latest
+            # deposit first, read a page at a time.
+            models.Index(
+                fields=["cqp", "-deposited_on", "id"],
+                name="candidature_desk_inbox",
+                condition=models.Q(deposited_on__isnull=False),
+            ),
+            # Its requests waiting for an answer by receipt date: the silence dates, soonest
+            # first.
+            models.Index(
+                fields=["cqp", "request_received_on", "id"],
+                name="candidature_desk_silence",
+                condition=models.Q(desk_status="a_examiner"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Candidature {self.public_id}"

@@ -107,6 +107,9 @@ def letter_for(user, rpk: int, lid: int) -> LetterAccess:
 
 # The inbox ------------------------------------------------------------------------------
 
+# The requests listed under « Silence dans moins de 15 jours », the soonest first.
+SOON_MAX = 50
+
 
 @dataclass(frozen=True)
 class Row:
@@ -124,7 +127,11 @@ class Inbox:
     counts: dict[str, int]
     rows: QuerySet[Candidature]
     soon: list[Row]
-    cqps: list
+    memberships: list[StaffMembership]
+    delays: dict[int, object]
+
+    def row(self, c: Candidature, *, today: date) -> Row:
+        return row_of(c, delays=self.delays, today=today)
 
 
 def delays_of(cqps) -> dict[int, object]:
@@ -136,14 +143,24 @@ def delays_of(cqps) -> dict[int, object]:
     return out
 
 
-def _silence_before(delays: dict, day: date) -> Q:
-    """Pending requests whose silence date falls on or before ``day``."""
+def _silence_between(delays: dict, after: date | None, until: date) -> Q:
+    """Pending requests whose silence date falls after ``after`` (if given) and on or before
+    ``until``: a range of receipt dates per CQP, which an index reads in order."""
     q = Q(pk__in=[])
     for cqp_id, d in delays.items():
         if d.silence_means_acceptance and d.answer_months:
-            cutoff = rules.latest_start_before(day, d.answer_months)
-            q |= Q(cqp_id=cqp_id, request_received_on__lte=cutoff)
+            received = Q(request_received_on__lte=rules.latest_start_before(until, d.answer_months))
+            if after is not None:
+                received &= Q(
+                    request_received_on__gt=rules.latest_start_before(after, d.answer_months)
+                )
+            q |= Q(cqp_id=cqp_id) & received
     return Q(desk_status=DeskStatus.PENDING) & q
+
+
+def _silence_before(delays: dict, day: date) -> Q:
+    """Pending requests whose silence date falls on or before ``day``."""
+    return _silence_between(delays, None, day)
 
 
 def status_filter(status: str, *, delays: dict, today: date) -> Q:
@@ -164,17 +181,37 @@ def row_of(c: Candidature, *, delays: dict, today: date) -> Row:
     return Row(c, status, silence if c.desk_status == DeskStatus.PENDING else None)
 
 
+# The request's fields no row shows.
+_UNLISTED = (
+    "blocks_held",
+    "career",
+    "diplomas",
+    "diploma_details",
+    "gap_units",
+    "gap_note",
+)
+
+
 def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
-    """What a row shows: the candidate, the CQP's title, the request's id."""
-    return rows.select_related("owner", "cqp__current", "request").defer("cqp__current__data")
+    """What a row shows: the candidate, the CQP's title, the request's id; the candidate's
+    answers (JSON and long texts) stay in the database."""
+    return rows.select_related("owner", "cqp__current", "request").defer(
+        "cqp__current__data", "selfcheck", "desk_motifs", *(f"request__{f}" for f in _UNLISTED)
+    )
 
 
 def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
     """Counts per status, the rows filtered (a queryset to paginate) and the requests whose
     silence date falls within ``rules.SOON_DAYS`` days: a fixed number of queries."""
-    cqps = [m.cqp for m in memberships(user)]
+    mine = memberships(user)
+    cqps = [m.cqp for m in mine]
     delays = delays_of({c.pk: c for c in cqps}.values())
-    base = at_desk(user)
+    # ``at_desk`` with the CQPs' ids as values rather than a subquery: PostgreSQL then counts
+    # the rows right and walks the inbox's index (``candidature_desk_inbox``) in its order,
+    # stopping at the page, instead of joining and sorting every candidature.
+    base = Candidature.objects.filter(
+        cqp_id__in=sorted({c.pk for c in cqps}), deposited_on__isnull=False
+    )
     counts = base.aggregate(
         **{
             code: Count("pk", filter=status_filter(code, delays=delays, today=today))
@@ -191,9 +228,10 @@ def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
                 | Q(owner__first_name__icontains=word)
                 | Q(owner__last_name__icontains=word)
             )
-    soon_q = _silence_before(delays, today + timedelta(days=rules.SOON_DAYS)) & ~_silence_before(
-        delays, today
-    )
-    soon = [row_of(c, delays=delays, today=today) for c in _listed(base.filter(soon_q))[:50]]
+    soon_q = _silence_between(delays, today, today + timedelta(days=rules.SOON_DAYS))
+    # Every source with a silence rule counts two months from the receipt: the earliest
+    # receipts are the soonest silences, and the 50 shown are the 50 soonest.
+    soon_rows = _listed(base.filter(soon_q)).order_by("request_received_on", "pk")[:SOON_MAX]
+    soon = [row_of(c, delays=delays, today=today) for c in soon_rows]
     soon.sort(key=lambda r: (r.silence_on or date.max, r.candidature.pk))
-    return Inbox(counts=counts, rows=rows, soon=soon, cqps=cqps)
+    return Inbox(counts=counts, rows=rows, soon=soon, memberships=mine, delays=delays)

@@ -28,7 +28,18 @@ def main() -> None:
     prepare()
     from django.db import connections
 
-    from . import demarches, editor, jury, pdf, pdf_repeat, production, selfcheck, site, uploads
+    from . import (
+        demarches,
+        desk,
+        editor,
+        jury,
+        pdf,
+        pdf_repeat,
+        production,
+        selfcheck,
+        site,
+        uploads,
+    )
     from .figures import Figures
     from .server import gunicorn
 
@@ -37,6 +48,7 @@ def main() -> None:
     figures.measure(editor.QUERY_FIGURES, editor.run)
     figures.measure(jury.FIGURES, jury.run)
     figures.measure(demarches.FIGURES, demarches.run)
+    figures.measure(desk.FIGURES, desk.run)
     figures.measure(pdf.FIGURES, pdf.run)
     # The export of an unchanged livret, from the PDF cache (a server of its own, on Redis).
     figures.measure(pdf_repeat.FIGURES, pdf_repeat.run)

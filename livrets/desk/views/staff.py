@@ -32,8 +32,7 @@ def inbox(request):
     status, search = filters.values()
     box = selectors.inbox(request.user, status=status, search=search, today=today)
     page = Paginator(box.rows, PER_PAGE).get_page(request.GET.get("page"))
-    delays = selectors.delays_of(box.cqps)
-    rows = [selectors.row_of(c, delays=delays, today=today) for c in page.object_list]
+    rows = [box.row(c, today=today) for c in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -47,7 +46,7 @@ def inbox(request):
             "rows": rows,
             "query": query.urlencode(),
             "statuses": [(code, label, box.counts[code]) for code, label in rules.STATUSES.items()],
-            "memberships": selectors.memberships(request.user),
+            "memberships": box.memberships,
         },
     )
 

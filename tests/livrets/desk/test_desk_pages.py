@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from livrets.desk.models import DeskEvent
+from livrets.desk.rules import latest_start_before
 from livrets.recevabilite.models import RecevabiliteRequest
 from portal.dates import add_months
 from tests.support.data import make_candidate
@@ -197,6 +198,41 @@ def test_the_inbox_counts_filters_searches_and_warns_of_silence(desk, as_user):
     listed = found[found.index("<tbody>") :]
     assert "bruno@example.fr" in listed and "alice@example.fr" not in listed
     assert fresh and soon and silent
+
+
+def test_a_long_silence_list_keeps_the_soonest(desk, as_user, monkeypatch):
+    from livrets.desk import selectors
+
+    monkeypatch.setattr(selectors, "SOON_MAX", 2)
+    received = add_months(timezone.localdate(), -2)
+    # Deposited the soonest first: the last written must not push it out of the list.
+    for days, name in ((1, "proche"), (3, "ensuite"), (9, "lointain")):
+        deposited(make_candidate(f"{name}@example.fr"), COS, on=received + timedelta(days=days))
+    page = as_user(desk["secretariat"]).get(INBOX).text
+    soon_list = page[page.index("Silence dans moins de 15 jours") : page.index("Les demandes")]
+    assert "lointain@example.fr" not in soon_list
+    assert soon_list.index("proche@example.fr") < soon_list.index("ensuite@example.fr")
+
+
+def test_the_silence_list_ends_15_days_ahead_and_starts_after_today(desk, as_user):
+    today = timezone.localdate()
+    last_day = today + timedelta(days=15)
+    # The latest receipts whose silence falls today, then on the fifteenth day, and the next.
+    on_today = latest_start_before(today, 2)
+    on_last = latest_start_before(last_day, 2)
+    for name, received in (
+        ("aujourdhui", on_today),
+        ("quinzieme", on_last),
+        ("seizieme", on_last + timedelta(days=1)),
+    ):
+        deposited(make_candidate(f"{name}@example.fr"), COS, on=received)
+    assert add_months(on_today, 2) <= today < add_months(on_today + timedelta(days=1), 2)
+    assert add_months(on_last, 2) <= last_day < add_months(on_last + timedelta(days=1), 2)
+    page = as_user(desk["secretariat"]).get(INBOX).text
+    soon_list = page[page.index("Silence dans moins de 15 jours") : page.index("Les demandes")]
+    assert "quinzieme@example.fr" in soon_list
+    assert "aujourdhui@example.fr" not in soon_list and "seizieme@example.fr" not in soon_list
+    assert "Acceptée par silence</a> : <strong>1</strong>" in page
 
 
 def test_the_inbox_pages_by_25(desk, as_user, monkeypatch):

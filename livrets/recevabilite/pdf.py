@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from home.referentials.domain import EXPERIENCE_KINDS
@@ -12,6 +14,7 @@ from home.referentials.provenance import Text
 from home.referentials.request import Field, PeriodTexts, RequestForm
 from livrets.recevabilite import rules, selectors
 from livrets.recevabilite.models import RecevabiliteRequest
+from portal.pdf.export import PdfExport, printed
 from portal.pdf.render import render_html
 
 TEMPLATE = "recevabilite/pdf.html"
@@ -130,4 +133,21 @@ def request_html(rq: RecevabiliteRequest, *, today=None) -> str:
             "missing": rules.missing(spec, content),
             "printed_on": today or timezone.localdate(),
         },
+    )
+
+
+def request_export(rq: RecevabiliteRequest, *, namespace: str, back: str) -> PdfExport:
+    """The request's PDF as one reader downloads it: from their ``namespace``'s ``pdf`` and
+    ``pdf_progress`` URLs, back to ``back``. One cache slot whoever reads it."""
+    spec = selectors.form_of(rq)
+    if spec is None:
+        raise Http404
+    name = "demande-recevabilite" if spec.is_own_form else "preparation"
+    return printed(
+        slot=f"recevabilite:{rq.public_id}",
+        html=request_html(rq),
+        filename=f"{name}-{rq.cqp.slug}.pdf",
+        download_url=reverse(f"{namespace}:pdf", args=[rq.pk]),
+        progress_url=reverse(f"{namespace}:pdf_progress", args=[rq.pk]),
+        back=back,
     )

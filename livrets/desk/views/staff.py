@@ -17,9 +17,9 @@ from livrets.desk.views.common import staff_view
 from livrets.livret2.views.documents import document_response
 from livrets.recevabilite import selectors as requests
 from livrets.recevabilite.models import Proof
-from livrets.recevabilite.pdf import request_html
+from livrets.recevabilite.pdf import request_export
 from livrets.recevabilite.views.common import context as request_context
-from portal.pdf.export import PdfExport, export_response, printed, progress_response
+from portal.pdf.export import PdfExport, export_response, progress_response
 from portal.sessions import base_context
 
 PER_PAGE = 25
@@ -100,18 +100,7 @@ def request_page(request, rpk: int):
 
 
 def _pdf_export(rq) -> PdfExport:
-    spec = requests.form_of(rq)
-    if spec is None:
-        raise Http404
-    name = "demande-recevabilite" if spec.is_own_form else "preparation"
-    return printed(
-        slot=f"recevabilite:{rq.public_id}",
-        html=request_html(rq),
-        filename=f"{name}-{rq.cqp.slug}.pdf",
-        download_url=reverse("desk:pdf", args=[rq.pk]),
-        progress_url=reverse("desk:pdf_progress", args=[rq.pk]),
-        back=reverse("desk:request", args=[rq.pk]),
-    )
+    return request_export(rq, namespace="desk", back=reverse("desk:request", args=[rq.pk]))
 
 
 @staff_view

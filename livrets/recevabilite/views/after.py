@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 from livrets.candidatures.forms import AnswerForm
 from livrets.recevabilite import selectors, services
 from livrets.recevabilite.forms import GapsForm
-from livrets.recevabilite.pdf import request_html
+from livrets.recevabilite.pdf import request_export
 from livrets.recevabilite.views.common import context
-from portal.pdf.export import PdfExport, export_response, printed, progress_response
+from portal.pdf.export import PdfExport, export_response, progress_response
 
 
 def answer(request, rpk: int):
@@ -90,21 +90,8 @@ def start_livret(request, rpk: int):
 
 def _pdf_export(rq, reader) -> PdfExport:
     """The request's PDF; an accompagnateur goes back to their reading page."""
-    spec = selectors.form_of(rq)
-    if spec is None:
-        raise Http404
-    name = "demande-recevabilite" if spec.is_own_form else "preparation"
-    return printed(
-        slot=f"recevabilite:{rq.public_id}",
-        html=request_html(rq),
-        filename=f"{name}-{rq.cqp.slug}.pdf",
-        download_url=reverse("recevabilite:pdf", args=[rq.pk]),
-        progress_url=reverse("recevabilite:pdf_progress", args=[rq.pk]),
-        back=reverse(
-            "recevabilite:detail" if rq.owner_id == reader.pk else "recevabilite:reading",
-            args=[rq.pk],
-        ),
-    )
+    page = "recevabilite:detail" if rq.owner_id == reader.pk else "recevabilite:reading"
+    return request_export(rq, namespace="recevabilite", back=reverse(page, args=[rq.pk]))
 
 
 def pdf(request, rpk: int):

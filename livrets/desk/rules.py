@@ -33,11 +33,22 @@ def decision_errors(
     decided_on: date | None,
     deposited_on: date | None,
     today: date,
+    silence_on: date | None = None,
 ) -> dict[str, str]:
-    """Field -> French message for a decision that cannot be recorded."""
+    """Field -> French message for a decision that cannot be recorded.
+
+    ``silence_on``: the day the certifier's silence becomes acceptance, where the source says
+    it does (004, 000). From that day on (the day itself included, as ``deadlines`` counts it)
+    the request is accepted: « recevable » confirms it, « non recevable » and « incomplète »
+    are refused."""
     errors = {}
     if outcome not in OUTCOMES:
         errors["outcome"] = "Choisissez la décision : recevable, non recevable ou incomplète."
+    elif outcome != ADMISSIBLE and silence_on is not None and today >= silence_on:
+        errors["outcome"] = (
+            f"Le silence du certificateur vaut acceptation depuis le {french_day(silence_on)} : "
+            "la demande ne peut plus être déclarée non recevable ou incomplète."
+        )
     if outcome in (INADMISSIBLE, INCOMPLETE) and not motifs.strip():
         errors["motifs"] = "Indiquez les motifs d'une demande non recevable ou incomplète."
     if len(motifs) > MOTIFS_MAX:

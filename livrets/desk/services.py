@@ -178,6 +178,7 @@ def _decide(
             decided_on=decided_on,
             deposited_on=c.deposited_on,
             today=today,
+            silence_on=silence_on(request, c),
         )
         errors = {**errors, **letter_errors}
         if errors:

@@ -265,3 +265,44 @@ def test_the_inbox_takes_the_same_queries_for_2_and_12_requests(
     with django_assert_num_queries(len(two)):
         page = client.get(INBOX).text
     assert page.count("@example.fr</a>") >= 12
+
+
+@pytest.mark.parametrize("outcome", ["non_recevable", "incomplete"])
+def test_after_the_silence_date_only_recevable_is_recorded(desk, as_user, outcome):
+    today = timezone.localdate()
+    # Received on the latest day whose silence date (two months later, 004) is today.
+    received = latest_start_before(today, 2)
+    silence = add_months(received, 2)
+    assert silence <= today
+    rq = deposited(desk["alice"], COS, on=received)
+    client = as_user(desk["secretariat"])
+    data = {"outcome": outcome, "motifs": "Pièces manquantes.", "decided_on": fmt(today)}
+    response = client.post(request_url(rq), data)
+    assert response.status_code == 400
+    assert (
+        f"Le silence du certificateur vaut acceptation depuis le {fmt(silence)} : la demande ne "
+        "peut plus être déclarée non recevable ou incomplète." in response.text
+    )
+    assert "Pièces manquantes." in response.text  # kept in the form
+    rq.candidature.refresh_from_db()
+    assert rq.candidature.desk_status == "a_examiner"
+    # « Recevable » confirms the acceptance.
+    _decide(client, rq, outcome="recevable", motifs="", decided_on=fmt(today))
+    rq.candidature.refresh_from_db()
+    assert rq.candidature.desk_status == "recevable"
+
+
+def test_the_day_before_the_silence_date_incomplete_is_still_recorded(desk, as_user):
+    today = timezone.localdate()
+    received = latest_start_before(today, 2) + timedelta(days=1)  # silence tomorrow or later
+    assert add_months(received, 2) > today
+    rq = deposited(desk["alice"], COS, on=received)
+    _decide(
+        as_user(desk["secretariat"]),
+        rq,
+        outcome="incomplete",
+        motifs="Pièces manquantes.",
+        decided_on=fmt(today),
+    )
+    rq.candidature.refresh_from_db()
+    assert rq.candidature.desk_status == "incomplete"

@@ -44,3 +44,32 @@ def test_a_decision_needs_motifs_when_not_recevable_and_a_date_in_range():
     )
     same_day = {**ok, "decided_on": ok["deposited_on"]}
     assert rules.decision_errors(outcome="recevable", motifs="", **same_day) == {}
+
+
+def test_after_silence_only_recevable_may_be_recorded_from_the_silence_day_on():
+    silence = date(2027, 2, 3)
+    ok = {"motifs": "Pièces manquantes.", "deposited_on": date(2026, 12, 3)}
+
+    def errors(outcome, today):
+        return rules.decision_errors(
+            outcome=outcome, decided_on=today, today=today, silence_on=silence, **ok
+        )
+
+    eve = silence - timedelta(days=1)
+    assert errors("non_recevable", eve) == {}
+    assert errors("incomplete", eve) == {}
+    # The silence date itself is acceptance (``deadlines.accepted_on``: today >= silence).
+    for day in (silence, silence + timedelta(days=30)):
+        for outcome in ("non_recevable", "incomplete"):
+            assert errors(outcome, day) == {
+                "outcome": "Le silence du certificateur vaut acceptation depuis le 03/02/2027 : "
+                "la demande ne peut plus être déclarée non recevable ou incomplète."
+            }
+        assert errors("recevable", day) == {}
+    # No silence rule in the source (002): nothing refused.
+    assert (
+        rules.decision_errors(
+            outcome="incomplete", decided_on=silence, today=silence, silence_on=None, **ok
+        )
+        == {}
+    )

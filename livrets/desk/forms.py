@@ -60,3 +60,28 @@ class DecisionForm(forms.Form):
             "max_length": "Le nom du fichier de la lettre est trop long : renommez-le.",
         },
     )
+
+
+class AssignForm(forms.Form):
+    """The secretariat names an evaluator of the CQP for the candidature (or withdraws one:
+    ``unassign``, the choices are then the evaluators already named)."""
+
+    evaluator = forms.TypedChoiceField(
+        label="Évaluateur à désigner",
+        coerce=int,
+        error_messages={
+            "required": "Choisissez l'évaluateur à désigner.",
+            "invalid_choice": "Choisissez un évaluateur de ce CQP dans la liste.",
+        },
+    )
+
+    def __init__(self, *args, evaluators, unassign: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evaluator"].choices = [
+            ("", "Choisissez un évaluateur"),
+            *(
+                (m.user_id, m.user.get_full_name() or m.user.email)
+                for m in evaluators
+                if m.assigned == unassign
+            ),
+        ]

@@ -63,6 +63,8 @@ class DeskAction(models.TextChoices):
     ADMISSIBLE = "recevable", "Décision : recevable"
     INADMISSIBLE = "non_recevable", "Décision : non recevable"
     INCOMPLETE = "incomplete", "Décision : incomplète"
+    ASSIGN = "assign", "Évaluateur désigné"
+    UNASSIGN = "unassign", "Évaluateur retiré"
 
 
 class DeskEvent(models.Model):
@@ -93,6 +95,38 @@ class DeskEvent(models.Model):
             return self.letter
         except DecisionLetter.DoesNotExist:
             return None
+
+
+class Assignment(models.Model):
+    """An evaluator of the CQP named by its secretariat for one candidature: an evaluator
+    reads only the candidatures assigned to them."""
+
+    candidature = models.ForeignKey(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="assignments"
+    )
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="desk_assignments",
+        verbose_name="évaluateur",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "évaluateur désigné"
+        verbose_name_plural = "évaluateurs désignés"
+        ordering = ["at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidature", "evaluator"], name="one_assignment_per_evaluator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.evaluator} ({self.candidature_id})"
 
 
 def letter_path(instance, filename: str) -> str:

@@ -4,7 +4,7 @@ are named for, and what they did at the desk."""
 
 from __future__ import annotations
 
-from livrets.desk.models import DecisionLetter, DeskEvent, StaffMembership
+from livrets.desk.models import Assignment, DecisionLetter, DeskEvent, StaffMembership
 from portal.accounts.personal_data import iso, person
 from portal.accounts.registry import PersonalData, Section, StoredFile, register
 
@@ -50,7 +50,12 @@ class Desk(PersonalData):
     purpose = "Transmettre votre demande au certificateur et vous donner sa réponse."
     readers = "Vous, et le personnel du certificateur de votre CQP une fois votre demande déposée."
     order = 45
-    models = ("desk.StaffMembership", "desk.DeskEvent", "desk.DecisionLetter")
+    models = (
+        "desk.StaffMembership",
+        "desk.DeskEvent",
+        "desk.DecisionLetter",
+        "desk.Assignment",
+    )
 
     def sections(self, user) -> list[Section]:
         own = (
@@ -65,6 +70,11 @@ class Desk(PersonalData):
             .order_by("pk")
         )
         roles = StaffMembership.objects.filter(user=user).select_related("cqp").order_by("pk")
+        assigned = (
+            Assignment.objects.filter(evaluator=user)
+            .select_related("candidature__cqp")
+            .order_by("pk")
+        )
         return [
             Section(
                 "bureau_historique",
@@ -77,8 +87,16 @@ class Desk(PersonalData):
                 {
                     "roles": [{"cqp": m.cqp.slug, "role": m.role_label} for m in roles],
                     "actions": [_event(e, own=False) for e in done],
+                    "candidatures_attribuees": [
+                        {
+                            "candidature": str(a.candidature.public_id),
+                            "cqp": a.candidature.cqp.slug,
+                            "le": iso(a.at),
+                        }
+                        for a in assigned
+                    ],
                 }
-                if roles or done
+                if roles or done or assigned
                 else None,
             ),
         ]

@@ -14,7 +14,13 @@ from home.referentials.selectors import referential_of_version
 from livrets.candidatures import deadlines
 from livrets.candidatures.models import Candidature, DeskStatus
 from livrets.desk import rules
-from livrets.desk.models import DecisionLetter, DeskEvent, StaffMembership, StaffRole
+from livrets.desk.models import (
+    Assignment,
+    DecisionLetter,
+    DeskEvent,
+    StaffMembership,
+    StaffRole,
+)
 from livrets.recevabilite import selectors as requests
 from livrets.recevabilite.models import RecevabiliteRequest
 
@@ -38,12 +44,27 @@ def has_secretariat(cqp_id: int) -> bool:
     return StaffMembership.objects.filter(cqp_id=cqp_id, role=StaffRole.SECRETARIAT).exists()
 
 
+def _readable(user, full: list[int] | QuerySet, assigned_only: list[int] | QuerySet) -> Q:
+    """The CQPs whose candidatures the user reads all (secretariat, jury), and those where
+    they read only the candidatures assigned to them (evaluator)."""
+    return Q(cqp_id__in=full) | Q(
+        cqp_id__in=assigned_only,
+        pk__in=Assignment.objects.filter(evaluator=user).values("candidature"),
+    )
+
+
 def at_desk(user) -> QuerySet[Candidature]:
-    """The candidatures of the user's CQPs whose request was deposited on the portal."""
+    """The candidatures of the user's CQPs whose request was deposited on the portal; an
+    evaluator's: those assigned to them."""
     if not user.is_authenticated:
         return Candidature.objects.none()
+    mine = StaffMembership.objects.filter(user=user)
     return Candidature.objects.filter(
-        cqp__in=StaffMembership.objects.filter(user=user).values("cqp"),
+        _readable(
+            user,
+            mine.exclude(role=StaffRole.EVALUATOR).values("cqp"),
+            mine.filter(role=StaffRole.EVALUATOR).values("cqp"),
+        ),
         deposited_on__isnull=False,
     )
 
@@ -64,6 +85,21 @@ def roles_for(user, cqp_id: int) -> set[str]:
     return set(
         StaffMembership.objects.filter(user=user, cqp_id=cqp_id).values_list("role", flat=True)
     )
+
+
+def evaluators(candidature: Candidature) -> list[StaffMembership]:
+    """The CQP's evaluators, each with ``assigned``: whether named for this candidature."""
+    assigned = set(
+        Assignment.objects.filter(candidature=candidature).values_list("evaluator", flat=True)
+    )
+    found = list(
+        StaffMembership.objects.filter(cqp_id=candidature.cqp_id, role=StaffRole.EVALUATOR)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )
+    for m in found:
+        m.assigned = m.user_id in assigned
+    return found
 
 
 def history(candidature: Candidature) -> list[DeskEvent]:
@@ -209,9 +245,10 @@ def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
     # ``at_desk`` with the CQPs' ids as values rather than a subquery: PostgreSQL then counts
     # the rows right and walks the inbox's index (``candidature_desk_inbox``) in its order,
     # stopping at the page, instead of joining and sorting every candidature.
-    base = Candidature.objects.filter(
-        cqp_id__in=sorted({c.pk for c in cqps}), deposited_on__isnull=False
-    )
+    full = sorted({m.cqp_id for m in mine if m.role != StaffRole.EVALUATOR})
+    assigned_only = sorted({m.cqp_id for m in mine} - set(full))
+    readable = _readable(user, full, assigned_only) if assigned_only else Q(cqp_id__in=full)
+    base = Candidature.objects.filter(readable, deposited_on__isnull=False)
     counts = base.aggregate(
         **{
             code: Count("pk", filter=status_filter(code, delays=delays, today=today))

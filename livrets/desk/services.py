@@ -13,7 +13,14 @@ from django.template.loader import render_to_string
 from livrets.candidatures import deadlines
 from livrets.candidatures.models import Candidature, Decision, DeskStatus
 from livrets.desk import rules, selectors
-from livrets.desk.models import DecisionLetter, DeskAction, DeskEvent
+from livrets.desk.models import (
+    Assignment,
+    DecisionLetter,
+    DeskAction,
+    DeskEvent,
+    StaffMembership,
+    StaffRole,
+)
 from livrets.recevabilite.models import RecevabiliteRequest
 from portal.tasks import send_email
 from portal.uploads import checked_upload, clean_name, file_to_keep, size_refusal
@@ -205,6 +212,47 @@ def _decide(
             extra={"outcome": rules.OUTCOMES[outcome], "letter": letter is not None},
         )
     return c
+
+
+def _assigned(c: Candidature) -> list[int]:
+    return sorted(Assignment.objects.filter(candidature=c).values_list("evaluator_id", flat=True))
+
+
+def assign(*, request: RecevabiliteRequest, by, evaluator_id: int | None, unassign=False):
+    """The secretariat names (or, with ``unassign``, withdraws) an evaluator of the CQP for
+    the candidature; a ``DeskError`` on the field ``evaluator`` for anyone else."""
+    with transaction.atomic():
+        c = _locked(request)
+        membership = (
+            StaffMembership.objects.filter(
+                cqp_id=c.cqp_id, role=StaffRole.EVALUATOR, user_id=evaluator_id
+            )
+            .select_related("user")
+            .first()
+            if evaluator_id is not None
+            else None
+        )
+        if membership is None:
+            raise DeskError({"evaluator": "Choisissez un évaluateur de ce CQP dans la liste."})
+        name = membership.user.get_full_name() or membership.user.email
+        existing = Assignment.objects.filter(candidature=c, evaluator_id=evaluator_id)
+        if unassign and not existing.exists():
+            raise DeskError({"evaluator": f"{name} n'est pas désigné pour cette candidature."})
+        if not unassign and existing.exists():
+            raise DeskError({"evaluator": f"{name} est déjà désigné pour cette candidature."})
+        before = {"evaluateurs": _assigned(c)}
+        if unassign:
+            existing.delete()
+        else:
+            Assignment.objects.create(candidature=c, evaluator_id=evaluator_id, assigned_by=by)
+        DeskEvent.objects.create(
+            candidature=c,
+            actor=by,
+            action=DeskAction.UNASSIGN if unassign else DeskAction.ASSIGN,
+            before=before,
+            after={"evaluateurs": _assigned(c), "evaluateur": evaluator_id},
+        )
+    return name
 
 
 def _apply(c: Candidature, *, request, outcome: str, decided_on: date, by) -> None:

@@ -9,6 +9,7 @@ P = "demandes/<int:rpk>/"
 urlpatterns = [
     path("", staff.inbox, name="inbox"),
     path(P, staff.request_page, name="request"),
+    path(P + "evaluateurs/", staff.assign, name="assign"),
     path(P + "pdf/", staff.pdf, name="pdf"),
     path(P + "pdf/preparation/", staff.pdf_progress, name="pdf_progress"),
     path(P + "pieces/<int:fid>/", staff.proof, name="proof"),

@@ -282,6 +282,13 @@ def failed_submits(ids: dict) -> list[Submit]:
             reverse("desk:request", kwargs={"rpk": ids["rpk_desk"]}),
             {"outcome": "non_recevable", "motifs": "", "decided_on": "31/02/2026"},
         ),
+        Submit(
+            "desk evaluator assignment",
+            "secretariat",
+            reverse("desk:assign", kwargs={"rpk": ids["rpk_desk"]}),
+            {"evaluator": ""},
+            shown_at=reverse("desk:request", kwargs={"rpk": ids["rpk_desk"]}),
+        ),
         Submit("request identity", "owner", request("identity"), {"email": "x"}),
         Submit(
             "request period",

@@ -37,6 +37,17 @@ def make_staff(email: str, slug: str, role: str = "secretariat", *, totp: bool =
     return user
 
 
+def assign_evaluators(request) -> None:
+    """Every evaluator of the request's CQP named for its candidature by the secretariat."""
+    secretariat = StaffMembership.objects.filter(
+        cqp_id=request.candidature.cqp_id, role=StaffRole.SECRETARIAT
+    ).first()
+    for m in StaffMembership.objects.filter(
+        cqp_id=request.candidature.cqp_id, role=StaffRole.EVALUATOR
+    ):
+        desk.assign(request=request, by=secretariat.user, evaluator_id=m.user_id)
+
+
 def finalised(owner, slug: str):
     request = start(owner, slug)
     complete(request)

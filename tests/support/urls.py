@@ -143,6 +143,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     # The certifier's desk: the candidate deposits; the secretariat reads and decides.
     "desk_candidate:deposit": ("owner", REQUEST),
     "desk:request": ("secretariat", _at_desk),
+    "desk:assign": ("secretariat", _deposited),
     "desk:pdf": ("secretariat", _deposited),
     "desk:pdf_progress": ("secretariat", _deposited),
     "desk:proof": ("secretariat", _deposited_proof),
@@ -235,7 +236,13 @@ def _desk() -> dict:
     from django.contrib.auth import get_user_model
 
     from livrets.desk.models import DecisionLetter, StaffMembership
-    from tests.support.desk import DEPOSITOR, LETTER_DEPOSITOR, decided_with_letter, deposited
+    from tests.support.desk import (
+        DEPOSITOR,
+        LETTER_DEPOSITOR,
+        assign_evaluators,
+        decided_with_letter,
+        deposited,
+    )
 
     if not StaffMembership.objects.filter(cqp__slug=COS, role="secretariat").exists():
         return {}
@@ -249,6 +256,9 @@ def _desk() -> dict:
 
         request = deposited(make_candidate(DEPOSITOR), COS)
         letter = decided_with_letter(make_candidate(LETTER_DEPOSITOR), COS)
+        # The COS evaluators read them: named for both by the secretariat.
+        assign_evaluators(request)
+        assign_evaluators(letter.event.candidature.request)
     return {
         "rpk_desk": request.pk,
         "fid_desk": request.proofs.first().pk,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from livrets.desk import rules, selectors, services
-from livrets.desk.forms import DecisionForm, InboxFilterForm
+from livrets.desk.forms import AssignForm, DecisionForm, InboxFilterForm
 from livrets.desk.models import StaffRole
 from livrets.desk.views.common import staff_view
 from livrets.livret2.views.documents import document_response
@@ -81,6 +81,15 @@ def request_page(request, rpk: int):
                     said += f" La lettre « {letter.name} » y est jointe.{letter.upload_notice}"
                 messages.success(request, said)
                 return redirect(reverse("desk:request", args=[rq.pk]) + "#decision")
+    return _request_response(
+        request, rq, roles=roles, form=form, status=400 if request.method == "POST" else 200
+    )
+
+
+def _request_response(request, rq, *, roles, form=None, assign_form=None, status=200):
+    c = rq.candidature
+    evaluators = selectors.evaluators(c)
+    is_secretariat = StaffRole.SECRETARIAT in roles
     return render(
         request,
         "desk/request.html",
@@ -88,15 +97,53 @@ def request_page(request, rpk: int):
             request,
             rq,
             c=c,
-            form=form,
-            can_decide=StaffRole.SECRETARIAT in roles and c.desk_status == "a_examiner",
+            form=form or DecisionForm(),
+            assign_form=assign_form or AssignForm(evaluators=evaluators),
+            can_decide=is_secretariat and c.desk_status == "a_examiner",
+            can_assign=is_secretariat,
+            evaluators=evaluators,
+            assigned=[m for m in evaluators if m.assigned],
             periods=requests.periods_with_proofs(rq),
             proofs=list(rq.proofs.all()),
             events=selectors.history(c),
             letters=selectors.letters(c),
         ),
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
+
+
+@staff_view
+def assign(request, rpk: int):
+    """The secretariat names an evaluator of the CQP for the candidature, or withdraws one
+    (« retirer »). POST only."""
+    rq = selectors.request_at_desk(request.user, rpk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    c = rq.candidature
+    roles = selectors.roles_for(request.user, c.cqp_id)
+    if StaffRole.SECRETARIAT not in roles:
+        raise PermissionDenied
+    unassign = bool(request.POST.get("retirer"))
+    form = AssignForm(request.POST, evaluators=selectors.evaluators(c), unassign=unassign)
+    if form.is_valid():
+        try:
+            name = services.assign(
+                request=rq,
+                by=request.user,
+                evaluator_id=form.cleaned_data["evaluator"],
+                unassign=unassign,
+            )
+        except services.DeskError as error:
+            for field, message in error.errors.items():
+                form.add_error(field or None, message)
+        else:
+            said = "n'est plus désigné" if unassign else "est désigné"
+            messages.success(request, f"{name} {said} pour cette candidature.")
+            return redirect(reverse("desk:request", args=[rq.pk]) + "#evaluateurs")
+    if unassign:  # a withdrawal refused (one already withdrawn): said above the list
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(reverse("desk:request", args=[rq.pk]) + "#evaluateurs")
+    return _request_response(request, rq, roles=roles, assign_form=form, status=400)
 
 
 def _pdf_export(rq) -> PdfExport:

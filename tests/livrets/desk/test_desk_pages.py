@@ -15,7 +15,7 @@ from livrets.desk.rules import latest_start_before
 from livrets.recevabilite.models import RecevabiliteRequest
 from portal.dates import add_months
 from tests.support.data import make_candidate
-from tests.support.desk import deposited, finalised
+from tests.support.desk import assign_evaluators, deposited, finalised, make_staff
 from tests.support.recevabilite import COS, IAS
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +33,7 @@ def fmt(day) -> str:
 
 def test_who_opens_the_desk(desk, as_user):
     rq = deposited(desk["alice"], COS)
+    assign_evaluators(rq)
     urls = [INBOX, request_url(rq), reverse("desk:proof", args=[rq.pk, rq.proofs.first().pk])]
     for url in urls:
         assert as_user(None).get(url).status_code == 302, url
@@ -66,8 +67,11 @@ def test_the_secretariat_decides_recevable_and_the_candidate_sees_it(desk, as_us
     secretariat = as_user(desk["secretariat"])
     page = secretariat.get(request_url(rq)).text
     assert "Enregistrer la décision" in page and "Télécharger le PDF de la demande" in page
-    # The evaluator reads the request, does not decide.
-    assert "Enregistrer la décision" not in as_user(desk["evaluator"]).get(request_url(rq)).text
+    # The evaluator named for it reads the request, does not decide.
+    assign_evaluators(rq)
+    read = as_user(desk["evaluator"]).get(request_url(rq))
+    assert read.status_code == 200 and "Enregistrer la décision" not in read.text
+    assert "Désigner l’évaluateur" not in read.text
     data = {"outcome": "recevable", "motifs": "", "decided_on": fmt(today)}
     assert as_user(desk["evaluator"]).post(request_url(rq), data).status_code == 403
     mail.outbox.clear()
@@ -306,3 +310,87 @@ def test_the_day_before_the_silence_date_incomplete_is_still_recorded(desk, as_u
     )
     rq.candidature.refresh_from_db()
     assert rq.candidature.desk_status == "incomplete"
+
+
+def _assign(client, rq, evaluator, **extra):
+    return client.post(reverse("desk:assign", args=[rq.pk]), {"evaluator": evaluator, **extra})
+
+
+def test_an_evaluator_reads_only_the_candidatures_assigned(desk, as_user):
+    rq = deposited(desk["alice"], COS)
+    other = deposited(desk["bruno"], COS)
+    evaluator = as_user(desk["evaluator"])
+    pages = [request_url(rq), reverse("desk:proof", args=[rq.pk, rq.proofs.first().pk])]
+    assert [evaluator.get(url).status_code for url in pages] == [404, 404]
+    assert "alice@example.fr" not in evaluator.get(INBOX).text
+    # The secretariat names them on the request page.
+    secretariat = as_user(desk["secretariat"])
+    page = secretariat.get(request_url(rq)).text
+    assert "Évaluateurs désignés" in page and "evaluateur@ucanss.example" in page
+    response = _assign(secretariat, rq, desk["evaluator"].pk)
+    assert response.status_code == 302
+    assert [evaluator.get(url).status_code for url in pages] == [200, 200]
+    listed = evaluator.get(INBOX).text
+    listed = listed[listed.index("<tbody>") :]
+    assert "alice@example.fr" in listed and "bruno@example.fr" not in listed
+    assert evaluator.get(request_url(other)).status_code == 404
+    # The evaluator names nobody; the secretariat withdraws them: 404 again.
+    assert _assign(evaluator, rq, desk["evaluator"].pk, retirer="1").status_code == 403
+    assert _assign(secretariat, rq, desk["evaluator"].pk, retirer="1").status_code == 302
+    assert evaluator.get(request_url(rq)).status_code == 404
+    actions = list(
+        DeskEvent.objects.filter(candidature=rq.candidature).values_list("action", "actor")
+    )
+    assert actions == [
+        ("deposit", desk["alice"].pk),
+        ("assign", desk["secretariat"].pk),
+        ("unassign", desk["secretariat"].pk),
+    ]
+    history = secretariat.get(request_url(rq)).text
+    assert "Évaluateur désigné" in history and "Évaluateur retiré" in history
+
+
+def test_assigning_someone_not_an_evaluator_of_the_cqp_is_refused_in_french(desk, as_user):
+    rq = deposited(desk["alice"], COS)
+    stranger = make_staff("evaluatrice@cpneis.example", IAS, "evaluator")
+    secretariat = as_user(desk["secretariat"])
+    for who in (stranger.pk, desk["secretariat"].pk, "pas-un-nombre", ""):
+        response = _assign(secretariat, rq, who)
+        assert response.status_code == 400, who
+        assert "Erreur :" in response.text  # the title, with the error summary
+        assert (
+            "Choisissez un évaluateur de ce CQP dans la liste." in response.text
+            or "Choisissez l&#x27;évaluateur à désigner." in response.text
+        ), who
+    assert not rq.candidature.assignments.exists()
+    assert not DeskEvent.objects.filter(action="assign").exists()
+    # The service refuses it too, whatever the form lets through.
+    from livrets.desk import services
+
+    with pytest.raises(services.DeskError, match="évaluateur de ce CQP"):
+        services.assign(request=rq, by=desk["secretariat"], evaluator_id=stranger.pk)
+    # Named twice: refused; the page refuses GET.
+    services.assign(request=rq, by=desk["secretariat"], evaluator_id=desk["evaluator"].pk)
+    with pytest.raises(services.DeskError, match="déjà désigné"):
+        services.assign(request=rq, by=desk["secretariat"], evaluator_id=desk["evaluator"].pk)
+    assert secretariat.get(reverse("desk:assign", args=[rq.pk])).status_code == 405
+
+
+def test_the_inbox_of_an_evaluator_takes_the_same_queries_for_2_and_8_assigned(
+    desk, as_user, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = as_user(desk["evaluator"])
+    for i in range(2):
+        assign_evaluators(deposited(make_candidate(f"a{i}@example.fr"), COS))
+    deposited(make_candidate("pas-designe@example.fr"), COS)
+    client.get(INBOX)  # warm the referential's cache and the session
+    with CaptureQueriesContext(connection) as two:
+        client.get(INBOX)
+    for i in range(6):
+        assign_evaluators(deposited(make_candidate(f"b{i}@example.fr"), COS))
+    with django_assert_num_queries(len(two)):
+        page = client.get(INBOX).text
+    assert page.count("@example.fr</a>") >= 8 and "pas-designe@example.fr" not in page

@@ -20,7 +20,7 @@ from livrets.review import services as review
 from portal.accounts.services import delete_account
 from tests.support import hostile_files as hostile
 from tests.support.data import make_candidate, version_of
-from tests.support.desk import deposited
+from tests.support.desk import assign_evaluators, deposited
 from tests.support.personal_data import assert_files_gone, exported
 from tests.support.recevabilite import COS
 from tests.support.uploads import stored_bytes
@@ -98,7 +98,10 @@ def test_a_clean_pdf_letter_is_kept_and_read_by_those_who_read_the_request(desk,
     assert message.attachments == []
     answer = as_user(desk["alice"]).get(reverse("recevabilite:answer", args=[rq.pk])).text
     assert f'<a href="{url}">Télécharger la lettre du certificateur</a>' in answer
-    # Who downloads it: the candidate, the accompagnateur, the CQP's staff.
+    # Who downloads it: the candidate, the accompagnateur, the CQP's staff (its evaluator
+    # once named for the candidature).
+    assert as_user(desk["evaluator"]).get(url).status_code == 404
+    assign_evaluators(rq)
     for who in ("alice", "secretariat", "evaluator"):
         response = as_user(desk[who]).get(url)
         assert response.status_code == 200, who

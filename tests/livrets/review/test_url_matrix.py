@@ -43,22 +43,25 @@ def row(method, a, coach, *, query=None, data=None, anon=302):
     }
 
 
-def desk_row(method, *, secretariat=200, evaluator=200):
+def desk_row(method, *, secretariat=200, evaluator=200, data=None):
     """A desk page on the request another candidate deposited at A's CQP's certifier: its
-    staff only; candidates, accompagnateurs and another certifier's staff get 404."""
-    spec = row(method, 404, 404)
+    staff only (its evaluator once named for it, as the fixture does); candidates,
+    accompagnateurs and another certifier's staff get 404."""
+    spec = row(method, 404, 404, data=data)
     spec["ids"] = {"rpk": "rpk_desk", "fid": "fid_desk"}
     spec["expect"].update(secretariat=secretariat, evaluator=evaluator)
     return spec
 
 
 def _own_letter(people, ids) -> dict:
-    """A's request, completed, deposited and decided by the COS secretariat with a letter."""
+    """A's request, completed, deposited and decided by the COS secretariat with a letter;
+    the COS evaluator named for it."""
     from livrets.recevabilite.models import RecevabiliteRequest
-    from tests.support.desk import decided_with_letter
+    from tests.support.desk import assign_evaluators, decided_with_letter
 
     request = RecevabiliteRequest.objects.get(pk=ids["rpk"])
     letter = decided_with_letter(people["a"], request.cqp.slug, request=request)
+    assign_evaluators(request)
     return {"lid": letter.pk}
 
 
@@ -136,6 +139,16 @@ MATRIX = {
     # to the follow-up page with the reason); the staff read the request deposited there.
     "desk_candidate:deposit": row("post", 302, 404),
     "desk:request": desk_row("get"),
+    # The secretariat withdraws the evaluator the fixture named; the evaluator may not (403).
+    "desk:assign": {
+        **desk_row(
+            "post",
+            secretariat=302,
+            evaluator=403,
+            data={"evaluator": "{evaluator_pk}", "retirer": "1"},
+        ),
+        "prepare": lambda people, ids: {"evaluator_pk": people["evaluator"].pk},
+    },
     "desk:pdf": desk_row("get"),
     "desk:pdf_progress": desk_row("get"),
     "desk:proof": desk_row("get"),

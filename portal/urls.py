@@ -20,6 +20,7 @@ urlpatterns = [
     path("propose-par-le-portail/", home_views.provenance, name="provenance"),
     path("verifier-mon-eligibilite/", include("selfcheck.urls")),
     path("api/v1/", include("portal.api.urls")),
+    path("api/certificateurs/v1/", include("portal.api.certifiers.urls")),
     path("accounts/force-du-mot-de-passe/", password_strength, name="password_strength"),
     path("accounts/", include("allauth.urls")),
     path("livrets/", include("livrets.livret2.urls")),

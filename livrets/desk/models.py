@@ -143,3 +143,39 @@ class DecisionLetter(UploadedFile):
     class Meta(UploadedFile.Meta):
         verbose_name = "lettre de décision"
         verbose_name_plural = "lettres de décision"
+
+
+class ApiToken(models.Model):
+    """A certifier's system reading and deciding through the certifiers' API
+    (``/api/certificateurs/v1/``) for the CQPs named here only. Only the SHA-256 of the token
+    is kept: the token itself is shown once, when a superuser creates it. The API's writes are
+    recorded in the ``DeskEvent`` history in the name of ``created_by``, with
+    ``after["via"] = "api:<name>"``."""
+
+    name = models.CharField("système du certificateur", max_length=120)
+    cqps = models.ManyToManyField("referentials.Cqp", related_name="+", verbose_name="CQP lus")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The token's first characters, to tell tokens apart without keeping the secret.
+    prefix = models.CharField("début du jeton", max_length=12, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="créé par",
+    )
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    revoked_at = models.DateTimeField("révoqué le", null=True, blank=True)
+    last_used_at = models.DateTimeField("dernier usage", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "jeton de l'API des certificateurs"
+        verbose_name_plural = "jetons de l'API des certificateurs"
+        ordering = ["-created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def via(self) -> str:
+        return f"api:{self.name}"

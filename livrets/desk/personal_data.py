@@ -4,7 +4,13 @@ are named for, and what they did at the desk."""
 
 from __future__ import annotations
 
-from livrets.desk.models import Assignment, DecisionLetter, DeskEvent, StaffMembership
+from livrets.desk.models import (
+    ApiToken,
+    Assignment,
+    DecisionLetter,
+    DeskEvent,
+    StaffMembership,
+)
 from portal.accounts.personal_data import iso, person
 from portal.accounts.registry import PersonalData, Section, StoredFile, register
 
@@ -40,6 +46,19 @@ def _event(e: DeskEvent, *, own: bool) -> dict:
     }
 
 
+def _token(t: ApiToken) -> dict:
+    """A certifiers' API token the person issued (never the token itself: only its hash is
+    kept)."""
+    return {
+        "systeme": t.name,
+        "debut_du_jeton": t.prefix,
+        "cqp": sorted(c.slug for c in t.cqps.all()),
+        "cree_le": iso(t.created_at),
+        "revoque_le": iso(t.revoked_at),
+        "dernier_usage": iso(t.last_used_at),
+    }
+
+
 class Desk(PersonalData):
     label = "bureau"
     held = (
@@ -55,6 +74,7 @@ class Desk(PersonalData):
         "desk.DeskEvent",
         "desk.DecisionLetter",
         "desk.Assignment",
+        "desk.ApiToken",
     )
 
     def sections(self, user) -> list[Section]:
@@ -75,6 +95,7 @@ class Desk(PersonalData):
             .select_related("candidature__cqp")
             .order_by("pk")
         )
+        issued = ApiToken.objects.filter(created_by=user).prefetch_related("cqps").order_by("pk")
         return [
             Section(
                 "bureau_historique",
@@ -95,8 +116,9 @@ class Desk(PersonalData):
                         }
                         for a in assigned
                     ],
+                    "jetons_api_crees": [_token(t) for t in issued],
                 }
-                if roles or done or assigned
+                if roles or done or assigned or issued
                 else None,
             ),
         ]

@@ -236,6 +236,11 @@ def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
     )
 
 
+def listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
+    """What a row of a list shows (the inbox's, the certifiers' API's)."""
+    return _listed(rows)
+
+
 def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
     """Counts per status, the rows filtered (a queryset to paginate) and the requests whose
     silence date falls within ``rules.SOON_DAYS`` days: a fixed number of queries."""

@@ -58,15 +58,19 @@ def _holds_nul(value: Any) -> bool:
 
 
 class JsonParser(Parser):
-    """JSON only (415 otherwise), 64 KB at most, no NaN, Infinity, lone surrogate or NUL
-    character (which no database text holds): the document's schemas say the same, so that a
-    body is refused exactly when it breaks them."""
+    """JSON only (415 otherwise), 64 KB at most (``max_bytes``, said as ``too_large``), no
+    NaN, Infinity, lone surrogate or NUL character (which no database text holds): the
+    document's schemas say the same, so that a body is refused exactly when it breaks them."""
+
+    def __init__(self, max_bytes: int = MAX_BODY_BYTES, too_large: str = TOO_LARGE) -> None:
+        super().__init__()
+        self.max_bytes, self.too_large = max_bytes, too_large
 
     def parse_body(self, request: HttpRequest) -> Any:
         if request.content_type.lower() != "application/json":
             raise Refused(NOT_JSON, status=415)
-        if len(request.body) > MAX_BODY_BYTES:
-            raise Refused(TOO_LARGE)
+        if len(request.body) > self.max_bytes:
+            raise Refused(self.too_large)
         try:
             data = json.loads(request.body, parse_constant=_reject_constant)
             # A lone surrogate ("\ud800") is no character: nothing could write it back.
@@ -85,12 +89,15 @@ class FrenchJSONRenderer(JSONRenderer):
 class PortalApi(NinjaAPI):
     """A NinjaAPI whose every error is answered as the API's French error body."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(renderer=FrenchJSONRenderer(), parser=JsonParser(), **kwargs)
+    def __init__(self, *, parser: JsonParser | None = None, **kwargs: Any) -> None:
+        parser = parser or JsonParser()
+        super().__init__(renderer=FrenchJSONRenderer(), parser=parser, **kwargs)
         self.add_exception_handler(HttpError, _http_error)
         self.add_exception_handler(ValidationError, _validation_error)
         self.add_exception_handler(Http404, _not_found)
-        self.add_exception_handler(RequestDataTooBig, _too_large)
+        self.add_exception_handler(
+            RequestDataTooBig, lambda request, exc: errors_response({"$": [parser.too_large]}, 400)
+        )
 
     def get_content_type(self) -> str:
         return "application/json"
@@ -121,10 +128,6 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
 
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return errors_response({"$": [UNKNOWN_ADDRESS]}, 404)
-
-
-def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-    return errors_response({"$": [TOO_LARGE]}, 400)
 
 
 def json_methods(view):

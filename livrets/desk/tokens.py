@@ -14,7 +14,6 @@ import hashlib
 import secrets
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TypeVar
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -26,7 +25,6 @@ from livrets.desk import selectors
 from livrets.desk.models import ApiToken, DeskEvent
 
 PREFIX = "cqpvae_"
-T = TypeVar("T")
 
 
 class TokenError(Exception):
@@ -119,7 +117,7 @@ def listed(token: ApiToken, *, status: str, today: date):
     return rows, delays
 
 
-def via(token: ApiToken, write: Callable[[], T], *, candidatures: Iterable[int]) -> T:
+def via[T](token: ApiToken, write: Callable[[], T], *, candidatures: Iterable[int]) -> T:
     """Run ``write`` (a desk service called with ``by=token.created_by``) and mark the
     ``DeskEvent`` rows it left on ``candidatures`` as sent through the API, in one
     transaction."""

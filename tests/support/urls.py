@@ -88,6 +88,12 @@ def _deposited_proof(ids) -> list[tuple[dict, dict]]:
     return [({"rpk": ids["rpk_desk"], "fid": ids["fid_desk"]}, {})] if "rpk_desk" in ids else []
 
 
+def _api_candidature(ids) -> list[tuple[dict, dict]]:
+    """The deposited request's candidature, as the certifiers' API names it (a bearer token,
+    not a session, opens it: every visitor of the site map gets the API's JSON 401)."""
+    return [({"public_id": ids["public_id_desk"]}, {})] if "public_id_desk" in ids else []
+
+
 def _decision_letter(ids) -> list[tuple[dict, dict]]:
     """The letter of a request decided at the desk (read there by the COS secretariat)."""
     return (
@@ -150,6 +156,9 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     # The certifier's decision letter: one address for the candidate, their accompagnateur
     # and the CQP's staff.
     "desk_candidate:letter": ("secretariat", _decision_letter),
+    # The certifiers' API: a token per certifier's system (tests/portal/api/test_certifier_api.py).
+    "certifier_api:candidature": ("anon", _api_candidature),
+    "certifier_api:recevabilite": ("anon", _api_candidature),
     # The jury preparation; where the walk also made a 002 livret (``pk_af``), its pages too.
     "jury:grid": ("owner", lambda ids: _livrets(ids)),
     "jury:rate": ("owner", _one(pk="{pk}", unit=NON_ID_KWARGS["unit"])),
@@ -264,6 +273,7 @@ def _desk() -> dict:
         "fid_desk": request.proofs.first().pk,
         "rpk_letter": letter.event.candidature.request.pk,
         "lid_letter": letter.pk,
+        "public_id_desk": str(request.candidature.public_id),
     }
 
 

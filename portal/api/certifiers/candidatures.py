@@ -39,6 +39,8 @@ PATHS = {
     "decided_on": "$.date",
     "letter": "$.lettre",
 }
+LIST_QUERY = ("statut", "page")
+UNKNOWN_PARAMETER = "Paramètre inconnu : seuls statut et page sont acceptés."
 NOT_BASE64 = "Le contenu de la lettre n'est pas du base64 valide."
 
 
@@ -124,6 +126,8 @@ def list_candidatures(
     statut: StatusCode | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
 ):
+    if unknown := sorted(set(request.GET) - set(LIST_QUERY)):
+        return Status(400, {"errors": {f"$.{name[:40]}": [UNKNOWN_PARAMETER] for name in unknown}})
     today = timezone.localdate()
     rows, delays = tokens.listed(request.auth, status=statut or "", today=today)
     total = rows.count()

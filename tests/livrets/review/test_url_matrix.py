@@ -75,6 +75,16 @@ def letter_row():
     return spec
 
 
+def api_row(method):
+    """The certifiers' API: a bearer token opens it, never a session (nor a CSRF cookie):
+    every visitor, staff of the right CQP included, gets its JSON 401 (tokens and their CQP
+    scope: tests/portal/api/test_certifier_api.py)."""
+    spec = row(method, 401, 401, anon=401, data={})
+    spec["ids"] = {"public_id": "public_id_desk"}
+    spec["expect"] = dict.fromkeys(spec["expect"], 401)
+    return spec
+
+
 MATRIX = {
     # The candidate's editor: owner only; the accompagnateur reads through review URLs.
     "livrets:detail": row("get", 200, 404),
@@ -153,6 +163,8 @@ MATRIX = {
     "desk:pdf_progress": desk_row("get"),
     "desk:proof": desk_row("get"),
     "desk_candidate:letter": letter_row(),
+    "certifier_api:candidature": api_row("get"),
+    "certifier_api:recevabilite": api_row("post"),
     # The token is the secret: whoever holds a valid one sees the invitation (unknown: 404).
     "review:accept": {
         "method": "get",

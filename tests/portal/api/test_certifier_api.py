@@ -200,6 +200,7 @@ def test_a_request_past_its_silence_date_is_listed_as_accepted_by_silence(cos_to
         ({"statut": "perdue"}, "$.statut", "Valeur inconnue : choisissez parmi"),
         ({"page": 0}, "$.page", "Nombre hors des limites"),
         ({"page": "deux"}, "$.page", "Valeur invalide"),
+        ({"cqp": "x"}, "$.cqp", "Paramètre inconnu"),
     ],
 )
 def test_a_bad_query_is_400_with_its_path(cos_token, query, path, words):

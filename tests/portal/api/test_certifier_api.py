@@ -349,3 +349,12 @@ def test_the_document_is_served_without_token_and_says_the_bearer_scheme():
     assert document["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
     status = document["paths"]["/candidatures"]["get"]["parameters"][0]
     assert "acceptee_par_silence" in str(status["schema"])
+
+
+def test_the_creators_export_names_the_token_never_its_secret(admin, cos_token):
+    from portal.accounts.export import export_data
+
+    (issued,) = export_data(admin)["bureau_personnel"]["jetons_api_crees"]
+    assert issued["systeme"] == "SI Ucanss" and issued["cqp"] == [COS]
+    assert cos_token.startswith(issued["debut_du_jeton"])
+    assert cos_token not in str(export_data(admin))

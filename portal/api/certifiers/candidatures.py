@@ -85,7 +85,7 @@ def _decision(e: DeskEvent) -> dict:
     }
 
 
-def _detail(c: Candidature) -> dict:
+def detail(c: Candidature) -> dict:
     today = timezone.localdate()
     events = selectors.history(c)
     return {
@@ -96,7 +96,7 @@ def _detail(c: Candidature) -> dict:
     }
 
 
-def _found(request: HttpRequest, public_id: str) -> Candidature:
+def found(request: HttpRequest, public_id: str) -> Candidature:
     try:
         wanted = uuid.UUID(public_id)
     except ValueError:
@@ -105,6 +105,26 @@ def _found(request: HttpRequest, public_id: str) -> Candidature:
     if not hasattr(c, "request"):  # pragma: no cover - a deposit always has its request
         raise Http404
     return c
+
+
+def letter_of(lettre) -> SimpleUploadedFile | None:
+    """The letter sent in base64, as an uploaded file for the desk's check; ``ValueError``
+    when it is not base64."""
+    if lettre is None:
+        return None
+    try:
+        content = base64.b64decode(lettre.contenu_base64, validate=True)
+    except (binascii.Error, ValueError) as error:
+        raise ValueError(NOT_BASE64) from error
+    return SimpleUploadedFile(lettre.nom, content)
+
+
+def desk_errors(error: services.DeskError, paths: dict[str, str], default: str = "$") -> dict:
+    """The desk's refusal (field -> message) at the API's JSON paths."""
+    errors: dict[str, list[str]] = {}
+    for field, message in error.errors.items():
+        errors.setdefault(paths.get(field, default), []).append(message)
+    return errors
 
 
 @router.get(
@@ -159,7 +179,7 @@ def list_candidatures(
     },
 )
 def read_candidature(request: HttpRequest, public_id: str):
-    return _detail(_found(request, public_id))
+    return detail(found(request, public_id))
 
 
 @router.post(
@@ -191,14 +211,11 @@ def read_candidature(request: HttpRequest, public_id: str):
     },
 )
 def decide_recevabilite(request: HttpRequest, public_id: str, payload: RecevabiliteIn):
-    c = _found(request, public_id)
-    letter = None
-    if payload.lettre is not None:
-        try:
-            content = base64.b64decode(payload.lettre.contenu_base64, validate=True)
-        except (binascii.Error, ValueError):
-            return Status(400, {"errors": {"$.lettre.contenu_base64": [NOT_BASE64]}})
-        letter = SimpleUploadedFile(payload.lettre.nom, content)
+    c = found(request, public_id)
+    try:
+        letter = letter_of(payload.lettre)
+    except ValueError as error:
+        return Status(400, {"errors": {"$.lettre.contenu_base64": [str(error)]}})
     token, rq = request.auth, c.request
     link = request.build_absolute_uri(reverse("recevabilite:answer", args=[rq.pk]))
     try:
@@ -217,8 +234,5 @@ def decide_recevabilite(request: HttpRequest, public_id: str, payload: Recevabil
             candidatures=[c.pk],
         )
     except services.DeskError as error:
-        errors: dict[str, list[str]] = {}
-        for field, message in error.errors.items():
-            errors.setdefault(PATHS.get(field, "$"), []).append(message)
-        return Status(422, {"errors": errors})
-    return _detail(tokens.candidature(token, c.public_id))
+        return Status(422, {"errors": desk_errors(error, PATHS)})
+    return detail(tokens.candidature(token, c.public_id))

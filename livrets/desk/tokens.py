@@ -93,12 +93,12 @@ def readable(token: ApiToken) -> QuerySet[Candidature]:
 
 
 def candidature(token: ApiToken, public_id) -> Candidature:
-    """One candidature the token reads, with its request; 404 for any other."""
+    """One candidature the token reads, with its request, annotated as the lists' rows are
+    (its status is theirs); 404 for any other."""
     found = (
-        readable(token)
+        selectors.listed(readable(token))  # as a row of a list: the same status
         .filter(public_id=public_id)
-        .select_related("owner", "cqp__current", "request__referential_version")
-        .defer("cqp__current__data")
+        .select_related("request__referential_version")
         .first()
     )
     if found is None:

@@ -44,6 +44,10 @@ UNKNOWN_PARAMETER = "Paramètre inconnu : seuls statut et page sont acceptés."
 NOT_BASE64 = "Le contenu de la lettre n'est pas du base64 valide."
 
 
+class UnknownCandidature(Exception):
+    """A candidature the token does not read, whether it exists or not: 404 (``NOT_FOUND``)."""
+
+
 def _person(user) -> str | None:
     if user is None:
         return None
@@ -98,13 +102,9 @@ def detail(c: Candidature) -> dict:
 
 def found(request: HttpRequest, public_id: str) -> Candidature:
     try:
-        wanted = uuid.UUID(public_id)
-    except ValueError:
-        raise Http404 from None
-    c = tokens.candidature(request.auth, wanted)
-    if not hasattr(c, "request"):  # pragma: no cover - a deposit always has its request
-        raise Http404
-    return c
+        return tokens.candidature(request.auth, uuid.UUID(public_id))
+    except (ValueError, Http404):
+        raise UnknownCandidature from None
 
 
 def letter_of(lettre) -> SimpleUploadedFile | None:

@@ -39,6 +39,10 @@ def _unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
     return response
 
 
+def _unknown(request: HttpRequest, exc: candidatures.UnknownCandidature) -> HttpResponse:
+    return errors_response({"$": [candidatures.NOT_FOUND]}, 404)
+
+
 def _message(error: dict) -> str:
     kind, ctx = error.get("type", ""), error.get("ctx") or {}
     if kind == "missing":
@@ -96,6 +100,7 @@ api = PortalApi(
 )
 api.add_exception_handler(AuthenticationError, _unauthorised)
 api.add_exception_handler(ValidationError, _validation_error)
+api.add_exception_handler(candidatures.UnknownCandidature, _unknown)
 api.add_router("", candidatures.router)
 
 

@@ -123,7 +123,9 @@ def test_a_candidature_of_another_cqp_is_404_as_an_unknown_one(cos_token, ias_to
     for url in (f"{BASE}/candidatures/{c.public_id}", f"{BASE}/candidatures/pas-un-uuid"):
         response = other.get(url)
         assert response.status_code == 404
-        assert response.json() == {"errors": {"$": ["Adresse inconnue dans l'API."]}}
+        assert response.json() == {
+            "errors": {"$": ["Aucune candidature de vos CQP n'a cet identifiant."]}
+        }
     refused = post(other, f"{BASE}/candidatures/{c.public_id}/recevabilite", _decision())
     assert refused.status_code == 404
     c.refresh_from_db()

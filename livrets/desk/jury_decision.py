@@ -67,7 +67,9 @@ def record(
                 stored.append(record)  # deleted below if the transaction fails
                 record.save()
                 decision.letter_name = record.name
-                decision.letter_url = reverse("desk_candidate:letter", args=[c.request.pk, record.pk])
+                decision.letter_url = reverse(
+                    "desk_candidate:letter", args=[c.request.pk, record.pk]
+                )
                 decision.save(update_fields=["letter_name", "letter_url"])
             _tell_jury(c, decision, link=link)
     except BaseException:

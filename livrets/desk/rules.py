@@ -98,7 +98,7 @@ def jury_decision_errors(
             "Choisissez la décision du jury : validation totale, partielle ou aucune."
         )
     elif outcome == PARTIAL:
-        chosen = set(validated)
+        chosen = set(validated) & set(units)
         if not chosen or not chosen < set(units):
             errors["validated_units"] = (
                 f"Cochez ce que le jury a validé ({unit_plural}) : une partie, pas tout "

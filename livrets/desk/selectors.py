@@ -111,9 +111,7 @@ def jury_livret(candidature: Candidature) -> Livret | None:
     return (
         Livret.objects.filter(candidature=candidature, jury_origin__isnull=True)
         .select_related("referential_version")
-        .order_by(
-            Case(When(status=Livret.Status.FINALISED, then=0), default=1), "-number", "-pk"
-        )
+        .order_by(Case(When(status=Livret.Status.FINALISED, then=0), default=1), "-number", "-pk")
         .first()
     )
 

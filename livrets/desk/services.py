@@ -13,7 +13,6 @@ from django.template.loader import render_to_string
 from livrets.candidatures import deadlines
 from livrets.candidatures.models import Candidature, Decision, DeskStatus
 from livrets.desk import rules, selectors
-from livrets.jury.models import JuryDecision
 from livrets.desk.models import (
     Assignment,
     DecisionLetter,
@@ -22,6 +21,7 @@ from livrets.desk.models import (
     StaffMembership,
     StaffRole,
 )
+from livrets.jury.models import JuryDecision
 from livrets.recevabilite.models import RecevabiliteRequest
 from portal.tasks import send_email
 from portal.uploads import checked_upload, clean_name, file_to_keep, size_refusal

@@ -3,9 +3,9 @@
 ``Rating`` rows are never updated: each rating is a new row, the latest per element and
 role is the current one, the others are its history (like the livret's revisions).
 ``Evidence`` links an element (or a unit, where the source gives no element) to a field or a
-situation of the livret. ``JuryDecision`` is the decision as the candidate received it, or as the certifier recorded it
-on the portal (``by_certifier``: the candidate's own form is then read-only for that
-candidature).
+situation of the livret. ``JuryDecision`` is the decision as the candidate received it, or as
+the certifier recorded it on the portal (``by_certifier``: the candidate's own form is then
+read-only for that candidature).
 """
 
 from __future__ import annotations

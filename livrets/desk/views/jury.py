@@ -49,7 +49,9 @@ def jury_decision(request, rpk: int):
                 for field, message in error.errors.items():
                     form.add_error(field or None, message)
             else:
-                said = "La décision du jury est enregistrée ; le candidat en est informé par courriel."
+                said = (
+                    "La décision du jury est enregistrée ; le candidat en est informé par courriel."
+                )
                 if letter := decision.sent_letter:
                     said += f" La lettre « {letter.name} » y est jointe.{letter.upload_notice}"
                 messages.success(request, said)

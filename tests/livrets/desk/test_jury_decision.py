@@ -22,7 +22,7 @@ from livrets.livret2.models import Livret
 from portal.dates import add_months
 from tests.support import hostile_files as hostile
 from tests.support.data import version_of
-from tests.support.desk import assign_evaluators, deposited, make_staff
+from tests.support.desk import assign_evaluators, deposited
 from tests.support.recevabilite import COS, IAS
 
 pytestmark = pytest.mark.django_db
@@ -78,9 +78,10 @@ def test_the_secretariat_records_a_partial_decision_and_the_candidate_is_told(de
     page = secretariat.get(url(rq)).text
     assert "Enregistrer la décision du jury" in page and "Validation partielle" in page
     assert "Activité IV : " in page
-    assert "Enregistrer ou voir la décision du jury" in secretariat.get(
-        reverse("desk:request", args=[rq.pk])
-    ).text
+    assert (
+        "Enregistrer ou voir la décision du jury"
+        in secretariat.get(reverse("desk:request", args=[rq.pk])).text
+    )
     mail.outbox.clear()
     letter = SimpleUploadedFile("décision jury.pdf", hostile.plain_pdf("Validation partielle"))
     done = secretariat.post(url(rq), {**partial(), "letter": letter}, follow=True)
@@ -294,7 +295,7 @@ def test_who_records_the_jury_decision(desk, as_user):
     assert as_user(desk["bruno"]).get(url(rq)).status_code == 404
     assert as_user(desk["no_totp"]).get(url(rq)).status_code == 403
     # A jury member of the CQP records it.
-    member = make_staff("jury@ucanss.example", COS, "jury")
+    member = desk["jury"]
     assert as_user(member).post(url(rq), partial()).status_code == 302
     assert JuryDecision.objects.get().recorded_by == member
 

@@ -71,6 +71,7 @@ def jury_decision(request, rpk: int):
             "can_record": can_record and recorded is None and livret is not None,
             "may_record": can_record,
             "view": jury_selectors.decision_view(recorded, ref, today=today) if recorded else None,
+            "events": selectors.history(c),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -6,6 +6,7 @@ livret 2 on the remaining parts as after a decision they typed themselves."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -88,6 +89,7 @@ def test_the_secretariat_records_a_partial_decision_and_the_candidate_is_told(de
     assert done.status_code == 200
     assert "La décision du jury est enregistrée" in done.text
     assert "Enregistrer la décision du jury" not in done.text
+    assert re.search(r"Décision du jury\s*, par commission@ucanss.example", done.text)  # history
     decision = JuryDecision.objects.get(candidature=rq.candidature)
     assert decision.by_certifier and decision.recorded_by == desk["secretariat"]
     assert (decision.outcome, decision.validated_units) == ("partielle", ["A1", "A2", "A3"])

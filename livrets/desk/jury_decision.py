@@ -83,10 +83,14 @@ def record(
 
 
 def _record_jury(c, outcome, validated_units, motifs, decided_on, by, today, letter_errors):
-    request = RecevabiliteRequest.objects.select_related("referential_version").get(candidature=c)
+    request = (
+        RecevabiliteRequest.objects.select_related("referential_version")
+        .filter(candidature=c)
+        .first()
+    )
     if jury_selectors.certifier_decision(c.pk) is not None:
         raise DeskError("La décision du jury est déjà enregistrée pour cette candidature.")
-    admissible = admissible_on(c, request, today=today)
+    admissible = admissible_on(c, request, today=today) if request else None
     if admissible is None:
         raise DeskError(
             "La demande de recevabilité de ce candidat n'est pas recevable : aucune décision "

@@ -97,8 +97,10 @@ def jury_decision_errors(
         errors["outcome"] = (
             "Choisissez la décision du jury : validation totale, partielle ou aucune."
         )
+    elif unknown := sorted(set(validated) - set(units)):
+        errors["validated_units"] = f"Parties inconnues pour ce CQP : {', '.join(unknown)}."
     elif outcome == PARTIAL:
-        chosen = set(validated) & set(units)
+        chosen = set(validated)
         if not chosen or not chosen < set(units):
             errors["validated_units"] = (
                 f"Cochez ce que le jury a validé ({unit_plural}) : une partie, pas tout "

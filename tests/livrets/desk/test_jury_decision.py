@@ -330,3 +330,35 @@ def test_the_inbox_counts_and_filters_the_jury_decisions(desk, as_user):
 def test_another_certifiers_candidature_is_not_found(desk, as_user):
     rq = deposited(desk["alice"], IAS)
     assert as_user(desk["secretariat"]).get(url(rq)).status_code == 404
+
+
+def test_the_service_refuses_a_candidature_never_deposited_and_unknown_parts(desk):
+    livret = livret_services.start_livret(owner=desk["alice"], version=version_of(COS))
+    today = timezone.localdate()
+    with pytest.raises(services.DeskError) as never:
+        services.record_jury_decision(
+            candidature=livret.candidature,
+            outcome="totale",
+            validated_units=[],
+            motifs="",
+            decided_on=today,
+            by=desk["secretariat"],
+            today=today,
+        )
+    assert "n'est pas recevable" in never.value.errors[""]
+    rq = recevable(desk["bruno"])
+    with pytest.raises(services.DeskError) as unknown:
+        services.record_jury_decision(
+            candidature=rq.candidature,
+            outcome="partielle",
+            validated_units=["A1", "Z9"],
+            motifs=MOTIFS,
+            decided_on=today,
+            by=desk["secretariat"],
+            today=today,
+        )
+    assert unknown.value.errors == {"validated_units": "Parties inconnues pour ce CQP : Z9."}
+    assert (
+        not JuryDecision.objects.exists()
+        and not DeskEvent.objects.filter(action="jury_decision").exists()
+    )

@@ -108,7 +108,8 @@ def test_a_partial_validation_is_some_units_never_none_nor_all(chosen):
 
 def test_a_jury_decision_refused_says_why_in_french():
     assert "validation totale, partielle ou aucune" in jury_errors(outcome="oui")["outcome"]
-    assert jury_errors(validated=["A1", "B9"]) == {}  # unknown codes are dropped by the service
+    unknown = jury_errors(validated=["A1", "B9", "Z1"])["validated_units"]
+    assert unknown == "Parties inconnues pour ce CQP : B9, Z1."
     assert "motifs" in jury_errors(motifs=" ")
     assert "motifs" in jury_errors(outcome="aucune", motifs="")
     assert "4000" in jury_errors(motifs="x" * 4001)["motifs"]

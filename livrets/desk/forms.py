@@ -1,4 +1,5 @@
-"""The desk's forms: the inbox's filters (GET) and the secretariat's decision."""
+"""The desk's forms: the inbox's filters (GET), the secretariat's decision, the evaluators'
+assignment and the jury's decision recorded by the certifier."""
 
 from __future__ import annotations
 
@@ -85,3 +86,52 @@ class AssignForm(forms.Form):
                 if m.assigned == unassign
             ),
         ]
+
+
+class JuryDecisionForm(forms.Form):
+    """The jury's decision recorded by the certifier: the parts validated are the units of the
+    livret's referential (as the candidate's own form lists them)."""
+
+    outcome = forms.ChoiceField(
+        label="Décision du jury",
+        choices=list(rules.JURY_OUTCOMES.items()),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choisissez la décision du jury : validation totale, partielle ou aucune.",
+            "invalid_choice": "Choisissez la décision du jury : validation totale, partielle ou "
+            "aucune.",
+        },
+    )
+    validated_units = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Cochez des parties du référentiel de ce CQP."},
+    )
+    motifs = forms.CharField(
+        label="Motifs (obligatoires pour une validation partielle ou aucune validation)",
+        required=False,
+        max_length=rules.MOTIFS_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "max_length": f"Les motifs tiennent en {rules.MOTIFS_MAX} caractères au plus."
+        },
+    )
+    decided_on = BoundedDateField(
+        label="Date de la décision du jury",
+        required=False,
+        earliest=datetime.date(2000, 1, 1),
+        error_messages={"invalid": "La date de la décision n'est pas valide (JJ/MM/AAAA)."},
+    )
+    # Checked by ``services.record_jury_decision``: a clean PDF only, as the request's letter.
+    letter = forms.FileField(
+        label="Lettre du certificateur (PDF, facultative)",
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
+        error_messages=DecisionForm.base_fields["letter"].error_messages,
+    )
+
+    def __init__(self, *args, ref, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["validated_units"]
+        field.label = f"Ce que le jury a validé, en cas de validation partielle ({ref.unit_plural})"
+        field.choices = [(u.code, f"{ref.unit_name(u)} : {u.title}") for u in ref.units]

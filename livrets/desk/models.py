@@ -3,7 +3,8 @@
 A portal administrator names the staff (``StaffMembership``, in the Wagtail/Django admin); a
 staff member reads only the candidatures of the CQPs they are named for. Every deposit and
 every staff action leaves a ``DeskEvent``: the candidature's history at the desk. A decision
-may carry the certifier's letter (``DecisionLetter``, a checked PDF, one per decision event).
+may carry the certifier's letter (``DecisionLetter``, a checked PDF, one per decision event:
+the secretariat's on the request, or the jury's).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class DeskAction(models.TextChoices):
     INCOMPLETE = "incomplete", "Décision : incomplète"
     ASSIGN = "assign", "Évaluateur désigné"
     UNASSIGN = "unassign", "Évaluateur retiré"
+    JURY_DECISION = "jury_decision", "Décision du jury"
 
 
 class DeskEvent(models.Model):

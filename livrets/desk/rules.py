@@ -1,5 +1,5 @@
-"""The desk's rules, as pure functions over plain values: what a decision needs, and which
-receipt dates put a request's silence date before a given day."""
+"""The desk's rules, as pure functions over plain values: what a decision (the secretariat's,
+the jury's) needs, and which receipt dates put a request's silence date before a given day."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ SOON_DAYS = 15
 # The decisions the secretariat records, and the inbox's statuses (code -> French words).
 ADMISSIBLE, INADMISSIBLE, INCOMPLETE = "recevable", "non_recevable", "incomplete"
 PENDING, SILENCE = "a_examiner", "acceptee_par_silence"
+# The jury's decision recorded by the certifier (the inbox's last status).
+JURY_DECIDED = "decision"
 OUTCOMES = {
     ADMISSIBLE: "Recevable",
     INADMISSIBLE: "Non recevable",
@@ -23,6 +25,14 @@ STATUSES = {
     ADMISSIBLE: "Recevable",
     INADMISSIBLE: "Non recevable",
     SILENCE: "Acceptée par silence",
+    JURY_DECIDED: "Décision",
+}
+# The jury's decisions, in the sources' words (004: « totale, partielle ou encore aucune »).
+TOTAL, PARTIAL, NONE = "totale", "partielle", "aucune"
+JURY_OUTCOMES = {
+    TOTAL: "Validation totale",
+    PARTIAL: "Validation partielle",
+    NONE: "Aucune validation",
 }
 
 
@@ -61,6 +71,53 @@ def decision_errors(
         errors["decided_on"] = (
             "La date de la décision ne peut pas précéder le dépôt de la demande, le "
             f"{french_day(deposited_on)}."
+        )
+    return errors
+
+
+def jury_decision_errors(
+    *,
+    outcome: str,
+    validated: list[str],
+    units: list[str],
+    unit_plural: str,
+    motifs: str,
+    decided_on: date | None,
+    admissible_on: date | None,
+    today: date,
+) -> dict[str, str]:
+    """Field -> French message for a jury decision the certifier cannot record.
+
+    ``units``: the codes of the referential's units; ``validated``: those the jury validated
+    (a partial validation only: some, not all). ``admissible_on``: the day the request became
+    recevable (the secretariat's decision, or the day silence became acceptance); the jury
+    cannot have decided before it."""
+    errors = {}
+    if outcome not in JURY_OUTCOMES:
+        errors["outcome"] = (
+            "Choisissez la décision du jury : validation totale, partielle ou aucune."
+        )
+    elif unknown := sorted(set(validated) - set(units)):
+        errors["validated_units"] = f"Parties inconnues pour ce CQP : {', '.join(unknown)}."
+    elif outcome == PARTIAL:
+        chosen = set(validated)
+        if not chosen or not chosen < set(units):
+            errors["validated_units"] = (
+                f"Cochez ce que le jury a validé ({unit_plural}) : une partie, pas tout "
+                "(ce serait une validation totale) ni rien."
+            )
+    if outcome in (PARTIAL, NONE) and not motifs.strip():
+        errors["motifs"] = "Indiquez les motifs d'une validation partielle ou d'aucune validation."
+    if len(motifs) > MOTIFS_MAX:
+        errors["motifs"] = f"Les motifs tiennent en {MOTIFS_MAX} caractères au plus."
+    if decided_on is None:
+        errors["decided_on"] = "Indiquez la date de la décision du jury (JJ/MM/AAAA)."
+    elif decided_on > today:
+        errors["decided_on"] = "La date de la décision du jury ne peut pas être dans le futur."
+    elif admissible_on and decided_on < admissible_on:
+        errors["decided_on"] = (
+            "La date de la décision du jury ne peut pas précéder la recevabilité de la "
+            f"demande, le {french_day(admissible_on)}."
         )
     return errors
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from allauth.mfa.utils import is_mfa_enabled
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
 from django.http import Http404
 
 from home.referentials.selectors import referential_of_version
@@ -17,10 +17,13 @@ from livrets.desk import rules
 from livrets.desk.models import (
     Assignment,
     DecisionLetter,
+    DeskAction,
     DeskEvent,
     StaffMembership,
     StaffRole,
 )
+from livrets.jury.models import JuryDecision
+from livrets.livret2.models import Livret
 from livrets.recevabilite import selectors as requests
 from livrets.recevabilite.models import RecevabiliteRequest
 
@@ -102,14 +105,27 @@ def evaluators(candidature: Candidature) -> list[StaffMembership]:
     return found
 
 
+def jury_livret(candidature: Candidature) -> Livret | None:
+    """The livret 2 the jury decides on: the candidature's latest finalised one, else its
+    latest one (the follow-up livret after a partial validation starts from it)."""
+    return (
+        Livret.objects.filter(candidature=candidature, jury_origin__isnull=True)
+        .select_related("referential_version")
+        .order_by(Case(When(status=Livret.Status.FINALISED, then=0), default=1), "-number", "-pk")
+        .first()
+    )
+
+
 def history(candidature: Candidature) -> list[DeskEvent]:
     return list(candidature.desk_events.select_related("actor", "letter"))
 
 
 def letters(candidature: Candidature) -> list[DecisionLetter]:
-    """The certifier's letters sent with the candidature's decisions, the latest first."""
+    """The certifier's letters sent with the candidature's recevabilité decisions, the latest
+    first (the jury's letter is shown with the jury's decision)."""
     return list(
         DecisionLetter.objects.filter(event__candidature=candidature)
+        .exclude(event__action=DeskAction.JURY_DECISION)
         .select_related("event")
         .order_by("-event__at", "-pk")
     )
@@ -199,22 +215,34 @@ def _silence_before(delays: dict, day: date) -> Q:
     return _silence_between(delays, None, day)
 
 
+def _jury_decided() -> Q:
+    """Candidatures whose jury decision the certifier recorded on the portal."""
+    return Q(Exists(JuryDecision.objects.filter(candidature=OuterRef("pk"), by_certifier=True)))
+
+
 def status_filter(status: str, *, delays: dict, today: date) -> Q:
+    """The inbox's statuses, one per candidature: once the certifier recorded the jury's
+    decision, « Décision » (whatever the request's answer was)."""
+    decided = _jury_decided()
     silent = _silence_before(delays, today)
+    if status == rules.JURY_DECIDED:
+        return decided
     if status == rules.SILENCE:
-        return silent
+        return silent & ~decided
     if status == rules.PENDING:
-        return Q(desk_status=DeskStatus.PENDING) & ~silent
-    return Q(desk_status=status)
+        return Q(desk_status=DeskStatus.PENDING) & ~silent & ~decided
+    return Q(desk_status=status) & ~decided
 
 
 def row_of(c: Candidature, *, delays: dict, today: date) -> Row:
     d = delays.get(c.cqp_id)
     silence = deadlines.silence_day(delays=d, facts=c.facts) if d else None
     status = c.desk_status
-    if status == DeskStatus.PENDING and silence and today >= silence:
+    if getattr(c, "jury_decided", False):
+        status = rules.JURY_DECIDED
+    elif status == DeskStatus.PENDING and silence and today >= silence:
         status = rules.SILENCE
-    return Row(c, status, silence if c.desk_status == DeskStatus.PENDING else None)
+    return Row(c, status, silence if status in (rules.PENDING, rules.SILENCE) else None)
 
 
 # The request's fields no row shows.
@@ -231,8 +259,12 @@ _UNLISTED = (
 def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
     """What a row shows: the candidate, the CQP's title, the request's id; the candidate's
     answers (JSON and long texts) stay in the database."""
-    return rows.select_related("owner", "cqp__current", "request").defer(
-        "cqp__current__data", "selfcheck", "desk_motifs", *(f"request__{f}" for f in _UNLISTED)
+    return (
+        rows.select_related("owner", "cqp__current", "request")
+        .defer(
+            "cqp__current__data", "selfcheck", "desk_motifs", *(f"request__{f}" for f in _UNLISTED)
+        )
+        .annotate(jury_decided=_jury_decided())
     )
 
 

@@ -21,6 +21,7 @@ from livrets.desk.models import (
     StaffMembership,
     StaffRole,
 )
+from livrets.jury.models import JuryDecision
 from livrets.recevabilite.models import RecevabiliteRequest
 from portal.tasks import send_email
 from portal.uploads import checked_upload, clean_name, file_to_keep, size_refusal
@@ -285,6 +286,25 @@ def _tell(request, c: Candidature, *, subject: str, template: str, link: str, ex
             },
         ),
         to=[owner.email],
+    )
+
+
+def record_jury_decision(
+    *, candidature, outcome, validated_units, motifs, decided_on, by, today, letter=None, link=""
+) -> JuryDecision:
+    """The jury's decision recorded by the certifier (``livrets.desk.jury_decision.record``)."""
+    from livrets.desk import jury_decision  # it reads this module's errors and letters
+
+    return jury_decision.record(
+        candidature=candidature,
+        outcome=outcome,
+        validated_units=validated_units,
+        motifs=motifs,
+        decided_on=decided_on,
+        by=by,
+        today=today,
+        letter=letter,
+        link=link,
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livrets.desk.views import staff
+from livrets.desk.views import jury, staff
 
 app_name = "desk"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("", staff.inbox, name="inbox"),
     path(P, staff.request_page, name="request"),
     path(P + "evaluateurs/", staff.assign, name="assign"),
+    path(P + "jury/", jury.jury_decision, name="jury_decision"),
     path(P + "pdf/", staff.pdf, name="pdf"),
     path(P + "pdf/preparation/", staff.pdf_progress, name="pdf_progress"),
     path(P + "pieces/<int:fid>/", staff.proof, name="proof"),

@@ -3,7 +3,9 @@
 ``Rating`` rows are never updated: each rating is a new row, the latest per element and
 role is the current one, the others are its history (like the livret's revisions).
 ``Evidence`` links an element (or a unit, where the source gives no element) to a field or a
-situation of the livret. ``JuryDecision`` is the decision as the candidate received it.
+situation of the livret. ``JuryDecision`` is the decision as the candidate received it, or as
+the certifier recorded it on the portal (``by_certifier``: the candidate's own form is then
+read-only for that candidature).
 """
 
 from __future__ import annotations
@@ -79,6 +81,21 @@ class JuryDecision(models.Model):
     outcome = models.CharField("décision", max_length=12, choices=Outcome.choices)
     validated_units = models.JSONField("unités validées", default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Recorded by the certifier's staff on the portal (its desk), not typed by the candidate.
+    by_certifier = models.BooleanField("enregistrée par le certificateur", default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="enregistrée par",
+    )
+    motifs = models.TextField("motifs", blank=True)
+    # The certifier's letter, where one was sent: its address on the portal (access checked
+    # there), kept here so that the jury's pages need not read the desk.
+    letter_url = models.CharField(max_length=200, blank=True)
+    letter_name = models.CharField(max_length=255, blank=True)
     # The livret 2 started on the remaining units after a partial validation.
     follow_up = models.OneToOneField(
         "livrets.Livret",

@@ -31,6 +31,8 @@ def _decision(d: JuryDecision) -> dict:
         "decision": d.get_outcome_display(),
         "unites_validees": list(d.validated_units),
         "livret_des_unites_restantes": d.follow_up_id,
+        "enregistree_par_le_certificateur": d.by_certifier,
+        "motifs": d.motifs,
         "enregistree_le": iso(d.created_at),
     }
 

@@ -199,6 +199,15 @@ def decisions_of(user, *, cqp_id: int | None = None):
     return qs.filter(cqp_id=cqp_id) if cqp_id else qs
 
 
+def certifier_decision(candidature_id: int) -> JuryDecision | None:
+    """The jury's decision the certifier recorded on the portal for the candidature, if any."""
+    return (
+        JuryDecision.objects.filter(candidature_id=candidature_id, by_certifier=True)
+        .select_related("livret__referential_version", "follow_up", "cqp__current")
+        .first()
+    )
+
+
 def latest_decisions(user, *, today: date) -> list[DecisionView]:
     """The latest decision per CQP, for « Mes démarches »."""
     seen: set[int] = set()

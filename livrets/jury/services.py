@@ -112,6 +112,40 @@ def record_decision(
     )
 
 
+def record_certifier_decision(
+    *,
+    candidature,
+    livret: Livret,
+    outcome: str,
+    validated_units: list[str],
+    motifs: str,
+    decided_on: date,
+    by,
+) -> JuryDecision:
+    """The jury's decision as the certifier records it on the portal (its desk checks it
+    first): one per candidature; the candidate's own form is read-only from then on. The
+    caller holds the candidature's lock."""
+    if JuryDecision.objects.filter(candidature=candidature, by_certifier=True).exists():
+        raise JuryError("La décision du jury est déjà enregistrée pour cette candidature.")
+    codes = [u.code for u in livret.referential_version.referential.units]
+    validated = {
+        Outcome.TOTAL: codes,
+        Outcome.PARTIAL: [c for c in codes if c in set(validated_units)],
+    }.get(outcome, [])
+    return JuryDecision.objects.create(
+        owner_id=candidature.owner_id,
+        candidature=candidature,
+        cqp_id=candidature.cqp_id,
+        livret=livret,
+        decided_on=decided_on,
+        outcome=outcome,
+        validated_units=validated,
+        motifs=motifs.strip(),
+        by_certifier=True,
+        recorded_by=by,
+    )
+
+
 def start_remaining_livret(*, decision: JuryDecision) -> Livret:
     """A new livret 2 on the same referential version carrying over the texts that still
     serve: identity, motivation, context, and the remaining units' sections."""

@@ -20,6 +20,7 @@ from livrets.review.selectors import readable_livret
 from portal.pdf.export import PdfExport, export_response, printed, progress_response
 from portal.pdf.render import render_html
 from portal.sessions import base_context
+from portal.templatetags.portal_tags import ErrorItem
 
 
 def _forms(grid, *, role: str, data=None, posted: str = ""):
@@ -166,12 +167,24 @@ def grid_pdf_progress(request, pk: int):
 
 
 def decision(request, pk: int):
-    """Owner only: record the decision received, see how long the validated units are kept."""
+    """Owner only: record the decision received, see how long the validated units are kept.
+    Once the certifier recorded the jury's decision on the portal, the page shows it and
+    records nothing more for that candidature (a stale tab's POST says why)."""
     livret = livret_for(request.user, pk)
     ref = livret.referential_version.referential
     today = timezone.localdate()
+    by_certifier = selectors.certifier_decision(livret.candidature_id)
     form = DecisionForm(request.POST or None, ref=ref, today=today)
-    if request.method == "POST" and form.is_valid():
+    refused = []
+    if request.method == "POST" and by_certifier is not None:
+        refused = [
+            ErrorItem(
+                "Le certificateur a enregistré la décision du jury sur le portail : elle ne se "
+                "modifie pas ici, et rien n’a été enregistré.",
+                "enregistrer",
+            )
+        ]
+    elif request.method == "POST" and form.is_valid():
         try:
             services.record_decision(
                 owner=request.user,
@@ -199,6 +212,8 @@ def decision(request, pk: int):
             "form": form,
             "views": views,
             "mastery": mastery_of(ref),
+            "by_certifier": by_certifier,
+            "refused": refused,
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -132,11 +132,20 @@ def copy_answers(
         situations[situation.pk] = Situation.objects.create(
             livret=target, section_code=situation.section_code, position=situation.position
         )
+    # What the new livret was pre-filled with (the identity of the candidate's profile) gives
+    # way to the source's text for the same field: one answer per field.
+    prefilled = {
+        (a.section_code, a.field_key): a for a in target.answers.filter(situation__isnull=True)
+    }
     for answer in source.answers.all():
         if answer.section_code in skip_sections:
             continue
         if answer.situation_id and answer.situation_id not in situations:
             continue
+        if not answer.situation_id and (
+            older := prefilled.pop((answer.section_code, answer.field_key), None)
+        ):
+            older.delete()
         _write(
             target,
             situations.get(answer.situation_id),

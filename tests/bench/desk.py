@@ -5,8 +5,9 @@ page's time at 5,000, in-process through Django's test client, over plain, paged
 searched requests (at most 150 ms on these machines, on PostgreSQL).
 
 The requests are written in bulk, as ``livrets.desk.services`` leaves them (deposited, then
-some answered: incomplete, recevable, non recevable), their deposit dates spread over six
-months so that some pending ones are past their silence date and some are close to it.
+some answered: incomplete, recevable, non recevable; some recevable ones with the jury's
+decision recorded by the certifier), their deposit dates spread over six months so that some
+pending ones are past their silence date and some are close to it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ VISITS = (
     "?statut=a_examiner",
     "?statut=acceptee_par_silence",
     "?statut=recevable&page=3",
+    "?statut=decision",
     "?q=martin",
     "?q=0042",
     "?page=150",
@@ -83,6 +85,7 @@ def _deposit(*, cqp, version, start: int, stop: int, prefix: str, today) -> None
                 c.desk_motifs = "Durée d'expérience insuffisante."
         candidatures.append(c)
     Candidature.objects.bulk_create(candidatures)
+    _jury_decisions(candidatures, today=today)
     finalised_at = timezone.make_aware(datetime.combine(today, datetime.min.time()))
     RecevabiliteRequest.objects.bulk_create(
         [
@@ -102,6 +105,26 @@ def _deposit(*, cqp, version, start: int, stop: int, prefix: str, today) -> None
                 sworn_place="Lyon",
             )
             for c in candidatures
+        ]
+    )
+
+
+def _jury_decisions(candidatures, *, today) -> None:
+    """One recevable request in two has the jury's decision recorded by the certifier."""
+    from livrets.jury.models import JuryDecision
+
+    JuryDecision.objects.bulk_create(
+        [
+            JuryDecision(
+                owner_id=c.owner_id,
+                candidature=c,
+                cqp_id=c.cqp_id,
+                decided_on=today,
+                outcome="totale",
+                by_certifier=True,
+            )
+            for n, c in enumerate(candidatures)
+            if c.desk_status == "recevable" and n % 2
         ]
     )
 
@@ -178,6 +201,7 @@ def run() -> dict[str, float]:
                 with connection.cursor() as cursor:  # fresh statistics, as autovacuum would
                     cursor.execute("ANALYZE auth_user, candidatures_candidature")
                     cursor.execute("ANALYZE recevabilite_request")
+                    cursor.execute("ANALYZE jury_jurydecision")
             figures[f"desk_inbox_queries_{count}"] = _queries(client)
         assert Candidature.objects.filter(cqp=cqp).count() == COUNTS[-1]
         figures["desk_inbox_p95_ms"] = _p95_ms(client)

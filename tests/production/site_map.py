@@ -283,6 +283,17 @@ def failed_submits(ids: dict) -> list[Submit]:
             {"outcome": "non_recevable", "motifs": "", "decided_on": "31/02/2026"},
         ),
         Submit(
+            "desk jury decision",
+            "secretariat",
+            reverse("desk:jury_decision", kwargs={"rpk": ids["rpk_letter"]}),
+            {
+                "outcome": "partielle",
+                "validated_units": [],
+                "motifs": "",
+                "decided_on": "31/02/2026",
+            },
+        ),
+        Submit(
             "desk evaluator assignment",
             "secretariat",
             reverse("desk:assign", kwargs={"rpk": ids["rpk_desk"]}),

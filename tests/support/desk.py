@@ -18,13 +18,16 @@ from tests.support.recevabilite import COS, IAS, complete, start
 
 DEPOSITOR = "deposante@example.fr"
 LETTER_DEPOSITOR = "lettre-recue@example.fr"
+JURY_DECIDED = "jury-decide@example.fr"
 
 
 def make_desk_staff() -> dict:
-    """The COS certifier's secretariat and evaluator, and the 000 certifier's secretariat."""
+    """The COS certifier's secretariat, evaluator and jury member, and the 000 certifier's
+    secretariat."""
     return {
         "secretariat": make_staff("commission@ucanss.example", COS),
         "evaluator": make_staff("evaluateur@ucanss.example", COS, "evaluator"),
+        "jury": make_staff("jury@ucanss.example", COS, "jury"),
         "other_staff": make_staff("secretariat@cpneis.example", IAS),
     }
 
@@ -94,3 +97,29 @@ def decided_with_letter(owner, slug: str, *, request=None, outcome: str = "recev
         letter=SimpleUploadedFile("lettre.pdf", PDF),
     )
     return DecisionLetter.objects.filter(event__candidature=request.candidature).latest("pk")
+
+
+def jury_decided(owner, slug: str = COS):
+    """``owner``'s request decided recevable (with a letter), their livret 2, and the jury's
+    partial decision recorded by the CQP's secretariat with a letter: the request."""
+    from livrets.livret2 import services as livret_services
+    from tests.support.data import version_of
+    from tests.support.uploads import PDF
+
+    letter = decided_with_letter(owner, slug)
+    request = letter.event.candidature.request
+    livret = livret_services.start_livret(owner=owner, version=version_of(slug))
+    units = [u.code for u in livret.referential_version.referential.units]
+    today = timezone.localdate()
+    desk.record_jury_decision(
+        candidature=request.candidature,
+        outcome="partielle",
+        validated_units=units[:1],
+        motifs="Les autres parties ne sont pas démontrées.",
+        decided_on=today,
+        by=StaffMembership.objects.filter(cqp__slug=slug, role=StaffRole.SECRETARIAT).first().user,
+        today=today,
+        letter=SimpleUploadedFile("decision-jury.pdf", PDF),
+        link="http://x/",
+    )
+    return request

@@ -84,6 +84,12 @@ def _at_desk(ids) -> list[tuple[dict, dict]]:
     return [({"rpk": ids[k]}, {}) for k in ("rpk_desk", "rpk_letter") if k in ids]
 
 
+def _jury_at_desk(ids) -> list[tuple[dict, dict]]:
+    """The pending request (no jury decision possible), the recevable one with a livret 2 (the
+    form), the one whose jury decision the certifier recorded."""
+    return [({"rpk": ids[k]}, {}) for k in ("rpk_desk", "rpk_letter", "rpk_jury") if k in ids]
+
+
 def _deposited_proof(ids) -> list[tuple[dict, dict]]:
     return [({"rpk": ids["rpk_desk"], "fid": ids["fid_desk"]}, {})] if "rpk_desk" in ids else []
 
@@ -150,6 +156,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "desk_candidate:deposit": ("owner", REQUEST),
     "desk:request": ("secretariat", _at_desk),
     "desk:assign": ("secretariat", _deposited),
+    "desk:jury_decision": ("secretariat", _jury_at_desk),
     "desk:pdf": ("secretariat", _deposited),
     "desk:pdf_progress": ("secretariat", _deposited),
     "desk:proof": ("secretariat", _deposited_proof),
@@ -241,16 +248,20 @@ def _recevabilite(livret) -> dict:
 
 def _desk() -> dict:
     """Where the COS certifier has a secretariat on the portal: another candidate's request
-    deposited there, and its proof; a third candidate's request decided with a letter."""
+    deposited there, and its proof; a third candidate's request decided with a letter (and
+    their livret 2: the jury's decision can be recorded); a fourth's whose jury decision the
+    certifier recorded, with a letter."""
     from django.contrib.auth import get_user_model
 
     from livrets.desk.models import DecisionLetter, StaffMembership
     from tests.support.desk import (
         DEPOSITOR,
+        JURY_DECIDED,
         LETTER_DEPOSITOR,
         assign_evaluators,
         decided_with_letter,
         deposited,
+        jury_decided,
     )
 
     if not StaffMembership.objects.filter(cqp__slug=COS, role="secretariat").exists():
@@ -259,22 +270,36 @@ def _desk() -> dict:
     existing = users.filter(email=DEPOSITOR).first()
     if existing is not None:
         request = existing.recevabiliterequests.get(cqp__slug=COS)
-        letter = DecisionLetter.objects.get(event__candidature__owner__email=LETTER_DEPOSITOR)
+        letter = DecisionLetter.objects.get(
+            event__candidature__owner__email=LETTER_DEPOSITOR, event__action="recevable"
+        )
+        jury = users.get(email=JURY_DECIDED).recevabiliterequests.get(cqp__slug=COS)
     else:
         from tests.support.data import make_candidate
 
         request = deposited(make_candidate(DEPOSITOR), COS)
         letter = decided_with_letter(make_candidate(LETTER_DEPOSITOR), COS)
-        # The COS evaluators read them: named for both by the secretariat.
+        _livret_2(letter.event.candidature.owner)
+        jury = jury_decided(make_candidate(JURY_DECIDED))
+        # The COS evaluators read them: named for each by the secretariat.
         assign_evaluators(request)
         assign_evaluators(letter.event.candidature.request)
+        assign_evaluators(jury)
     return {
         "rpk_desk": request.pk,
         "fid_desk": request.proofs.first().pk,
         "rpk_letter": letter.event.candidature.request.pk,
         "lid_letter": letter.pk,
+        "rpk_jury": jury.pk,
         "public_id_desk": str(request.candidature.public_id),
     }
+
+
+def _livret_2(owner):
+    from livrets.livret2 import services as livret_services
+    from tests.support.data import version_of
+
+    return livret_services.start_livret(owner=owner, version=version_of(COS))
 
 
 COS = "conseiller-offres-services"

@@ -101,6 +101,7 @@ def _request_response(request, rq, *, roles, form=None, assign_form=None, status
             assign_form=assign_form or AssignForm(evaluators=evaluators),
             can_decide=is_secretariat and c.desk_status == "a_examiner",
             can_assign=is_secretariat,
+            can_record_jury=bool(roles & {StaffRole.SECRETARIAT, StaffRole.JURY}),
             evaluators=evaluators,
             assigned=[m for m in evaluators if m.assigned],
             periods=requests.periods_with_proofs(rq),

@@ -73,3 +73,47 @@ def test_after_silence_only_recevable_may_be_recorded_from_the_silence_day_on():
         )
         == {}
     )
+
+
+UNITS = ["A1", "A2", "A3", "A4"]
+
+
+def jury_errors(**kwargs) -> dict[str, str]:
+    values = {
+        "outcome": "partielle",
+        "validated": ["A1"],
+        "units": UNITS,
+        "unit_plural": "activités",
+        "motifs": "A2 à A4 non démontrées.",
+        "decided_on": TODAY,
+        "admissible_on": TODAY - timedelta(days=30),
+        "today": TODAY,
+        **kwargs,
+    }
+    return rules.jury_decision_errors(**values)
+
+
+def test_a_complete_jury_decision_has_no_error():
+    assert jury_errors() == {}
+    assert jury_errors(outcome="totale", validated=[], motifs="") == {}
+    assert jury_errors(outcome="aucune", validated=[]) == {}
+    assert jury_errors(decided_on=TODAY - timedelta(days=30)) == {}
+
+
+@given(chosen=st.sets(st.sampled_from(UNITS)))
+def test_a_partial_validation_is_some_units_never_none_nor_all(chosen):
+    errors = jury_errors(validated=sorted(chosen))
+    assert ("validated_units" in errors) == (not chosen or chosen == set(UNITS))
+
+
+def test_a_jury_decision_refused_says_why_in_french():
+    assert "validation totale, partielle ou aucune" in jury_errors(outcome="oui")["outcome"]
+    unknown = jury_errors(validated=["A1", "B9", "Z1"])["validated_units"]
+    assert unknown == "Parties inconnues pour ce CQP : B9, Z1."
+    assert "motifs" in jury_errors(motifs=" ")
+    assert "motifs" in jury_errors(outcome="aucune", motifs="")
+    assert "4000" in jury_errors(motifs="x" * 4001)["motifs"]
+    assert "JJ/MM/AAAA" in jury_errors(decided_on=None)["decided_on"]
+    assert "futur" in jury_errors(decided_on=TODAY + timedelta(days=1))["decided_on"]
+    before = jury_errors(decided_on=TODAY - timedelta(days=31))["decided_on"]
+    assert "ne peut pas précéder la recevabilité de la demande, le 07/11/2026" in before

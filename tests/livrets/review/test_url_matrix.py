@@ -20,9 +20,9 @@ pytestmark = pytest.mark.django_db
 THIRD_PARTY = ("wagtail.", "allauth.", "django.")
 # Project URLs whose arguments name public things, not anybody's object.
 PUBLIC = {"selfcheck:step", "selfcheck_api:cqp"}
-# The owner last: some rows change data. The certifier's staff: the COS secretariat and
-# evaluator (A's CQP), and the 000 secretariat (another certifier).
-STAFF = ("other_staff", "evaluator", "secretariat")
+# The owner last: some rows change data. The certifier's staff: the COS secretariat, evaluator
+# and jury member (A's CQP), and the 000 secretariat (another certifier).
+STAFF = ("other_staff", "evaluator", "jury", "secretariat")
 ACTORS = ("anon", "b", "other_coach", "coach", *STAFF, "a")
 
 
@@ -43,13 +43,16 @@ def row(method, a, coach, *, query=None, data=None, anon=302):
     }
 
 
-def desk_row(method, *, secretariat=200, evaluator=200, data=None):
+def desk_row(method, *, secretariat=200, evaluator=200, jury=None, data=None):
     """A desk page on the request another candidate deposited at A's CQP's certifier: its
-    staff only (its evaluator once named for it, as the fixture does); candidates,
-    accompagnateurs and another certifier's staff get 404."""
+    staff only (its evaluator once named for it, as the fixture does; its jury members read
+    every candidature of the CQP, as the secretariat); candidates, accompagnateurs and another
+    certifier's staff get 404."""
     spec = row(method, 404, 404, data=data)
     spec["ids"] = {"rpk": "rpk_desk", "fid": "fid_desk"}
-    spec["expect"].update(secretariat=secretariat, evaluator=evaluator)
+    spec["expect"].update(
+        secretariat=secretariat, evaluator=evaluator, jury=secretariat if jury is None else jury
+    )
     return spec
 
 
@@ -71,7 +74,7 @@ def letter_row():
     certifier's staff get 404."""
     spec = row("get", 200, 200)
     spec["prepare"] = _own_letter
-    spec["expect"].update(secretariat=200, evaluator=200)
+    spec["expect"].update(secretariat=200, evaluator=200, jury=200)
     return spec
 
 
@@ -155,10 +158,15 @@ MATRIX = {
             "post",
             secretariat=302,
             evaluator=403,
+            jury=403,
             data={"evaluator": "{evaluator_pk}", "retirer": "1"},
         ),
         "prepare": lambda people, ids: {"evaluator_pk": people["evaluator"].pk},
     },
+    # The jury's decision recorded by the certifier: every staff member of the CQP who reads
+    # the candidature sees the page (the secretariat and jury members record; POST tested in
+    # tests/livrets/desk/test_jury_decision.py).
+    "desk:jury_decision": desk_row("get"),
     "desk:pdf": desk_row("get"),
     "desk:pdf_progress": desk_row("get"),
     "desk:proof": desk_row("get"),
@@ -272,6 +280,7 @@ def test_the_desk_inbox_opens_to_staff_only(people, as_user):
         "a": 404,
         "other_staff": 200,
         "evaluator": 200,
+        "jury": 200,
         "secretariat": 200,
     }
     # Each sees the request deposited at their own certifier only.

@@ -166,6 +166,7 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     # The certifiers' API: a token per certifier's system (tests/portal/api/test_certifier_api.py).
     "certifier_api:candidature": ("anon", _api_candidature),
     "certifier_api:recevabilite": ("anon", _api_candidature),
+    "certifier_api:jury": ("anon", _api_candidature),
     # The jury preparation; where the walk also made a 002 livret (``pk_af``), its pages too.
     "jury:grid": ("owner", lambda ids: _livrets(ids)),
     "jury:rate": ("owner", _one(pk="{pk}", unit=NON_ID_KWARGS["unit"])),

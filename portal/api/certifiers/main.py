@@ -15,7 +15,7 @@ from ninja.security import HttpBearer
 from livrets.desk import tokens
 from portal.api.http import INVALID_JSON, Errors, JsonParser, PortalApi, errors_response
 
-from . import candidatures
+from . import candidatures, jury
 
 UNAUTHORISED = (
     "Authentification requise : envoyez l'en-tête « Authorization: Bearer <jeton> » avec un "
@@ -86,7 +86,8 @@ api = PortalApi(
     description=(
         "Pour le système d'un certificateur : lister les candidatures déposées sur le "
         "portail pour ses CQP (par statut, par pages), lire une candidature, enregistrer la "
-        "décision de recevabilité avec, s'il le veut, sa lettre en PDF. Un jeton par système, "
+        "décision de recevabilité et celle du jury avec, s'il le veut, sa lettre en PDF. Un "
+        "jeton par système, "
         "créé par un administrateur du portail, limité aux CQP qu'il nomme ; une candidature "
         "d'un autre CQP répond 404. Chaque acte est inscrit à l'historique de la candidature "
         "avec « via api:<système> »."
@@ -102,6 +103,7 @@ api.add_exception_handler(AuthenticationError, _unauthorised)
 api.add_exception_handler(ValidationError, _validation_error)
 api.add_exception_handler(candidatures.UnknownCandidature, _unknown)
 api.add_router("", candidatures.router)
+api.add_router("", jury.router)
 
 
 def openapi_document() -> dict[str, Any]:

@@ -173,6 +173,7 @@ MATRIX = {
     "desk_candidate:letter": letter_row(),
     "certifier_api:candidature": api_row("get"),
     "certifier_api:recevabilite": api_row("post"),
+    "certifier_api:jury": api_row("post"),
     # The token is the secret: whoever holds a valid one sees the invitation (unknown: 404).
     "review:accept": {
         "method": "get",

@@ -347,6 +347,7 @@ def test_the_document_is_served_without_token_and_says_the_bearer_scheme():
         "/candidatures",
         "/candidatures/{public_id}",
         "/candidatures/{public_id}/recevabilite",
+        "/candidatures/{public_id}/jury",
     }
     assert document["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
     status = document["paths"]["/candidatures"]["get"]["parameters"][0]
@@ -360,3 +361,54 @@ def test_the_creators_export_names_the_token_never_its_secret(admin, cos_token):
     assert issued["systeme"] == "SI Ucanss" and issued["cqp"] == [COS]
     assert cos_token.startswith(issued["debut_du_jeton"])
     assert cos_token not in str(export_data(admin))
+
+
+# The jury's result ---------------------------------------------------------------------------
+
+
+def test_the_jury_decision_is_recorded_told_and_written(cos_token, cos_request, admin):
+    from livrets.livret2 import services as livrets
+    from tests.support.data import version_of
+
+    c = cos_request.candidature
+    client = api(cos_token)
+    url = f"{BASE}/candidatures/{c.public_id}"
+    admitted = post(client, f"{url}/recevabilite", _decision(decision="recevable", motifs=""))
+    assert admitted.status_code == 200
+    livret = livrets.start_livret(owner=c.owner, version=version_of(COS))
+    units = [u.code for u in livret.referential_version.referential.units]
+    body = {
+        "resultat": "partielle",
+        "unites_validees": units[:1],
+        "motifs": "Les autres activités ne sont pas démontrées.",
+        "date": timezone.localdate().isoformat(),
+    }
+    # Refused, each at its path: no motifs for a partial validation, an unknown part, an
+    # unknown outcome.
+    no_motifs = post(client, f"{url}/jury", {**body, "motifs": ""})
+    assert no_motifs.status_code == 422 and "$.motifs" in no_motifs.json()["errors"]
+    unknown_part = post(client, f"{url}/jury", {**body, "unites_validees": ["Z9"]})
+    assert unknown_part.status_code == 422
+    assert "Parties inconnues" in unknown_part.json()["errors"]["$.unites_validees"][0]
+    unknown = post(client, f"{url}/jury", {**body, "resultat": "moitie"})
+    assert unknown.status_code == 400 and "$.resultat" in unknown.json()["errors"]
+    response = post(client, f"{url}/jury", body)
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert data["statut"] == "decision"
+    assert data["historique"][-1]["via"] == "api:SI Ucanss"
+    event = DeskEvent.objects.filter(candidature=c).latest("pk")
+    assert (event.actor, event.after["via"]) == (admin, "api:SI Ucanss")
+    assert event.after["unites_validees"] == units[:1]
+    assert mail.outbox[-1].to == ["alice@example.fr"]
+    again = post(client, f"{url}/jury", body)
+    assert again.status_code == 422
+    assert "déjà enregistrée" in again.json()["errors"]["$"][0]
+
+
+def test_no_jury_decision_before_the_request_is_recevable(cos_token, cos_request):
+    url = f"{BASE}/candidatures/{cos_request.candidature.public_id}/jury"
+    body = {"resultat": "totale", "date": timezone.localdate().isoformat()}
+    refused = post(api(cos_token), url, body)
+    assert refused.status_code == 422
+    assert "n'est pas recevable" in refused.json()["errors"]["$"][0]

@@ -55,6 +55,8 @@ class Desk(PersonalData):
         "desk.DeskEvent",
         "desk.DecisionLetter",
         "desk.Assignment",
+        "desk.JurySession",
+        "desk.Seat",
     )
 
     def sections(self, user) -> list[Section]:

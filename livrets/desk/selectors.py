@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from allauth.mfa.utils import is_mfa_enabled
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from home.referentials.selectors import referential_of_version
@@ -18,11 +18,27 @@ from livrets.desk.models import (
     Assignment,
     DecisionLetter,
     DeskEvent,
+    Seat,
     StaffMembership,
     StaffRole,
 )
+from livrets.livret2.models import Livret
 from livrets.recevabilite import selectors as requests
 from livrets.recevabilite.models import RecevabiliteRequest
+
+
+def deposited_livrets() -> QuerySet[Livret]:
+    return Livret.objects.filter(deposited_on__isnull=False)
+
+
+def livret_deposited_q() -> Exists:
+    """Filter on candidatures: a livret 2 deposited to the certifier."""
+    return Exists(deposited_livrets().filter(candidature=OuterRef("pk")))
+
+
+def seated_q() -> Exists:
+    """Filter on candidatures: seated in a jury session."""
+    return Exists(Seat.objects.filter(candidature=OuterRef("pk")))
 
 
 def memberships(user) -> list[StaffMembership]:
@@ -200,20 +216,33 @@ def _silence_before(delays: dict, day: date) -> Q:
 
 
 def status_filter(status: str, *, delays: dict, today: date) -> Q:
+    """One status per candidature: seated in a session (« Jury ») before a livret deposited,
+    before the request's own status."""
     silent = _silence_before(delays, today)
+    seated, livret = Q(seated_q()), Q(livret_deposited_q())
+    if status == rules.JURY:
+        return seated
+    if status == rules.LIVRET_DEPOSITED:
+        return livret & ~seated
+    later = ~seated & ~livret
     if status == rules.SILENCE:
-        return silent
+        return silent & later
     if status == rules.PENDING:
-        return Q(desk_status=DeskStatus.PENDING) & ~silent
-    return Q(desk_status=status)
+        return Q(desk_status=DeskStatus.PENDING) & ~silent & later
+    return Q(desk_status=status) & later
 
 
 def row_of(c: Candidature, *, delays: dict, today: date) -> Row:
+    """A row of the inbox; ``c`` annotated by ``_listed`` (``seated_in``, ``livret_in``)."""
     d = delays.get(c.cqp_id)
     silence = deadlines.silence_day(delays=d, facts=c.facts) if d else None
     status = c.desk_status
     if status == DeskStatus.PENDING and silence and today >= silence:
         status = rules.SILENCE
+    if getattr(c, "seated_in", False):
+        status = rules.JURY
+    elif getattr(c, "livret_in", False):
+        status = rules.LIVRET_DEPOSITED
     return Row(c, status, silence if c.desk_status == DeskStatus.PENDING else None)
 
 
@@ -231,8 +260,15 @@ _UNLISTED = (
 def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
     """What a row shows: the candidate, the CQP's title, the request's id; the candidate's
     answers (JSON and long texts) stay in the database."""
-    return rows.select_related("owner", "cqp__current", "request").defer(
-        "cqp__current__data", "selfcheck", "desk_motifs", *(f"request__{f}" for f in _UNLISTED)
+    return (
+        rows.select_related("owner", "cqp__current", "request")
+        .defer(
+            "cqp__current__data",
+            "selfcheck",
+            "desk_motifs",
+            *(f"request__{f}" for f in _UNLISTED),
+        )
+        .annotate(seated_in=seated_q(), livret_in=livret_deposited_q())
     )
 
 

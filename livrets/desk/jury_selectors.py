@@ -8,12 +8,13 @@ from datetime import date
 
 from django.http import Http404
 
-from livrets.candidatures import access
+from livrets.candidatures import access, deadlines
 from livrets.candidatures.models import Candidature
 from livrets.desk import rules
 from livrets.desk.models import JurySession, Seat, StaffMembership, StaffRole
 from livrets.desk.selectors import at_desk, deposited_livrets, livret_deposited_q, seated_q
 from livrets.livret2.models import Livret
+from livrets.recevabilite.models import RecevabiliteRequest
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,31 @@ def candidate_news(c: Candidature) -> News:
     return News(livret, seat, last_day, delays.livret_due_text if delays else "")
 
 
-def may_deposit_livret(user, livret: Livret) -> bool:
+def is_admissible(c: Candidature, *, today: date) -> bool:
+    """The candidature's request is recevable at the desk today (declared so, or accepted by
+    the certifier's silence)."""
+    rq = (
+        RecevabiliteRequest.objects.filter(candidature=c)
+        .select_related("referential_version")
+        .first()
+    )
+    if rq is None:
+        return False
+    delays = rq.referential_version.referential.delays
+    return rules.is_admissible(
+        desk_status=c.desk_status,
+        silence_on=deadlines.silence_day(delays=delays, facts=c.facts),
+        today=today,
+    )
+
+
+def may_deposit_livret(user, livret: Livret, *, today: date) -> bool:
     """Whether the deposit button is offered to ``user``: a finalised livret, not deposited,
-    not reopened, by its candidate (or where the source says so, the accompagnateur)."""
+    not reopened, of a recevable request, by its candidate (or where the source says so, the
+    accompagnateur)."""
     if not livret.is_finalised or livret.deposited_on is not None:
+        return False
+    if not is_admissible(livret.candidature, today=today):
         return False
     if Livret.objects.filter(previous=livret).exists():
         return False

@@ -11,10 +11,9 @@ from django.template.loader import render_to_string
 
 from livrets.candidatures import access
 from livrets.candidatures.models import Candidature
-from livrets.desk import rules, selectors
+from livrets.desk import jury_selectors, rules, selectors
 from livrets.desk.models import DeskAction, DeskEvent, JurySession, Seat
 from livrets.livret2.models import Livret
-from livrets.recevabilite.models import RecevabiliteRequest
 from portal.tasks import send_email
 
 SUBJECT = "[Portail CQP-VAE] "
@@ -31,13 +30,7 @@ def _iso(day: date | None) -> str | None:
 
 
 def _admissible(c: Candidature, *, today: date) -> bool:
-    from livrets.desk.services import silence_on
-
-    rq = RecevabiliteRequest.objects.filter(candidature=c).select_related("referential_version")
-    rq = rq.first()
-    if rq is None:
-        return False
-    return rules.is_admissible(desk_status=c.desk_status, silence_on=silence_on(rq, c), today=today)
+    return jury_selectors.is_admissible(c, today=today)
 
 
 def _delays(c: Candidature):

@@ -4,6 +4,7 @@ certifier receives requests on the portal, the certifier's answer and its letter
 from __future__ import annotations
 
 from django import template
+from django.utils import timezone
 
 from livrets.desk import jury_selectors, selectors
 
@@ -34,7 +35,9 @@ def livret_deposit_panel(context, livret):
         "c": c,
         "news": news,
         "receives": receives,
-        "may_deposit": jury_selectors.may_deposit_livret(user, livret) if receives else False,
+        "may_deposit": jury_selectors.may_deposit_livret(user, livret, today=timezone.localdate())
+        if receives
+        else False,
         "request": context["request"],
     }
 

@@ -21,10 +21,12 @@ LETTER_DEPOSITOR = "lettre-recue@example.fr"
 
 
 def make_desk_staff() -> dict:
-    """The COS certifier's secretariat and evaluator, and the 000 certifier's secretariat."""
+    """The COS certifier's secretariat, evaluator and jury member, and the 000 certifier's
+    secretariat."""
     return {
         "secretariat": make_staff("commission@ucanss.example", COS),
         "evaluator": make_staff("evaluateur@ucanss.example", COS, "evaluator"),
+        "jury": make_staff("jury@ucanss.example", COS, "jury"),
         "other_staff": make_staff("secretariat@cpneis.example", IAS),
     }
 

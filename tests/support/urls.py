@@ -305,7 +305,7 @@ def _livret_and_session(candidature) -> dict:
     session = JurySession.objects.filter(cqp=candidature.cqp).first()
     if session is not None:
         document = Document.objects.filter(livret__candidature=candidature).first()
-        return {"spk": session.pk, "did_desk": document.pk}
+        return {"spk": session.pk, "did_desk": document.pk, "pk_desk": document.livret_id}
     today = timezone.localdate()
     livret = finalised_livret(candidature.owner)
     document = Document(livret=livret, name="preuve.pdf", kind="pdf", size=len(PDF))
@@ -321,7 +321,7 @@ def _livret_and_session(candidature) -> dict:
         today=today,
     )
     desk.seat(session=session, candidature=candidature, by=secretariat.user, today=today, link="x")
-    return {"spk": session.pk, "did_desk": document.pk}
+    return {"spk": session.pk, "did_desk": document.pk, "pk_desk": livret.pk}
 
 
 COS = "conseiller-offres-services"

@@ -119,7 +119,7 @@ class SessionForm(forms.Form):
             )
             self.order_fields(["cqp", "held_on", "place"])
 
-    def cqp(self):
+    def chosen_cqp(self):
         if "cqp" in self.fields:
             return self.cqps[self.cleaned_data["cqp"]]
         return next(iter(self.cqps.values()))

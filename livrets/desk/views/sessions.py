@@ -32,7 +32,7 @@ def sessions(request):
         if form.is_valid():
             try:
                 created = services.create_session(
-                    cqp=form.cqp(),
+                    cqp=form.chosen_cqp(),
                     held_on=form.cleaned_data["held_on"],
                     place=form.cleaned_data["place"],
                     by=request.user,

@@ -5,7 +5,8 @@ page's time at 5,000, in-process through Django's test client, over plain, paged
 searched requests (at most 150 ms on these machines, on PostgreSQL).
 
 The requests are written in bulk, as ``livrets.desk.services`` leaves them (deposited, then
-some answered: incomplete, recevable, non recevable), their deposit dates spread over six
+some answered: incomplete, recevable, non recevable; of the recevable ones, some with their
+livret 2 deposited and some seated in a jury session), their deposit dates spread over six
 months so that some pending ones are past their silence date and some are close to it.
 """
 
@@ -27,6 +28,8 @@ VISITS = (
     "?statut=a_examiner",
     "?statut=acceptee_par_silence",
     "?statut=recevable&page=3",
+    "?statut=livret_depose",
+    "?statut=jury",
     "?q=martin",
     "?q=0042",
     "?page=150",
@@ -83,6 +86,7 @@ def _deposit(*, cqp, version, start: int, stop: int, prefix: str, today) -> None
                 c.desk_motifs = "Durée d'expérience insuffisante."
         candidatures.append(c)
     Candidature.objects.bulk_create(candidatures)
+    _livrets_and_seats(candidatures, start=start, cqp=cqp, version=version, today=today)
     finalised_at = timezone.make_aware(datetime.combine(today, datetime.min.time()))
     RecevabiliteRequest.objects.bulk_create(
         [
@@ -103,6 +107,39 @@ def _deposit(*, cqp, version, start: int, stop: int, prefix: str, today) -> None
             )
             for c in candidatures
         ]
+    )
+
+
+def _livrets_and_seats(candidatures, *, start: int, cqp, version, today) -> None:
+    """Of the recevable candidatures (``n % 10`` of 1 or 2), one in two has its livret 2
+    deposited, and of those with ``n % 10 == 2`` one in two is seated in a jury session."""
+    from livrets.desk.models import JurySession, Seat
+    from livrets.livret2.models import Livret
+
+    chosen = [
+        (n, c)
+        for n, c in enumerate(candidatures, start)
+        if c.desk_status == "recevable" and (n // 10) % 2 == 0
+    ]
+    Livret.objects.bulk_create(
+        [
+            Livret(
+                owner_id=c.owner_id,
+                cqp=cqp,
+                referential_version=version,
+                candidature=c,
+                status=Livret.Status.FINALISED,
+                deposited_on=today,
+                deposited_by_id=c.owner_id,
+            )
+            for _, c in chosen
+        ]
+    )
+    session = JurySession.objects.filter(cqp=cqp).first() or JurySession.objects.create(
+        cqp=cqp, held_on=today + timedelta(days=45), place="Paris"
+    )
+    Seat.objects.bulk_create(
+        [Seat(session=session, candidature=c) for n, c in chosen if n % 10 == 2]
     )
 
 
@@ -178,6 +215,7 @@ def run() -> dict[str, float]:
                 with connection.cursor() as cursor:  # fresh statistics, as autovacuum would
                     cursor.execute("ANALYZE auth_user, candidatures_candidature")
                     cursor.execute("ANALYZE recevabilite_request")
+                    cursor.execute("ANALYZE livrets_livret, desk_seat")
             figures[f"desk_inbox_queries_{count}"] = _queries(client)
         assert Candidature.objects.filter(cqp=cqp).count() == COUNTS[-1]
         figures["desk_inbox_p95_ms"] = _p95_ms(client)

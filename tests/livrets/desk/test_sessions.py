@@ -15,7 +15,7 @@ from home.referentials.models import Cqp
 from livrets.desk import services
 from livrets.desk.models import DeskEvent, JurySession, Seat
 from portal.dates import add_months
-from tests.support.desk import decided, deposited, deposited_livret, make_staff
+from tests.support.desk import decided, deposited, deposited_livret
 from tests.support.recevabilite import COS, IAS
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def test_another_certifier_and_evaluators_get_404_the_jury_reads_only(desk, as_u
     assert as_user(desk["evaluator"]).get(url).status_code == 404
     assert as_user(desk["evaluator"]).get(reverse("desk:sessions")).status_code == 404
     assert as_user(desk["alice"]).get(url).status_code == 404
-    jury = make_staff("jury@ucanss.example", COS, "jury")
+    jury = desk["jury"]
     page = as_user(jury).get(url)
     assert page.status_code == 200 and "Ucanss, Paris" in page.text
     assert "Convoquer le candidat" not in page.text

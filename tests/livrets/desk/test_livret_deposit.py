@@ -117,7 +117,7 @@ def test_the_004_accompagnateur_deposits_and_others_get_404(desk, as_user, refer
         url = reverse("desk_candidate:livret_deposit", args=[livret.pk])
         assert as_user(other).post(url, {"revision": "1"}).status_code == 404
     page = as_user(coach).get(reverse("review:livret", args=[livret.pk]))
-    assert page.status_code == 200
+    assert page.status_code == 200 and "Déposer le livret 2" in page.text
     response = _post(as_user(coach), livret)
     livret.refresh_from_db()
     assert livret.deposited_by == coach

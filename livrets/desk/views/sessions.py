@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from livrets.candidatures.models import Candidature
-from livrets.desk import jury_selectors, services
+from livrets.desk import jury_selectors, selectors, services
 from livrets.desk.forms import SeatForm, SessionForm
 from livrets.desk.views.common import staff_view
 from portal.sessions import base_context
@@ -107,16 +108,18 @@ def _seat(request, s, form, *, unseat: bool):
 
 
 def _candidature(request, s, pk=None) -> Candidature:
-    from django.http import Http404
-
-    from livrets.desk.selectors import at_desk
-
+    """A candidature of the session's CQP read at this desk (404 otherwise)."""
     if pk is None:
         try:
             pk = int(request.POST.get("candidature", ""))
         except ValueError:
             raise Http404 from None
-    found = at_desk(request.user).filter(pk=pk, cqp_id=s.cqp_id).select_related("owner").first()
+    found = (
+        selectors.at_desk(request.user)
+        .filter(pk=pk, cqp_id=s.cqp_id)
+        .select_related("owner")
+        .first()
+    )
     if found is None:
         raise Http404
     return found

@@ -4,7 +4,14 @@ are named for, and what they did at the desk."""
 
 from __future__ import annotations
 
-from livrets.desk.models import Assignment, DecisionLetter, DeskEvent, StaffMembership
+from livrets.desk.models import (
+    Assignment,
+    DecisionLetter,
+    DeskEvent,
+    JurySession,
+    Seat,
+    StaffMembership,
+)
 from portal.accounts.personal_data import iso, person
 from portal.accounts.registry import PersonalData, Section, StoredFile, register
 
@@ -77,7 +84,31 @@ class Desk(PersonalData):
             .select_related("candidature__cqp")
             .order_by("pk")
         )
+        seats = Seat.objects.filter(candidature__owner=user).select_related(
+            "session", "candidature__cqp"
+        )
+        created = JurySession.objects.filter(created_by=user).select_related("cqp").order_by("pk")
         return [
+            Section(
+                "bureau_convocations",
+                "Mes convocations à une session du jury",
+                [
+                    {
+                        "candidature": str(s.candidature.public_id),
+                        "cqp": s.candidature.cqp.slug,
+                        "session": iso(s.session.held_on),
+                        "lieu": s.session.place,
+                        "le": iso(s.at),
+                    }
+                    for s in seats
+                ],
+            ),
+            Section(
+                "bureau_sessions_creees",
+                "Les sessions du jury que j’ai créées",
+                [{"cqp": j.cqp.slug, "date": iso(j.held_on), "lieu": j.place} for j in created]
+                or None,
+            ),
             Section(
                 "bureau_historique",
                 "Mes demandes au bureau du certificateur",

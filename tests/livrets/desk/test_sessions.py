@@ -172,3 +172,21 @@ def test_other_certifiers_candidature_and_session(desk, as_user):
     url = reverse("desk:session", args=[cos.pk])
     assert client.post(url, {"candidature": ias_request.candidature_id}).status_code in (400, 404)
     assert not Seat.objects.exists()
+
+
+def test_the_export_holds_the_convocation_and_the_sessions_created(desk):
+    from portal.accounts.export import export_data
+
+    request = decided(desk["alice"], COS)
+    session = _session(desk)
+    services.seat(
+        session=session,
+        candidature=request.candidature,
+        by=desk["secretariat"],
+        today=timezone.localdate(),
+        link="x",
+    )
+    (mine,) = export_data(desk["alice"])["bureau_convocations"]
+    assert (mine["session"], mine["lieu"]) == (session.held_on.isoformat(), "Ucanss, Paris")
+    created = export_data(desk["secretariat"])["bureau_sessions_creees"]
+    assert created == [{"cqp": COS, "date": session.held_on.isoformat(), "lieu": "Ucanss, Paris"}]

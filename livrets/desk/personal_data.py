@@ -4,7 +4,14 @@ are named for, and what they did at the desk."""
 
 from __future__ import annotations
 
-from livrets.desk.models import Assignment, DecisionLetter, DeskEvent, StaffMembership
+from livrets.desk.models import (
+    Assignment,
+    DecisionLetter,
+    DeskEvent,
+    JurySession,
+    Seat,
+    StaffMembership,
+)
 from portal.accounts.personal_data import iso, person
 from portal.accounts.registry import PersonalData, Section, StoredFile, register
 
@@ -40,6 +47,35 @@ def _event(e: DeskEvent, *, own: bool) -> dict:
     }
 
 
+def _jury_sections(user) -> list[Section]:
+    """The candidate's convocations to a jury session; the sessions a staff member created."""
+    seats = Seat.objects.filter(candidature__owner=user).select_related(
+        "session", "candidature__cqp"
+    )
+    created = JurySession.objects.filter(created_by=user).select_related("cqp").order_by("pk")
+    return [
+        Section(
+            "bureau_convocations",
+            "Mes convocations à une session du jury",
+            [
+                {
+                    "candidature": str(s.candidature.public_id),
+                    "cqp": s.candidature.cqp.slug,
+                    "session": iso(s.session.held_on),
+                    "lieu": s.session.place,
+                    "le": iso(s.at),
+                }
+                for s in seats
+            ],
+        ),
+        Section(
+            "bureau_sessions_creees",
+            "Les sessions du jury que j’ai créées",
+            [{"cqp": j.cqp.slug, "date": iso(j.held_on), "lieu": j.place} for j in created] or None,
+        ),
+    ]
+
+
 class Desk(PersonalData):
     label = "bureau"
     held = (
@@ -55,6 +91,8 @@ class Desk(PersonalData):
         "desk.DeskEvent",
         "desk.DecisionLetter",
         "desk.Assignment",
+        "desk.JurySession",
+        "desk.Seat",
     )
 
     def sections(self, user) -> list[Section]:
@@ -76,6 +114,7 @@ class Desk(PersonalData):
             .order_by("pk")
         )
         return [
+            *_jury_sections(user),
             Section(
                 "bureau_historique",
                 "Mes demandes au bureau du certificateur",

@@ -4,11 +4,12 @@ the CQP download at one address (each checked by ``selectors.letter_for``)."""
 
 from django.urls import path
 
-from livrets.desk.views import candidate, letters
+from livrets.desk.views import candidate, candidate_livret, letters
 
 app_name = "desk_candidate"
 
 urlpatterns = [
     path("recevabilite/<int:rpk>/deposer/", candidate.deposit, name="deposit"),
     path("recevabilite/<int:rpk>/lettres/<int:lid>/", letters.letter, name="letter"),
+    path("livret/<int:pk>/deposer/", candidate_livret.deposit_livret, name="livret_deposit"),
 ]

@@ -135,3 +135,58 @@ class JuryDecisionForm(forms.Form):
         field = self.fields["validated_units"]
         field.label = f"Ce que le jury a validé, en cas de validation partielle ({ref.unit_plural})"
         field.choices = [(u.code, f"{ref.unit_name(u)} : {u.title}") for u in ref.units]
+
+
+class SessionForm(forms.Form):
+    """A jury session set up by the secretariat: its date and place (checked again by
+    ``rules.session_errors``)."""
+
+    held_on = BoundedDateField(
+        label="Date de la session",
+        required=False,
+        earliest=datetime.date(2000, 1, 1),
+        error_messages={"invalid": "La date de la session n'est pas valide (JJ/MM/AAAA)."},
+    )
+    place = forms.CharField(
+        label="Lieu",
+        required=False,
+        max_length=rules.PLACE_MAX,
+        error_messages={"max_length": f"Le lieu tient en {rules.PLACE_MAX} caractères au plus."},
+    )
+
+    def __init__(self, *args, cqps, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cqps = {c.pk: c for c in cqps}
+        if len(cqps) > 1:  # a secretariat of several CQPs says which one
+            self.fields["cqp"] = forms.TypedChoiceField(
+                label="CQP",
+                coerce=int,
+                choices=[("", "Choisissez le CQP"), *((c.pk, str(c)) for c in cqps)],
+                error_messages={
+                    "required": "Choisissez le CQP de la session.",
+                    "invalid_choice": "Choisissez le CQP de la session dans la liste.",
+                },
+            )
+            self.order_fields(["cqp", "held_on", "place"])
+
+    def chosen_cqp(self):
+        if "cqp" in self.fields:
+            return self.cqps[self.cleaned_data["cqp"]]
+        return next(iter(self.cqps.values()))
+
+
+class SeatForm(forms.Form):
+    """A candidature seated in the session (or, ``unseat``, removed from it)."""
+
+    candidature = forms.TypedChoiceField(
+        label="Candidat à convoquer",
+        coerce=int,
+        error_messages={
+            "required": "Choisissez le candidat à convoquer.",
+            "invalid_choice": "Choisissez une candidature de ce CQP dans la liste.",
+        },
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidature"].choices = [("", "Choisissez un candidat"), *choices]

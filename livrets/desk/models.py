@@ -66,6 +66,9 @@ class DeskAction(models.TextChoices):
     INCOMPLETE = "incomplete", "Décision : incomplète"
     ASSIGN = "assign", "Évaluateur désigné"
     UNASSIGN = "unassign", "Évaluateur retiré"
+    LIVRET_DEPOSIT = "livret_deposit", "Dépôt du livret 2"
+    SEAT = "seat", "Convocation à une session du jury"
+    UNSEAT = "unseat", "Retrait d'une session du jury"
     JURY_DECISION = "jury_decision", "Décision du jury"
 
 
@@ -145,6 +148,51 @@ class DecisionLetter(UploadedFile):
     class Meta(UploadedFile.Meta):
         verbose_name = "lettre de décision"
         verbose_name_plural = "lettres de décision"
+
+
+class JurySession(models.Model):
+    """A session of the CQP's jury (date, place), set up by its secretariat; the candidatures
+    seated in it are convened (``Seat``)."""
+
+    cqp = models.ForeignKey(
+        "referentials.Cqp", on_delete=models.CASCADE, related_name="+", verbose_name="CQP"
+    )
+    held_on = models.DateField("date de la session")
+    place = models.CharField("lieu", max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "session du jury"
+        verbose_name_plural = "sessions du jury"
+        ordering = ["held_on", "pk"]
+        indexes = [models.Index(fields=["cqp", "held_on"], name="jury_session_cqp_day")]
+
+    def __str__(self) -> str:
+        return f"{self.cqp} – {self.held_on:%d/%m/%Y}, {self.place}"
+
+
+class Seat(models.Model):
+    """A candidature seated in a jury session: one session at a time per candidature."""
+
+    session = models.ForeignKey(JurySession, on_delete=models.CASCADE, related_name="seats")
+    candidature = models.OneToOneField(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="jury_seat"
+    )
+    seated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "candidat convoqué"
+        verbose_name_plural = "candidats convoqués"
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.candidature_id} – {self.session}"
 
 
 class ApiToken(models.Model):

@@ -9,6 +9,8 @@ from livrets.desk.models import (
     Assignment,
     DecisionLetter,
     DeskEvent,
+    JurySession,
+    Seat,
     StaffMembership,
 )
 from portal.accounts.personal_data import iso, person
@@ -59,6 +61,35 @@ def _token(t: ApiToken) -> dict:
     }
 
 
+def _jury_sections(user) -> list[Section]:
+    """The candidate's convocations to a jury session; the sessions a staff member created."""
+    seats = Seat.objects.filter(candidature__owner=user).select_related(
+        "session", "candidature__cqp"
+    )
+    created = JurySession.objects.filter(created_by=user).select_related("cqp").order_by("pk")
+    return [
+        Section(
+            "bureau_convocations",
+            "Mes convocations à une session du jury",
+            [
+                {
+                    "candidature": str(s.candidature.public_id),
+                    "cqp": s.candidature.cqp.slug,
+                    "session": iso(s.session.held_on),
+                    "lieu": s.session.place,
+                    "le": iso(s.at),
+                }
+                for s in seats
+            ],
+        ),
+        Section(
+            "bureau_sessions_creees",
+            "Les sessions du jury que j’ai créées",
+            [{"cqp": j.cqp.slug, "date": iso(j.held_on), "lieu": j.place} for j in created] or None,
+        ),
+    ]
+
+
 class Desk(PersonalData):
     label = "bureau"
     held = (
@@ -75,6 +106,8 @@ class Desk(PersonalData):
         "desk.DecisionLetter",
         "desk.Assignment",
         "desk.ApiToken",
+        "desk.JurySession",
+        "desk.Seat",
     )
 
     def sections(self, user) -> list[Section]:
@@ -97,6 +130,7 @@ class Desk(PersonalData):
         )
         issued = ApiToken.objects.filter(created_by=user).prefetch_related("cqps").order_by("pk")
         return [
+            *_jury_sections(user),
             Section(
                 "bureau_historique",
                 "Mes demandes au bureau du certificateur",

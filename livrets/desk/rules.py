@@ -1,5 +1,6 @@
 """The desk's rules, as pure functions over plain values: what a decision (the secretariat's,
-the jury's) needs, and which receipt dates put a request's silence date before a given day."""
+the jury's) needs, which receipt dates put a request's silence date before a given day, when a
+livret 2 may be deposited, what a jury session needs and who may be seated in one."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ SOON_DAYS = 15
 # The decisions the secretariat records, and the inbox's statuses (code -> French words).
 ADMISSIBLE, INADMISSIBLE, INCOMPLETE = "recevable", "non_recevable", "incomplete"
 PENDING, SILENCE = "a_examiner", "acceptee_par_silence"
+LIVRET_DEPOSITED, JURY = "livret_depose", "jury"
+PLACE_MAX = 200
 # The jury's decision recorded by the certifier (the inbox's last status).
 JURY_DECIDED = "decision"
 OUTCOMES = {
@@ -25,6 +28,8 @@ STATUSES = {
     ADMISSIBLE: "Recevable",
     INADMISSIBLE: "Non recevable",
     SILENCE: "Acceptée par silence",
+    LIVRET_DEPOSITED: "Livret déposé",
+    JURY: "Jury",
     JURY_DECIDED: "Décision",
 }
 # The jury's decisions, in the sources' words (004: « totale, partielle ou encore aucune »).
@@ -33,6 +38,15 @@ JURY_OUTCOMES = {
     TOTAL: "Validation totale",
     PARTIAL: "Validation partielle",
     NONE: "Aucune validation",
+}
+# Where the source has the accompagnateur transmit the livret 2 (004: the Institut 4.10's
+# accompagnateur VAE), the invited accompagnateur may deposit it: the source's words.
+ACCOMPAGNATEUR_DEPOSITS = {
+    "conseiller-offres-services": (
+        "Une fois votre dossier de validation terminé, si vous êtes accompagné dans votre "
+        "démarche par l'Institut 4.10, votre accompagnateur VAE transmettra votre dossier aux "
+        "membres du jury"
+    ),
 }
 
 
@@ -131,3 +145,101 @@ def latest_start_before(day: date, months: int) -> date:
     while add_months(start + timedelta(days=1), months) <= day:
         start += timedelta(days=1)
     return start
+
+
+def is_admissible(*, desk_status: str, silence_on: date | None, today: date) -> bool:
+    """Recevable at the desk: so declared, or accepted by the certifier's silence (pending on
+    or after the silence day, as ``decision_errors`` counts it)."""
+    if desk_status == ADMISSIBLE:
+        return True
+    return desk_status == PENDING and silence_on is not None and today >= silence_on
+
+
+def last_deposit_day(*, jury_on: date | None, months_before: int | None) -> date | None:
+    """The last day a livret 2 reaches the jury in time, where the source gives a delay
+    before the session (004: 1 month); None otherwise."""
+    if jury_on is None or not months_before:
+        return None
+    return add_months(jury_on, -months_before)
+
+
+def livret_deposit_errors(
+    *,
+    finalised: bool,
+    reopened: bool,
+    already_deposited: date | None,
+    admissible: bool,
+    last_day: date | None,
+    due_text: str,
+    today: date,
+) -> dict[str, str]:
+    """Field ("" for the whole livret) -> French message for a livret 2 that cannot be
+    deposited; the first reason only, as the candidate reads it."""
+    if already_deposited is not None:
+        return {"": f"Ce livret est déjà déposé, le {french_day(already_deposited)}."}
+    if reopened:
+        return {"": "Ce livret a été rouvert : déposez la nouvelle version une fois finalisée."}
+    if not finalised:
+        return {"": "Finalisez votre livret avant de le déposer."}
+    if not admissible:
+        return {
+            "": "Votre demande de recevabilité n'est pas recevable à ce jour : le livret 2 "
+            "se dépose une fois la demande déclarée recevable (ou acceptée par le silence du "
+            "certificateur)."
+        }
+    if last_day is not None and today > last_day:
+        quote = f"« {due_text} » " if due_text else ""
+        return {
+            "": f"{quote}Le dernier jour pour déposer votre livret avant la session du jury "
+            f"était le {french_day(last_day)} : contactez le certificateur."
+        }
+    return {}
+
+
+def session_errors(*, held_on: date | None, place: str, today: date) -> dict[str, str]:
+    """Field -> French message for a jury session that cannot be created."""
+    errors = {}
+    if held_on is None:
+        errors["held_on"] = "Indiquez la date de la session (JJ/MM/AAAA)."
+    elif held_on < today:
+        errors["held_on"] = "La date de la session ne peut pas être dans le passé."
+    if not place.strip():
+        errors["place"] = "Indiquez le lieu de la session."
+    elif len(place) > PLACE_MAX:
+        errors["place"] = f"Le lieu tient en {PLACE_MAX} caractères au plus."
+    return errors
+
+
+def seat_errors(
+    *,
+    same_cqp: bool,
+    livret_deposited: bool,
+    admissible: bool,
+    seated_elsewhere: date | None,
+    seated_here: bool,
+    livret_due_before_jury: bool,
+    held_on: date,
+    today: date,
+) -> dict[str, str]:
+    """Field ``candidature`` -> French message for a candidature that cannot be seated in a
+    session. A livret deposited is needed, except where the source has the livret reach the
+    jury before a session (004): a recevable request is then enough."""
+    if not same_cqp:
+        return {"candidature": "Choisissez une candidature de ce CQP dans la liste."}
+    if seated_here:
+        return {"candidature": "Ce candidat est déjà convoqué à cette session."}
+    if seated_elsewhere is not None:
+        return {
+            "candidature": "Ce candidat est déjà convoqué à la session du "
+            f"{french_day(seated_elsewhere)} : retirez-le d'abord de celle-ci."
+        }
+    if held_on < today:
+        return {"candidature": "Cette session est passée : on n'y convoque plus personne."}
+    if not livret_deposited and not (livret_due_before_jury and admissible):
+        return {
+            "candidature": "Le livret 2 de ce candidat n'est pas déposé : il ne peut pas "
+            "encore être convoqué."
+            if not livret_due_before_jury
+            else "La demande de ce candidat n'est pas recevable : il ne peut pas être convoqué."
+        }
+    return {}

@@ -19,6 +19,7 @@ from livrets.desk.models import (
     DecisionLetter,
     DeskAction,
     DeskEvent,
+    Seat,
     StaffMembership,
     StaffRole,
 )
@@ -26,6 +27,20 @@ from livrets.jury.models import JuryDecision
 from livrets.livret2.models import Livret
 from livrets.recevabilite import selectors as requests
 from livrets.recevabilite.models import RecevabiliteRequest
+
+
+def deposited_livrets() -> QuerySet[Livret]:
+    return Livret.objects.filter(deposited_on__isnull=False)
+
+
+def livret_deposited_q() -> Exists:
+    """Filter on candidatures: a livret 2 deposited to the certifier."""
+    return Exists(deposited_livrets().filter(candidature=OuterRef("pk")))
+
+
+def seated_q() -> Exists:
+    """Filter on candidatures: seated in a jury session."""
+    return Exists(Seat.objects.filter(candidature=OuterRef("pk")))
 
 
 def memberships(user) -> list[StaffMembership]:
@@ -221,27 +236,45 @@ def _jury_decided() -> Q:
 
 
 def status_filter(status: str, *, delays: dict, today: date) -> Q:
-    """The inbox's statuses, one per candidature: once the certifier recorded the jury's
-    decision, « Décision » (whatever the request's answer was)."""
-    decided = _jury_decided()
+    """One status per candidature: the furthest stage reached (the certifier's jury decision,
+    a seat in a jury session, a deposited livret 2), else the request's own status."""
+    stages = _stages()
+    later = Q()
+    for code, reached in stages:
+        if status == code:
+            return reached & later
+        later &= ~reached
     silent = _silence_before(delays, today)
-    if status == rules.JURY_DECIDED:
-        return decided
     if status == rules.SILENCE:
-        return silent & ~decided
+        return silent & later
     if status == rules.PENDING:
-        return Q(desk_status=DeskStatus.PENDING) & ~silent & ~decided
-    return Q(desk_status=status) & ~decided
+        return Q(desk_status=DeskStatus.PENDING) & ~silent & later
+    return Q(desk_status=status) & later
+
+
+def _stages() -> list[tuple[str, Q]]:
+    """The stages after the request's answer, the furthest first."""
+    return [
+        (rules.JURY_DECIDED, _jury_decided()),
+        (rules.JURY, Q(seated_q())),
+        (rules.LIVRET_DEPOSITED, Q(livret_deposited_q())),
+    ]
 
 
 def row_of(c: Candidature, *, delays: dict, today: date) -> Row:
+    """A row of the inbox; ``c`` annotated by ``_listed`` (``jury_decided``, ``seated_in``,
+    ``livret_in``)."""
     d = delays.get(c.cqp_id)
     silence = deadlines.silence_day(delays=d, facts=c.facts) if d else None
     status = c.desk_status
+    if status == DeskStatus.PENDING and silence and today >= silence:
+        status = rules.SILENCE
     if getattr(c, "jury_decided", False):
         status = rules.JURY_DECIDED
-    elif status == DeskStatus.PENDING and silence and today >= silence:
-        status = rules.SILENCE
+    elif getattr(c, "seated_in", False):
+        status = rules.JURY
+    elif getattr(c, "livret_in", False):
+        status = rules.LIVRET_DEPOSITED
     return Row(c, status, silence if status in (rules.PENDING, rules.SILENCE) else None)
 
 
@@ -262,9 +295,14 @@ def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
     return (
         rows.select_related("owner", "cqp__current", "request")
         .defer(
-            "cqp__current__data", "selfcheck", "desk_motifs", *(f"request__{f}" for f in _UNLISTED)
+            "cqp__current__data",
+            "selfcheck",
+            "desk_motifs",
+            *(f"request__{f}" for f in _UNLISTED),
         )
-        .annotate(jury_decided=_jury_decided())
+        .annotate(
+            jury_decided=_jury_decided(), seated_in=seated_q(), livret_in=livret_deposited_q()
+        )
     )
 
 

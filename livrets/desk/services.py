@@ -312,3 +312,12 @@ def delete_letters_of(user) -> None:
     """The files of the letters sent to the user's requests (the rows go with the account)."""
     for letter in DecisionLetter.objects.filter(event__candidature__owner=user):
         letter.file.delete(save=False)
+
+
+# The livret 2's deposit and the jury sessions: a module of their own, reached here.
+from livrets.desk.jury_services import (  # noqa: E402, F401
+    create_session,
+    deposit_livret,
+    seat,
+    unseat,
+)

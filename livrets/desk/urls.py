@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livrets.desk.views import jury, staff
+from livrets.desk.views import jury, livret, sessions, staff
 
 app_name = "desk"
 
@@ -14,4 +14,10 @@ urlpatterns = [
     path(P + "pdf/", staff.pdf, name="pdf"),
     path(P + "pdf/preparation/", staff.pdf_progress, name="pdf_progress"),
     path(P + "pieces/<int:fid>/", staff.proof, name="proof"),
+    path(P + "livret/", livret.livret, name="livret"),
+    path(P + "livret/pdf/", livret.pdf, name="livret_pdf"),
+    path(P + "livret/pdf/preparation/", livret.pdf_progress, name="livret_pdf_progress"),
+    path(P + "livret/documents/<int:did>/", livret.document, name="livret_document"),
+    path("sessions/", sessions.sessions, name="sessions"),
+    path("sessions/<int:spk>/", sessions.session, name="session"),
 ]

@@ -7,6 +7,7 @@ save also writes a ``Revision``.
 
 import uuid
 
+from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 
@@ -42,6 +43,17 @@ class Livret(CandidatureDocument):
     # A livret started after a partial validation: the parts of the units the jury validated,
     # which it does not ask for again.
     exempt_sections = models.JSONField("parties validées par le jury", default=list, blank=True)
+    # Deposited to the certifier on the portal (livrets.desk): the day, and who deposited it
+    # (the candidate, or for 004 the accompagnateur they invited). Never reopened after.
+    deposited_on = models.DateField("dépôt auprès du certificateur", null=True, blank=True)
+    deposited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="déposé par",
+    )
 
     class Meta:
         ordering = ["-updated_at"]

@@ -47,6 +47,7 @@ def _livret(livret: Livret) -> dict:
         "cree_le": iso(livret.created_at),
         "modifie_le": iso(livret.updated_at),
         "finalise_le": iso(livret.finalised_at),
+        "depose_aupres_du_certificateur_le": iso(livret.deposited_on),
         "declaration": {
             "nom": livret.sworn_name,
             "date": iso(livret.sworn_on),

@@ -344,6 +344,11 @@ def reopen(*, livret: Livret) -> Livret:
     """A new draft version copying the finalised one, which stays as it was."""
     if not livret.is_finalised:
         raise LivretError("Seul un livret finalisé peut être rouvert.")
+    if livret.deposited_on is not None:
+        raise LivretError(
+            f"Ce livret est déposé auprès du certificateur depuis le "
+            f"{livret.deposited_on:%d/%m/%Y} : il ne peut plus être rouvert ni modifié."
+        )
     if Livret.objects.filter(previous=livret).exists():
         raise LivretError("Ce livret a déjà été rouvert.")
     with transaction.atomic():

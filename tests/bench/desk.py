@@ -5,9 +5,10 @@ page's time at 5,000, in-process through Django's test client, over plain, paged
 searched requests (at most 150 ms on these machines, on PostgreSQL).
 
 The requests are written in bulk, as ``livrets.desk.services`` leaves them (deposited, then
-some answered: incomplete, recevable, non recevable; some recevable ones with the jury's
-decision recorded by the certifier), their deposit dates spread over six months so that some
-pending ones are past their silence date and some are close to it.
+some answered: incomplete, recevable, non recevable; of the recevable ones, some with their
+livret 2 deposited, some seated in a jury session, some with the jury's decision recorded by
+the certifier), their deposit dates spread over six months so that some pending ones are past
+their silence date and some are close to it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ VISITS = (
     "?statut=a_examiner",
     "?statut=acceptee_par_silence",
     "?statut=recevable&page=3",
+    "?statut=livret_depose",
+    "?statut=jury",
     "?statut=decision",
     "?q=martin",
     "?q=0042",
@@ -85,7 +88,8 @@ def _deposit(*, cqp, version, start: int, stop: int, prefix: str, today) -> None
                 c.desk_motifs = "Durée d'expérience insuffisante."
         candidatures.append(c)
     Candidature.objects.bulk_create(candidatures)
-    _jury_decisions(candidatures, today=today)
+    _livrets_and_seats(candidatures, start=start, cqp=cqp, version=version, today=today)
+    _jury_decisions(candidatures, start=start, today=today)
     finalised_at = timezone.make_aware(datetime.combine(today, datetime.min.time()))
     RecevabiliteRequest.objects.bulk_create(
         [
@@ -109,8 +113,42 @@ def _deposit(*, cqp, version, start: int, stop: int, prefix: str, today) -> None
     )
 
 
-def _jury_decisions(candidatures, *, today) -> None:
-    """One recevable request in two has the jury's decision recorded by the certifier."""
+def _livrets_and_seats(candidatures, *, start: int, cqp, version, today) -> None:
+    """Of the recevable candidatures (``n % 10`` of 1 or 2), one in two has its livret 2
+    deposited, and of those with ``n % 10 == 2`` one in two is seated in a jury session."""
+    from livrets.desk.models import JurySession, Seat
+    from livrets.livret2.models import Livret
+
+    chosen = [
+        (n, c)
+        for n, c in enumerate(candidatures, start)
+        if c.desk_status == "recevable" and (n // 10) % 2 == 0
+    ]
+    Livret.objects.bulk_create(
+        [
+            Livret(
+                owner_id=c.owner_id,
+                cqp=cqp,
+                referential_version=version,
+                candidature=c,
+                status=Livret.Status.FINALISED,
+                deposited_on=today,
+                deposited_by_id=c.owner_id,
+            )
+            for _, c in chosen
+        ]
+    )
+    session = JurySession.objects.filter(cqp=cqp).first() or JurySession.objects.create(
+        cqp=cqp, held_on=today + timedelta(days=45), place="Paris"
+    )
+    Seat.objects.bulk_create(
+        [Seat(session=session, candidature=c) for n, c in chosen if n % 10 == 2]
+    )
+
+
+def _jury_decisions(candidatures, *, start: int, today) -> None:
+    """Of the recevable candidatures with ``n % 10 == 1`` and no livret deposited, one in two
+    has the jury's decision recorded by the certifier."""
     from livrets.jury.models import JuryDecision
 
     JuryDecision.objects.bulk_create(
@@ -123,8 +161,8 @@ def _jury_decisions(candidatures, *, today) -> None:
                 outcome="totale",
                 by_certifier=True,
             )
-            for n, c in enumerate(candidatures)
-            if c.desk_status == "recevable" and n % 2
+            for n, c in enumerate(candidatures, start)
+            if c.desk_status == "recevable" and n % 10 == 1 and (n // 10) % 4 == 1
         ]
     )
 
@@ -201,7 +239,7 @@ def run() -> dict[str, float]:
                 with connection.cursor() as cursor:  # fresh statistics, as autovacuum would
                     cursor.execute("ANALYZE auth_user, candidatures_candidature")
                     cursor.execute("ANALYZE recevabilite_request")
-                    cursor.execute("ANALYZE jury_jurydecision")
+                    cursor.execute("ANALYZE jury_jurydecision, livrets_livret, desk_seat")
             figures[f"desk_inbox_queries_{count}"] = _queries(client)
         assert Candidature.objects.filter(cqp=cqp).count() == COUNTS[-1]
         figures["desk_inbox_p95_ms"] = _p95_ms(client)

@@ -36,7 +36,7 @@ def is_public(pattern: URLPattern) -> bool:
 
 PAGE_TREE = "wagtail_serve"  # the Wagtail pages: listed from the page tree instead
 # Pages without argument that a certifier's staff member opens, not a candidate.
-STAFF_PAGES = {"desk:inbox"}
+STAFF_PAGES = {"desk:inbox", "desk:sessions"}
 
 
 def make_people() -> dict:
@@ -79,6 +79,10 @@ def make_people() -> dict:
         from livrets.recevabilite.models import RecevabiliteRequest
 
         people["depositor"] = RecevabiliteRequest.objects.get(pk=ids["rpk_desk"]).owner
+    if "pk_desk" in ids:  # the candidate whose livret 2 is deposited and who is convened
+        from livrets.livret2.models import Livret
+
+        people["convened"] = Livret.objects.get(pk=ids["pk_desk"]).owner
     return {"people": people, "ids": ids}
 
 
@@ -184,6 +188,12 @@ def targets(ids: dict) -> tuple[list[Target], list[str]]:
         found.append(
             Target("candidatures:demarches", reverse("candidatures:demarches"), "depositor")
         )
+    # The livret 2 deposited at the desk and the convocation, as their candidate reads them.
+    if "pk_desk" in ids:
+        found += [
+            Target("livrets:detail", reverse("livrets:detail", args=[ids["pk_desk"]]), "convened"),
+            Target("candidatures:demarches", reverse("candidatures:demarches"), "convened"),
+        ]
     return found, unknown
 
 
@@ -299,6 +309,24 @@ def failed_submits(ids: dict) -> list[Submit]:
             reverse("desk:assign", kwargs={"rpk": ids["rpk_desk"]}),
             {"evaluator": ""},
             shown_at=reverse("desk:request", kwargs={"rpk": ids["rpk_desk"]}),
+        ),
+        Submit(
+            "desk jury session",
+            "secretariat",
+            reverse("desk:sessions"),
+            {"held_on": "31/02/2026", "place": ""},
+        ),
+        *(
+            [
+                Submit(
+                    "desk seat",
+                    "secretariat",
+                    reverse("desk:session", kwargs={"spk": ids["spk"]}),
+                    {"candidature": ""},
+                )
+            ]
+            if "spk" in ids
+            else []
         ),
         Submit("request identity", "owner", request("identity"), {"email": "x"}),
         Submit(

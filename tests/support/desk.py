@@ -123,3 +123,44 @@ def jury_decided(owner, slug: str = COS):
         link="http://x/",
     )
     return request
+
+
+def decided(owner, slug: str, *, outcome: str = "recevable"):
+    """``owner``'s request deposited and decided (without a letter) by the CQP's
+    secretariat."""
+    request = deposited(owner, slug)
+    today = timezone.localdate()
+    secretariat = StaffMembership.objects.filter(cqp__slug=slug, role=StaffRole.SECRETARIAT).first()
+    desk.decide(
+        request=request,
+        by=secretariat.user,
+        outcome=outcome,
+        motifs="" if outcome == "recevable" else "Motifs de la décision.",
+        decided_on=today,
+        today=today,
+        link="http://x/",
+    )
+    request.refresh_from_db()
+    return request
+
+
+def finalised_livret(owner):
+    """``owner``'s COS livret 2, complete and finalised (on the candidature of their COS
+    request, if any)."""
+    from livrets.livret2 import services as livrets
+    from tests.support.data import complete_cos, version
+
+    livret = livrets.start_livret(owner=owner, version=version(COS))
+    complete_cos(livret)
+    livrets.finalise(livret=livret, sworn_name="Alice Martin", sworn_on=date(2026, 1, 5))
+    livret.refresh_from_db()
+    return livret
+
+
+def deposited_livret(owner):
+    """``owner``'s COS request declared recevable, their livret 2 finalised and deposited."""
+    decided(owner, COS)
+    livret = finalised_livret(owner)
+    desk.deposit_livret(livret=livret, by=owner, today=timezone.localdate(), link="http://x/")
+    livret.refresh_from_db()
+    return livret

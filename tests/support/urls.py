@@ -94,6 +94,20 @@ def _deposited_proof(ids) -> list[tuple[dict, dict]]:
     return [({"rpk": ids["rpk_desk"], "fid": ids["fid_desk"]}, {})] if "rpk_desk" in ids else []
 
 
+def _livret_at_desk(ids) -> list[tuple[dict, dict]]:
+    """The request decided recevable whose livret 2 is deposited at the desk."""
+    return [({"rpk": ids["rpk_letter"]}, {})] if "did_desk" in ids else []
+
+
+def _livret_document_at_desk(ids) -> list[tuple[dict, dict]]:
+    return [({"rpk": ids["rpk_letter"], "did": ids["did_desk"]}, {})] if "did_desk" in ids else []
+
+
+def _session(ids) -> list[tuple[dict, dict]]:
+    """The COS jury session where the walk made one (the recevable candidature seated)."""
+    return [({"spk": ids["spk"]}, {})] if "spk" in ids else []
+
+
 def _api_candidature(ids) -> list[tuple[dict, dict]]:
     """The deposited request's candidature, as the certifiers' API names it (a bearer token,
     not a session, opens it: every visitor of the site map gets the API's JSON 401)."""
@@ -163,6 +177,14 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     # The certifier's decision letter: one address for the candidate, their accompagnateur
     # and the CQP's staff.
     "desk_candidate:letter": ("secretariat", _decision_letter),
+    # The livret 2 deposited (by its candidate, or for 004 their accompagnateur) and read at
+    # the desk; the jury sessions.
+    "desk_candidate:livret_deposit": ("owner", LIVRET),
+    "desk:livret": ("secretariat", _livret_at_desk),
+    "desk:livret_pdf": ("secretariat", _livret_at_desk),
+    "desk:livret_pdf_progress": ("secretariat", _livret_at_desk),
+    "desk:livret_document": ("secretariat", _livret_document_at_desk),
+    "desk:session": ("secretariat", _session),
     # The certifiers' API: a token per certifier's system (tests/portal/api/test_certifier_api.py).
     "certifier_api:candidature": ("anon", _api_candidature),
     "certifier_api:recevabilite": ("anon", _api_candidature),
@@ -280,7 +302,6 @@ def _desk() -> dict:
 
         request = deposited(make_candidate(DEPOSITOR), COS)
         letter = decided_with_letter(make_candidate(LETTER_DEPOSITOR), COS)
-        _livret_2(letter.event.candidature.owner)
         jury = jury_decided(make_candidate(JURY_DECIDED))
         # The COS evaluators read them: named for each by the secretariat.
         assign_evaluators(request)
@@ -292,15 +313,43 @@ def _desk() -> dict:
         "rpk_letter": letter.event.candidature.request.pk,
         "lid_letter": letter.pk,
         "rpk_jury": jury.pk,
+        **_livret_and_session(letter.event.candidature),
         "public_id_desk": str(request.candidature.public_id),
     }
 
 
-def _livret_2(owner):
-    from livrets.livret2 import services as livret_services
-    from tests.support.data import version_of
+def _livret_and_session(candidature) -> dict:
+    """The recevable candidature's livret 2 (with a document) deposited at the desk, and a
+    COS jury session where it is seated."""
+    from datetime import timedelta
 
-    return livret_services.start_livret(owner=owner, version=version_of(COS))
+    from django.utils import timezone
+
+    from livrets.desk import services as desk
+    from livrets.desk.models import JurySession, StaffMembership
+    from livrets.livret2.models import Document
+    from tests.support.desk import finalised_livret
+
+    session = JurySession.objects.filter(cqp=candidature.cqp).first()
+    if session is not None:
+        document = Document.objects.filter(livret__candidature=candidature).first()
+        return {"spk": session.pk, "did_desk": document.pk, "pk_desk": document.livret_id}
+    today = timezone.localdate()
+    livret = finalised_livret(candidature.owner)
+    document = Document(livret=livret, name="preuve.pdf", kind="pdf", size=len(PDF))
+    document.file.save("preuve.pdf", SimpleUploadedFile("preuve.pdf", PDF), save=False)
+    document.save()
+    desk.deposit_livret(livret=livret, by=candidature.owner, today=today, link="http://x/")
+    secretariat = StaffMembership.objects.filter(cqp=candidature.cqp, role="secretariat").first()
+    session = desk.create_session(
+        cqp=candidature.cqp,
+        held_on=today + timedelta(days=60),
+        place="Ucanss, Paris",
+        by=secretariat.user,
+        today=today,
+    )
+    desk.seat(session=session, candidature=candidature, by=secretariat.user, today=today, link="x")
+    return {"spk": session.pk, "did_desk": document.pk, "pk_desk": livret.pk}
 
 
 COS = "conseiller-offres-services"

@@ -47,6 +47,7 @@ def inbox(request):
             "query": query.urlencode(),
             "statuses": [(code, label, box.counts[code]) for code, label in rules.STATUSES.items()],
             "memberships": box.memberships,
+            "reads_sessions": any(m.role != StaffRole.EVALUATOR for m in box.memberships),
         },
     )
 
@@ -108,6 +109,10 @@ def _request_response(request, rq, *, roles, form=None, assign_form=None, status
             proofs=list(rq.proofs.all()),
             events=selectors.history(c),
             letters=selectors.letters(c),
+            livret_at_desk=selectors.deposited_livrets()
+            .filter(candidature=c)
+            .order_by("-deposited_on", "-number")
+            .first(),
         ),
         status=status,
     )

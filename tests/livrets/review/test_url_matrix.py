@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 THIRD_PARTY = ("wagtail.", "allauth.", "django.")
 # Project URLs whose arguments name public things, not anybody's object.
 PUBLIC = {"selfcheck:step", "selfcheck_api:cqp"}
-# The owner last: some rows change data. The certifier's staff: the COS secretariat, evaluator
-# and jury member (A's CQP), and the 000 secretariat (another certifier).
+# The owner last: some rows change data. The certifier's staff: the COS secretariat,
+# evaluator and jury member (A's CQP), and the 000 secretariat (another certifier).
 STAFF = ("other_staff", "evaluator", "jury", "secretariat")
 ACTORS = ("anon", "b", "other_coach", "coach", *STAFF, "a")
 
@@ -43,17 +43,22 @@ def row(method, a, coach, *, query=None, data=None, anon=302):
     }
 
 
-def desk_row(method, *, secretariat=200, evaluator=200, jury=None, data=None):
+def desk_row(method, *, secretariat=200, evaluator=200, jury=None, data=None, ids=None):
     """A desk page on the request another candidate deposited at A's CQP's certifier: its
     staff only (its evaluator once named for it, as the fixture does; its jury members read
-    every candidature of the CQP, as the secretariat); candidates, accompagnateurs and another
-    certifier's staff get 404."""
+    it as the secretariat does); candidates, accompagnateurs and another certifier's staff
+    get 404."""
     spec = row(method, 404, 404, data=data)
-    spec["ids"] = {"rpk": "rpk_desk", "fid": "fid_desk"}
+    spec["ids"] = ids or {"rpk": "rpk_desk", "fid": "fid_desk"}
     spec["expect"].update(
-        secretariat=secretariat, evaluator=evaluator, jury=secretariat if jury is None else jury
+        secretariat=secretariat,
+        evaluator=evaluator,
+        jury=secretariat if jury is None else jury,
     )
     return spec
+
+
+LIVRET_AT_DESK = {"rpk": "rpk_letter", "did": "did_desk"}
 
 
 def _own_letter(people, ids) -> dict:
@@ -171,6 +176,16 @@ MATRIX = {
     "desk:pdf_progress": desk_row("get"),
     "desk:proof": desk_row("get"),
     "desk_candidate:letter": letter_row(),
+    # The livret 2: A's is not finalised, so A's and (004) A's accompagnateur's deposits are
+    # refused, back to the livret with the reason; anyone else gets 404.
+    "desk_candidate:livret_deposit": row("post", 302, 302),
+    # The livret deposited at A's CQP's certifier, read by its staff (evaluator assigned).
+    "desk:livret": desk_row("get", ids=LIVRET_AT_DESK),
+    "desk:livret_pdf": desk_row("get", ids=LIVRET_AT_DESK),
+    "desk:livret_pdf_progress": desk_row("get", ids=LIVRET_AT_DESK),
+    "desk:livret_document": desk_row("get", ids=LIVRET_AT_DESK),
+    # A COS jury session: the secretariat and the jury read it, an evaluator does not.
+    "desk:session": desk_row("get", evaluator=404, ids={"spk": "spk"}),
     "certifier_api:candidature": api_row("get"),
     "certifier_api:recevabilite": api_row("post"),
     "certifier_api:jury": api_row("post"),
@@ -215,6 +230,7 @@ def _objects(people) -> dict:
 @pytest.fixture
 def light_pdf(monkeypatch):
     """The PDF row checks access, not rendering: answer a stub once access is granted."""
+    from livrets.desk.views import livret as desk_livret
     from livrets.desk.views import staff as desk_staff
     from livrets.jury import views as jury_views
     from livrets.livret2.pdf import views as pdf_views
@@ -224,6 +240,7 @@ def light_pdf(monkeypatch):
     monkeypatch.setattr(after, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
     monkeypatch.setattr(jury_views, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
     monkeypatch.setattr(desk_staff, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
+    monkeypatch.setattr(desk_livret, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
@@ -287,3 +304,23 @@ def test_the_desk_inbox_opens_to_staff_only(people, as_user):
     # Each sees the request deposited at their own certifier only.
     assert "deposante@example.fr" in as_user(people["secretariat"]).get(url).text
     assert "deposante@example.fr" not in as_user(people["other_staff"]).get(url).text
+
+
+def test_the_jury_sessions_open_to_the_secretariat_and_the_jury_only(people, as_user):
+    _objects(people)
+    url = reverse("desk:sessions")
+    got = {actor: as_user(people.get(actor)).get(url).status_code for actor in ACTORS}
+    assert got == {
+        "anon": 302,
+        "b": 404,
+        "other_coach": 404,
+        "coach": 404,
+        "a": 404,
+        "other_staff": 200,
+        "evaluator": 404,
+        "jury": 200,
+        "secretariat": 200,
+    }
+    # Each reads their own certifier's sessions only.
+    assert "Ucanss, Paris" in as_user(people["jury"]).get(url).text
+    assert "Ucanss, Paris" not in as_user(people["other_staff"]).get(url).text

@@ -348,6 +348,7 @@ def test_the_document_is_served_without_token_and_says_the_bearer_scheme():
         "/candidatures/{public_id}",
         "/candidatures/{public_id}/recevabilite",
         "/candidatures/{public_id}/jury",
+        "/sessions",
     }
     assert document["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
     status = document["paths"]["/candidatures"]["get"]["parameters"][0]
@@ -412,3 +413,58 @@ def test_no_jury_decision_before_the_request_is_recevable(cos_token, cos_request
     refused = post(api(cos_token), url, body)
     assert refused.status_code == 422
     assert "n'est pas recevable" in refused.json()["errors"]["$"][0]
+
+
+# Jury sessions ------------------------------------------------------------------------------
+
+
+def _session(cos_token, candidatures, **changes):
+    held = timezone.localdate() + timedelta(days=60)
+    body = {"cqp": COS, "date": held.isoformat(), "lieu": "Paris, siège de l'Ucanss"}
+    body |= {"candidatures": [str(c.public_id) for c in candidatures], **changes}
+    return post(api(cos_token), f"{BASE}/sessions", body)
+
+
+def test_a_session_is_created_and_its_candidates_convened(cos_token, admin):
+    from livrets.desk.models import JurySession
+    from tests.support.desk import deposited_livret
+
+    make_desk_staff()
+    c = deposited_livret(make_candidate("alice@example.fr")).candidature
+    response = _session(cos_token, [c])
+    assert response.status_code == 201, response.content
+    data = response.json()
+    session = JurySession.objects.get()
+    assert (data["id"], data["cqp"], data["lieu"]) == (session.pk, COS, session.place)
+    assert data["candidatures"] == [str(c.public_id)]
+    c.refresh_from_db()
+    assert c.jury_on == session.held_on
+    event = DeskEvent.objects.filter(candidature=c).latest("pk")
+    assert (event.actor, event.after["via"]) == (admin, "api:SI Ucanss")
+    assert mail.outbox[-1].to == ["alice@example.fr"]
+    read = api(cos_token).get(f"{BASE}/candidatures/{c.public_id}").json()
+    assert read["historique"][-1]["via"] == "api:SI Ucanss"
+
+
+def test_a_refused_session_creates_nothing_and_says_where(cos_token, ias_token):
+    from livrets.desk.models import JurySession
+
+    make_desk_staff()
+    pending = deposited(make_candidate("alice@example.fr"), COS).candidature
+    # Another certifier's CQP, as an unknown one.
+    other = _session(ias_token, [], cqp=COS)
+    assert other.status_code == 422
+    assert other.json() == {"errors": {"$.cqp": ["Aucun CQP de votre jeton n'a cet identifiant."]}}
+    # A candidature the token does not read.
+    unread = _session(ias_token, [pending], cqp=IAS)
+    assert unread.json()["errors"] == {
+        "$.candidatures[0]": ["Aucune candidature de vos CQP n'a cet identifiant."]
+    }
+    # A date in the past, then a candidature whose livret 2 is not deposited: nothing kept.
+    past = _session(cos_token, [], date="2000-01-01")
+    assert past.status_code == 422 and "$.date" in past.json()["errors"]
+    unready = _session(cos_token, [pending])
+    assert unready.status_code == 422 and "$.candidatures[0]" in unready.json()["errors"]
+    assert not JurySession.objects.exists()
+    pending.refresh_from_db()
+    assert pending.jury_on is None

@@ -18,7 +18,7 @@ from ninja import Router, Schema, Status
 from pydantic import ConfigDict, Field
 
 from livrets.desk import rules, selectors, services, tokens
-from portal.api.schemas import NO_NUL, Day
+from portal.api.schemas import NO_NUL, NOT_BLANK, Day
 
 from .candidatures import NOT_FOUND, UNAUTHORISED, desk_errors, detail, found, letter_of
 from .schemas import CandidatureDetail, ErrorsOut, LettreIn
@@ -133,7 +133,7 @@ class SessionIn(Schema):
 
     cqp: Code = Field(description="Identifiant (slug) d'un CQP du jeton")
     date: Day = Field(description="Date de la session (pas dans le passé)")
-    lieu: Annotated[str, Field(max_length=200, pattern=NO_NUL)] = Field(
+    lieu: Annotated[str, Field(min_length=1, max_length=200, pattern=NOT_BLANK)] = Field(
         description="Lieu de la session"
     )
     candidatures: Annotated[list[UUID], Field(max_length=MAX_SEATED)] = Field(
@@ -151,7 +151,14 @@ class SessionOut(Schema):
 
 @router.post(
     "/sessions",
-    response={201: SessionOut, 400: ErrorsOut, 401: ErrorsOut, 415: ErrorsOut, 422: ErrorsOut},
+    response={
+        201: SessionOut,
+        400: ErrorsOut,
+        401: ErrorsOut,
+        404: ErrorsOut,
+        415: ErrorsOut,
+        422: ErrorsOut,
+    },
     operation_id="createJurySession",
     summary="Créer une session du jury et y convoquer des candidatures",
     url_name="sessions",
@@ -161,11 +168,14 @@ class SessionOut(Schema):
                 "description": "Session créée ; chaque candidat convoqué est averti par courriel"
             },
             400: {"description": "Corps non conforme au schéma (messages par chemin JSON)"},
+            404: {
+                "description": "CQP ou candidature qu'aucun de vos CQP ne porte ($.cqp, "
+                "$.candidatures[i]) : rien n'est créé"
+            },
             415: {"description": "Corps de requête autre que application/json"},
             422: {
-                "description": "Refusée par le bureau (CQP hors du jeton, date passée, lieu "
-                "manquant, candidature inconnue ou qui ne peut pas être convoquée) : rien n'est "
-                "créé (messages par chemin JSON)"
+                "description": "Refusée par le bureau (date passée, candidature qui ne peut pas "
+                "être convoquée) : rien n'est créé (messages par chemin JSON)"
             },
             **UNAUTHORISED,
         }
@@ -175,7 +185,7 @@ def create_session(request: HttpRequest, payload: SessionIn):
     token = request.auth
     cqp = token.cqps.filter(slug=payload.cqp).first()
     if cqp is None:
-        return Status(422, {"errors": {"$.cqp": [UNKNOWN_CQP]}})
+        return Status(404, {"errors": {"$.cqp": [UNKNOWN_CQP]}})
     named = {
         c.public_id: c for c in tokens.readable(token).filter(public_id__in=payload.candidatures)
     }
@@ -185,7 +195,7 @@ def create_session(request: HttpRequest, payload: SessionIn):
         if pid not in named
     }
     if unknown:
-        return Status(422, {"errors": unknown})
+        return Status(404, {"errors": unknown})
     link = request.build_absolute_uri(reverse("candidatures:demarches"))
     try:
         session = _session_with_seats(token, cqp, payload, named, link=link)

@@ -453,16 +453,19 @@ def test_a_refused_session_creates_nothing_and_says_where(cos_token, ias_token):
     pending = deposited(make_candidate("alice@example.fr"), COS).candidature
     # Another certifier's CQP, as an unknown one.
     other = _session(ias_token, [], cqp=COS)
-    assert other.status_code == 422
+    assert other.status_code == 404
     assert other.json() == {"errors": {"$.cqp": ["Aucun CQP de votre jeton n'a cet identifiant."]}}
     # A candidature the token does not read.
     unread = _session(ias_token, [pending], cqp=IAS)
+    assert unread.status_code == 404
     assert unread.json()["errors"] == {
         "$.candidatures[0]": ["Aucune candidature de vos CQP n'a cet identifiant."]
     }
     # A date in the past, then a candidature whose livret 2 is not deposited: nothing kept.
     past = _session(cos_token, [], date="2000-01-01")
     assert past.status_code == 422 and "$.date" in past.json()["errors"]
+    blank = _session(cos_token, [], lieu="  ")
+    assert blank.status_code == 400 and "$.lieu" in blank.json()["errors"]
     unready = _session(cos_token, [pending])
     assert unready.status_code == 422 and "$.candidatures[0]" in unready.json()["errors"]
     assert not JurySession.objects.exists()

@@ -471,3 +471,12 @@ def test_a_refused_session_creates_nothing_and_says_where(cos_token, ias_token):
     assert not JurySession.objects.exists()
     pending.refresh_from_db()
     assert pending.jury_on is None
+
+
+def test_a_body_over_the_request_limit_is_refused_in_french(cos_token, cos_request):
+    url = f"{BASE}/candidatures/{cos_request.candidature.public_id}/recevabilite"
+    letter = {"nom": "lettre.pdf", "contenu_base64": "A" * (2_700_000)}
+    response = post(api(cos_token), url, _decision(lettre=letter))
+    assert response.status_code == 400
+    (message,) = response.json()["errors"]["$"]
+    assert message.startswith("Le corps de la requête dépasse 2,5 Mo")

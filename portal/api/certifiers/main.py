@@ -22,9 +22,16 @@ UNAUTHORISED = (
     "jeton en vigueur (celui-ci est absent, inconnu ou révoqué)."
 )
 MAX_BODY_BYTES = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
+def _mo(size: float) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+
+
+# Django's limit on a request body (``DATA_UPLOAD_MAX_MEMORY_SIZE``): base64 adds a third.
 TOO_LARGE = (
-    f"Le corps de la requête dépasse {MAX_BODY_BYTES / 1024 / 1024:.1f} Mo".replace(".", ",")
-    + " : une lettre en base64 y tient jusqu'à environ les trois quarts de cette taille."
+    f"Le corps de la requête dépasse {_mo(MAX_BODY_BYTES)} Mo : par l'API, la lettre en PDF "
+    f"pèse au plus environ {_mo(MAX_BODY_BYTES * 3 / 4)} Mo."
 )
 
 

@@ -4,7 +4,14 @@ are named for, and what they did at the desk."""
 
 from __future__ import annotations
 
-from livrets.desk.models import Assignment, DecisionLetter, DeskEvent, StaffMembership
+from livrets.desk.models import (
+    Assignment,
+    DecisionLetter,
+    DeskEvent,
+    EvaluationMark,
+    EvaluationNote,
+    StaffMembership,
+)
 from portal.accounts.personal_data import iso, person
 from portal.accounts.registry import PersonalData, Section, StoredFile, register
 
@@ -40,6 +47,35 @@ def _event(e: DeskEvent, *, own: bool) -> dict:
     }
 
 
+def _grading(user) -> list[dict]:
+    """What an evaluator wrote in the grids: marks and texts, with their candidature."""
+    marks = EvaluationMark.objects.filter(author=user).select_related("candidature__cqp")
+    notes = EvaluationNote.objects.filter(author=user).select_related("candidature__cqp")
+    out = [
+        {
+            "candidature": str(m.candidature.public_id),
+            "cqp": m.candidature.cqp.slug,
+            "code": m.code,
+            "colonne": m.get_column_display(),
+            "valeur": m.value,
+            "le": iso(m.at),
+        }
+        for m in marks.order_by("pk")
+    ]
+    out += [
+        {
+            "candidature": str(n.candidature.public_id),
+            "cqp": n.candidature.cqp.slug,
+            "unite": n.unit_code,
+            "texte": n.kind,
+            "contenu": n.text,
+            "le": iso(n.at),
+        }
+        for n in notes.order_by("pk")
+    ]
+    return out
+
+
 class Desk(PersonalData):
     label = "bureau"
     held = (
@@ -55,6 +91,8 @@ class Desk(PersonalData):
         "desk.DeskEvent",
         "desk.DecisionLetter",
         "desk.Assignment",
+        "desk.EvaluationMark",
+        "desk.EvaluationNote",
     )
 
     def sections(self, user) -> list[Section]:
@@ -75,6 +113,7 @@ class Desk(PersonalData):
             .select_related("candidature__cqp")
             .order_by("pk")
         )
+        graded = _grading(user)
         return [
             Section(
                 "bureau_historique",
@@ -95,8 +134,9 @@ class Desk(PersonalData):
                         }
                         for a in assigned
                     ],
+                    "grilles_d_evaluation": graded,
                 }
-                if roles or done or assigned
+                if roles or done or assigned or graded
                 else None,
             ),
         ]

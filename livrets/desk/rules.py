@@ -12,6 +12,8 @@ SOON_DAYS = 15
 # The decisions the secretariat records, and the inbox's statuses (code -> French words).
 ADMISSIBLE, INADMISSIBLE, INCOMPLETE = "recevable", "non_recevable", "incomplete"
 PENDING, SILENCE = "a_examiner", "acceptee_par_silence"
+# A recevable request whose evaluation started: an evaluator is named or a mark is written.
+EVALUATION = "evaluation"
 OUTCOMES = {
     ADMISSIBLE: "Recevable",
     INADMISSIBLE: "Non recevable",
@@ -23,6 +25,7 @@ STATUSES = {
     ADMISSIBLE: "Recevable",
     INADMISSIBLE: "Non recevable",
     SILENCE: "Acceptée par silence",
+    EVALUATION: "Évaluation",
 }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from allauth.mfa.utils import is_mfa_enabled
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from home.referentials.selectors import referential_of_version
@@ -18,6 +18,7 @@ from livrets.desk.models import (
     Assignment,
     DecisionLetter,
     DeskEvent,
+    EvaluationMark,
     StaffMembership,
     StaffRole,
 )
@@ -199,12 +200,24 @@ def _silence_before(delays: dict, day: date) -> Q:
     return _silence_between(delays, None, day)
 
 
+def _in_evaluation() -> Q:
+    """Recevable, and an evaluator named for it or a mark written in its grid."""
+    return Q(desk_status=rules.ADMISSIBLE) & (
+        Q(Exists(Assignment.objects.filter(candidature=OuterRef("pk"))))
+        | Q(Exists(EvaluationMark.objects.filter(candidature=OuterRef("pk"))))
+    )
+
+
 def status_filter(status: str, *, delays: dict, today: date) -> Q:
     silent = _silence_before(delays, today)
     if status == rules.SILENCE:
         return silent
     if status == rules.PENDING:
         return Q(desk_status=DeskStatus.PENDING) & ~silent
+    if status == rules.EVALUATION:
+        return _in_evaluation()
+    if status == rules.ADMISSIBLE:
+        return Q(desk_status=status) & ~_in_evaluation()
     return Q(desk_status=status)
 
 
@@ -214,6 +227,8 @@ def row_of(c: Candidature, *, delays: dict, today: date) -> Row:
     status = c.desk_status
     if status == DeskStatus.PENDING and silence and today >= silence:
         status = rules.SILENCE
+    elif status == rules.ADMISSIBLE and getattr(c, "in_evaluation", False):
+        status = rules.EVALUATION
     return Row(c, status, silence if c.desk_status == DeskStatus.PENDING else None)
 
 
@@ -231,8 +246,15 @@ _UNLISTED = (
 def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
     """What a row shows: the candidate, the CQP's title, the request's id; the candidate's
     answers (JSON and long texts) stay in the database."""
-    return rows.select_related("owner", "cqp__current", "request").defer(
-        "cqp__current__data", "selfcheck", "desk_motifs", *(f"request__{f}" for f in _UNLISTED)
+    return (
+        rows.select_related("owner", "cqp__current", "request")
+        .defer(
+            "cqp__current__data",
+            "selfcheck",
+            "desk_motifs",
+            *(f"request__{f}" for f in _UNLISTED),
+        )
+        .annotate(in_evaluation=ExpressionWrapper(_in_evaluation(), output_field=BooleanField()))
     )
 
 

@@ -27,6 +27,7 @@ VISITS = (
     "?statut=a_examiner",
     "?statut=acceptee_par_silence",
     "?statut=recevable&page=3",
+    "?statut=evaluation",
     "?q=martin",
     "?q=0042",
     "?page=150",
@@ -83,6 +84,7 @@ def _deposit(*, cqp, version, start: int, stop: int, prefix: str, today) -> None
                 c.desk_motifs = "Durée d'expérience insuffisante."
         candidatures.append(c)
     Candidature.objects.bulk_create(candidatures)
+    _evaluating([c for n, c in zip(range(start, stop), candidatures, strict=True) if n % 10 == 2])
     finalised_at = timezone.make_aware(datetime.combine(today, datetime.min.time()))
     RecevabiliteRequest.objects.bulk_create(
         [
@@ -101,6 +103,18 @@ def _deposit(*, cqp, version, start: int, stop: int, prefix: str, today) -> None
                 sworn_on=c.deposited_on,
                 sworn_place="Lyon",
             )
+            for c in candidatures
+        ]
+    )
+
+
+def _evaluating(candidatures) -> None:
+    """Recevable requests whose evaluation started: a mark in their grid (« Évaluation »)."""
+    from livrets.desk.models import EvaluationMark
+
+    EvaluationMark.objects.bulk_create(
+        [
+            EvaluationMark(candidature=c, unit_code="A1", code="A1", column="lecture")
             for c in candidatures
         ]
     )

@@ -218,3 +218,24 @@ def test_004_has_no_grid_and_says_so(referentials, as_user):
     assert "La source de ce CQP ne donne pas de grille d’évaluation" in page.text
     assert as_user(secretariat).post(part_url(rq, "A1"), {}).status_code == 404
     assert as_user(secretariat).get(reverse("desk:ecertif", args=[rq.pk])).status_code == 404
+
+
+def test_the_inbox_shows_a_recevable_request_under_evaluation(af, as_user):
+    from django.utils import timezone
+
+    rq, people = af
+    desk.decide(
+        request=rq,
+        by=people["secretariat"],
+        outcome="recevable",
+        motifs="",
+        decided_on=timezone.localdate(),
+        today=timezone.localdate(),
+        link="http://x/",
+    )
+    inbox = as_user(people["secretariat"])
+    page = inbox.get(reverse("desk:inbox"), {"statut": "evaluation"}).content.decode()
+    assert "alice@example.fr" in page
+    assert "Évaluation</a> : <strong>1</strong>" in page
+    assert "alice@example.fr" not in inbox.get(reverse("desk:inbox"), {"statut": "recevable"}).text
+    assert "Grille d’évaluation" in inbox.get(reverse("desk:request", args=[rq.pk])).text

@@ -125,10 +125,6 @@ def version_of(mark_ids, note_ids) -> str:
     return f"{max(mark_ids, default=0)}.{max(note_ids, default=0)}"
 
 
-def changes(
-    current: Mapping[str, str], wanted: Mapping[str, str]
-) -> dict[str, tuple[str, str]]:
+def changes(current: Mapping[str, str], wanted: Mapping[str, str]) -> dict[str, tuple[str, str]]:
     """key -> (before, after) for each value the save changes."""
-    return {
-        k: (current.get(k, ""), v) for k, v in wanted.items() if current.get(k, "") != v
-    }
+    return {k: (current.get(k, ""), v) for k, v in wanted.items() if current.get(k, "") != v}

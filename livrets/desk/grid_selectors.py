@@ -97,9 +97,7 @@ def _rows(unit: Unit, layout: Layout, marks, candidate) -> list[MarkRow]:
         items = [(e.code, f"{e.number}. {e.title}", e.criteria) for e in unit.elements]
     else:
         items = [
-            (f"{e.code}.{i}", c, ())
-            for e in unit.elements
-            for i, c in enumerate(e.criteria, 1)
+            (f"{e.code}.{i}", c, ()) for e in unit.elements for i, c in enumerate(e.criteria, 1)
         ]
     return [
         MarkRow(

@@ -64,9 +64,7 @@ def _page(request, rq, sheet, *, can_edit, posted=None, stale="", status=200):
     if sheet.layout is not None:
         for part in [*(u.unit.code for u in sheet.units), REVIEW]:
             forms[part] = (
-                posted[1]
-                if posted and posted[0] == part
-                else _form(sheet, part, editable=can_edit)
+                posted[1] if posted and posted[0] == part else _form(sheet, part, editable=can_edit)
             )
     return render(
         request,

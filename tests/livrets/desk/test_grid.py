@@ -185,7 +185,7 @@ def test_who_reads_and_who_writes_the_grid(af, as_user):
         page = as_user(people[who]).get(url)
         assert page.status_code == 200, who
         assert "Lecture seule" in page.text
-        assert "<button type=\"submit\">Enregistrer" not in page.text
+        assert '<button type="submit">Enregistrer' not in page.text
         assert post_unit(as_user(people[who]), rq, points="x").status_code == 403, who
     assert not EvaluationNote.objects.exists()
 

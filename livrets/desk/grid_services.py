@@ -48,11 +48,15 @@ def save(
         c = Candidature.objects.select_for_update().get(pk=sheet.candidature.pk)
         current_marks, current_texts, now, last = _current(c, unit_code)
         if version != now:
-            who = (last.get_full_name() or last.email) if last else "un autre évaluateur"
+            if last is not None and last.pk == by.pk:
+                who = "Vous avez enregistré cette partie de la grille (dans une autre fenêtre)"
+            else:
+                name = (last.get_full_name() or last.email) if last else "Un autre évaluateur"
+                who = f"{name} a enregistré cette partie de la grille"
             raise StaleGrid(
-                f"{who} a enregistré cette partie de la grille depuis que vous avez ouvert la "
-                "page : rien n’est enregistré. Vos saisies sont gardées ci-dessous ; comparez-les "
-                "à ce qui est enregistré maintenant puis enregistrez de nouveau."
+                f"{who} depuis que cette page a été ouverte : rien n’est enregistré. Vos "
+                "saisies sont gardées ci-dessous ; comparez-les à ce qui est enregistré "
+                "maintenant puis enregistrez de nouveau."
             )
         changed_marks = grid_rules.changes(current_marks, marks)
         changed_texts = grid_rules.changes(current_texts, texts)

@@ -82,7 +82,8 @@ def filled_desk_grid(slug: str):
     client.force_login(evaluator)
     sheet = grid_selectors.sheet_of(rq.candidature, rq.referential_version.referential)
     for unit in sheet.units:
-        marks = {f"{col}-{row.code}": "acquis" for row in unit.rows for col in ("lecture", "finale")}
+        columns = ("lecture", "finale")
+        marks = {f"{col}-{row.code}": "acquis" for row in unit.rows for col in columns}
         data = {"version": unit.version, "points": f"Points de {unit.name}.", **marks}
         answer = client.post(f"/bureau/demandes/{rq.pk}/grille/{unit.unit.code}/", data)
         assert answer.status_code == 302, answer.content[:2000]

@@ -148,7 +148,7 @@ def test_a_stale_save_is_refused_and_keeps_the_text(af, as_user):
     )
     assert late.status_code == 409
     text = late.content.decode()
-    assert "evaluatrice@cpef.example a enregistré cette partie" in text
+    assert "evaluatrice@cpef.example a enregistré cette partie de la grille depuis" in text
     assert "Vos saisies sont gardées ci-dessous" in text
     assert "Mon texte à garder." in text
     assert not EvaluationNote.objects.filter(text="Mon texte à garder.").exists()

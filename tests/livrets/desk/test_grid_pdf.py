@@ -63,9 +63,11 @@ def test_the_ecertif_file_joins_the_request_and_the_evaluators_tool(referentials
 
 
 def test_pdfua_on_the_joined_file_is_reported_not_faked(referentials):
-    """pikepdf joins pages, not structure trees: the joined file loses the parts' tags. This
-    test records what pdfua finds, so that a merge that keeps the tags shows up here."""
+    """pikepdf joins pages, not structure trees: the joined file loses the parts' tags (each
+    part passes pdfua on its own). pdfua finds it untagged (UA-01-002, UA-01-005), without
+    /DisplayDocTitle (UA-07-002) nor XMP (UA-28-004). Recorded here, so that a join which
+    keeps the tags shows up."""
     _, rq = filled_desk_grid(IAS)
     answer = _secretariat(rq).get(reverse("desk:ecertif", args=[rq.pk]))
-    report = pdfua_report(answer.content)
-    assert report.findings, "the joined file passes pdfua: update the report and this test"
+    found = {f.rule_id for f in pdfua_report(answer.content).findings}
+    assert {"UA-01-002", "UA-01-005"} <= found, "the joined file is tagged: update this test"

@@ -1,12 +1,14 @@
 """The « e-certif » file of a 000 candidature: the candidate's deposited file (the request's
 PDF and, once finalised, the latest livret 2) followed by the evaluators' tool, rendered each
-by the portal's PDF engine and joined with pikepdf into one PDF, one bookmark per part."""
+by the portal's PDF engine (tagged, PDF/UA) and joined with pikepdf into one tagged PDF: the
+parts' structure trees kept, one bookmark per part."""
 
 from __future__ import annotations
 
 import io
 
 import pikepdf
+from pikepdf import Array, Dictionary, Name
 
 from livrets.candidatures.models import Candidature
 from livrets.livret2.models import Livret
@@ -34,21 +36,61 @@ def parts_of(rq, *, grid_html: str) -> list[tuple[str, str]]:
     return parts
 
 
+def _graft(out, src, *, into, offset: int) -> int:
+    """Append ``src``'s pages to ``out`` and its structure tree under ``into`` (its top
+    element becomes a ``Part``), its parent tree's keys shifted by ``offset``; the keys used."""
+    start = len(out.pages)
+    out.pages.extend(src.pages)
+    # The tree's page references land on the pages just copied (one copier per source).
+    tree = out.copy_foreign(src.Root.StructTreeRoot)
+    for top in tree.K:
+        top.S, top.P = Name.Part, into
+        into.K.append(top)
+    pairs = list(tree.ParentTree.Nums)
+    keys = [int(k) for k in pairs[0::2]]
+    nums = into.P.ParentTree.Nums
+    for key, value in zip(keys, pairs[1::2], strict=True):
+        nums.extend([key + offset, value])
+    for page in out.pages[start:]:
+        if "/StructParents" in page.obj:
+            page.obj.StructParents = int(page.obj.StructParents) + offset
+        for annot in page.obj.get("/Annots", []):
+            if "/StructParent" in annot:
+                annot.StructParent = int(annot.StructParent) + offset
+    return max(keys, default=-1) + 1
+
+
 def join(parts: list[tuple[str, bytes]], *, title: str = TITLE) -> bytes:
-    """One PDF of the parts' pages, in order, with a bookmark at the start of each part."""
+    """One tagged PDF of the parts (each a tagged PDF of the portal's engine), in order: their
+    pages, their structure trees as the ``Part``s of one ``Document`` (so the joined file is
+    read as the parts were), a bookmark at the start of each part, the first part's XMP."""
     out = pikepdf.new()
-    starts, sources = [], []
+    root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array()))
+    root.ParentTree = out.make_indirect(Dictionary(Nums=Array()))
+    document = out.make_indirect(
+        Dictionary(Type=Name.StructElem, S=Name.Document, P=root, K=Array())
+    )
+    root.K.append(document)
+    starts, sources, offset = [], [], 0
     try:
         for name, data in parts:
             src = pikepdf.open(io.BytesIO(data))
             sources.append(src)  # open until the joined file is saved
             starts.append((name, len(out.pages)))
-            out.pages.extend(src.pages)
+            offset += _graft(out, src, into=document, offset=offset)
+        root.ParentTreeNextKey = offset
+        out.Root.StructTreeRoot = root
+        out.Root.MarkInfo = Dictionary(Marked=True)
+        out.Root.Lang = pikepdf.String("fr")
+        out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         with out.open_outline() as outline:
             for name, page in starts:
                 outline.root.append(pikepdf.OutlineItem(name, page))
+        if "/Metadata" in sources[0].Root:
+            out.Root.Metadata = out.copy_foreign(sources[0].Root.Metadata)
+            with out.open_metadata(set_pikepdf_as_editor=False) as meta:
+                meta["dc:title"] = title
         out.docinfo["/Title"] = title
-        out.Root.Lang = pikepdf.String("fr-FR")
         buffer = io.BytesIO()
         out.save(buffer)
         return buffer.getvalue()

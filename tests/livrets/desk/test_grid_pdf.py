@@ -12,7 +12,13 @@ from django.urls import reverse
 
 from livrets.desk import pdf as desk_pdf
 from tests.support.every_pdf import filled_desk_grid
-from tests.support.pdf_structure import pdfua_report
+from tests.support.pdf_structure import (
+    heading_levels,
+    heading_skips,
+    orphan_elements,
+    pdfua_report,
+    shown_text,
+)
 from tests.support.recevabilite import AF, IAS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
@@ -62,12 +68,18 @@ def test_the_ecertif_file_joins_the_request_and_the_evaluators_tool(referentials
     assert "Proposé par le portail" in text
 
 
-def test_pdfua_on_the_joined_file_is_reported_not_faked(referentials):
-    """pikepdf joins pages, not structure trees: the joined file loses the parts' tags (each
-    part passes pdfua on its own). pdfua finds it untagged (UA-01-002, UA-01-005), without
-    /DisplayDocTitle (UA-07-002) nor XMP (UA-28-004). Recorded here, so that a join which
-    keeps the tags shows up."""
+def test_the_joined_file_stays_tagged_and_passes_pdfua(referentials):
+    """pikepdf joins the parts' pages and their structure trees (each part a ``Part`` of one
+    ``Document``): pdfua and the project's structure checks pass on the joined file."""
     _, rq = filled_desk_grid(IAS)
-    answer = _secretariat(rq).get(reverse("desk:ecertif", args=[rq.pk]))
-    found = {f.rule_id for f in pdfua_report(answer.content).findings}
-    assert {"UA-01-002", "UA-01-005"} <= found, "the joined file is tagged: update this test"
+    pdf = _secretariat(rq).get(reverse("desk:ecertif", args=[rq.pk])).content
+    report = pdfua_report(pdf)
+    assert [(f.rule_id, f.message) for f in report.findings] == []
+    assert {o.rule_id for o in report.skipped} <= {"UA-14-001"}  # as for every PDF
+    assert heading_skips(heading_levels(pdf)) == []
+    assert orphan_elements(pdf) == 0
+    assert [s for s in shown_text(pdf) if s.artifact is None and not s.tagged] == []
+    with pikepdf.open(io.BytesIO(pdf)) as joined:
+        document = joined.Root.StructTreeRoot.K[0]
+        assert [str(part.S) for part in document.K] == ["/Part", "/Part"]
+        assert bool(joined.Root.ViewerPreferences.DisplayDocTitle)

@@ -40,7 +40,9 @@ def _graft(out, src, *, into, offset: int) -> int:
     """Append ``src``'s pages to ``out`` and its structure tree under ``into`` (its top
     element becomes a ``Part``), its parent tree's keys shifted by ``offset``; the keys used."""
     start = len(out.pages)
-    out.pages.extend(src.pages)
+    # With the named destinations its links use (the livret's table of contents); the
+    # bookmarks are the joined file's own.
+    out.add_pages_from(src, outlines="ignore")
     # The tree's page references land on the pages just copied (one copier per source).
     tree = out.copy_foreign(src.Root.StructTreeRoot)
     for top in tree.K:

@@ -83,3 +83,38 @@ def test_the_joined_file_stays_tagged_and_passes_pdfua(referentials):
         document = joined.Root.StructTreeRoot.K[0]
         assert [str(part.S) for part in document.K] == ["/Part", "/Part"]
         assert bool(joined.Root.ViewerPreferences.DisplayDocTitle)
+
+
+def test_the_ecertif_file_includes_the_finalised_livret_2(referentials):
+    from datetime import date
+
+    from livrets.livret2 import services as livrets
+    from tests.support.livret_pdf import fill_everything
+
+    _, rq = filled_desk_grid(IAS)
+    livret = livrets.start_livret(owner=rq.candidature.owner, version=rq.referential_version)
+    fill_everything(livret)
+    livrets.finalise(livret=livret, sworn_name="Alice Martin", sworn_on=date(2026, 3, 2))
+    pdf = _secretariat(rq).get(reverse("desk:ecertif", args=[rq.pk])).content
+    with pikepdf.open(io.BytesIO(pdf)) as joined, joined.open_outline() as outline:
+        assert [item.title for item in outline.root] == [
+            "Demande de recevabilité",
+            "Livret 2, version 1",
+            "Évaluation des compétences du candidat",
+        ]
+    assert list(pdfua_report(pdf).findings) == []
+    assert orphan_elements(pdf) == 0
+    with pikepdf.open(io.BytesIO(pdf)) as joined:
+        pages = {page.obj.objgen for page in joined.pages}
+        used = set()
+
+        def walk(element):
+            if isinstance(element, pikepdf.Dictionary):
+                if "/Pg" in element:
+                    used.add(element.Pg.objgen)
+                kids = element.get("/K")
+                for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                    walk(kid)
+
+        walk(joined.Root.StructTreeRoot.K[0])
+        assert used and used <= pages  # the tree names the joined file's own pages

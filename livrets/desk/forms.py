@@ -7,7 +7,7 @@ import datetime
 
 from django import forms
 
-from livrets.desk import rules
+from livrets.desk import grid_rules, rules
 from portal.dates import BoundedDateField
 
 
@@ -190,3 +190,81 @@ class SeatForm(forms.Form):
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["candidature"].choices = [("", "Choisissez un candidat"), *choices]
+
+
+class GridPartForm(forms.Form):
+    """One part of the evaluators' grid: a unit (its marks in both columns and its points to
+    check) or the final review (its comments). ``version``: the part as the page showed it."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, rows, texts, version: str, layout, editable=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows, self.layout = rows, layout
+        self.codes: set[str] = set()
+        self.text_kinds: list[str] = []
+        choices = [grid_rules.NOT_MARKED, *layout.scale]
+        invalid = "Choisissez une évaluation de la liste : " + " / ".join(
+            label for _, label in layout.scale
+        )
+        for row in rows:
+            self.codes.add(row.code)
+            for column in grid_rules.COLUMNS:
+                self.fields[grid_rules.field_name(column, row.code)] = forms.ChoiceField(
+                    label=f"{layout.column_label(column)} : {row.label}",
+                    choices=choices,
+                    required=False,
+                    initial=row.value(column),
+                    widget=forms.RadioSelect,
+                    error_messages={"invalid_choice": invalid},
+                )
+        for t in texts:
+            self.text_kinds.append(t.kind)
+            self.fields[t.kind] = forms.CharField(
+                label=t.label,
+                required=False,
+                initial=t.text,
+                max_length=grid_rules.NOTE_MAX,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                error_messages={
+                    "max_length": f"Ce texte tient en {grid_rules.NOTE_MAX} caractères au plus."
+                },
+            )
+        self.fields["version"].initial = version
+        if not editable:
+            for f in self.fields.values():
+                f.disabled = True
+
+    def clean(self):
+        data = super().clean()
+        unknown = grid_rules.mark_errors(
+            {k: v for k, v in self.data.items() if k not in self.fields},
+            codes=self.codes,
+            scale=self.layout.scale_labels,
+        )
+        for message in unknown.values():
+            self.add_error(None, message)
+        return data
+
+    def marks(self) -> dict[str, str]:
+        """The marks sent; a mark not sent at all changes nothing."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if grid_rules.parse_field(name) and name in self.data
+        }
+
+    def texts(self) -> dict[str, str]:
+        return {k: self.cleaned_data[k].strip() for k in self.text_kinds if k in self.data}
+
+    def mark_fields(self):
+        """(row, reading field, final field) per element or criterion."""
+        for row in self.rows:
+            yield (
+                row,
+                self[grid_rules.field_name(grid_rules.READING, row.code)],
+                self[grid_rules.field_name(grid_rules.FINAL, row.code)],
+            )
+
+    def text_fields(self):
+        return [self[k] for k in self.text_kinds]

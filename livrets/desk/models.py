@@ -70,6 +70,7 @@ class DeskAction(models.TextChoices):
     SEAT = "seat", "Convocation à une session du jury"
     UNSEAT = "unseat", "Retrait d'une session du jury"
     JURY_DECISION = "jury_decision", "Décision du jury"
+    EVALUATE = "evaluate", "Grille d’évaluation renseignée"
 
 
 class DeskEvent(models.Model):
@@ -193,6 +194,68 @@ class Seat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidature_id} – {self.session}"
+
+
+class GridColumn(models.TextChoices):
+    """The evaluators' two columns of marks: 002's « Lecture du dossier VAE » and « ETAPE 2 :
+    Evaluation finale » (« Résultats après observation et entretien »)."""
+
+    READING = "lecture", "Lecture du dossier"
+    FINAL = "finale", "Évaluation finale"
+
+
+class EvaluationMark(models.Model):
+    """An evaluator's mark on an element (002) or a criterion (000) in one column of the
+    grid. Never updated: each save of a changed mark is a new row, the latest per code and
+    column is the current one (as the candidate's ``Rating``)."""
+
+    candidature = models.ForeignKey(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="evaluation_marks"
+    )
+    # The compétence or bloc the code belongs to: a form saves one unit at a time.
+    unit_code = models.CharField(max_length=40)
+    code = models.CharField(max_length=40)
+    column = models.CharField(max_length=12, choices=GridColumn.choices)
+    # Empty: the mark was withdrawn.
+    value = models.CharField(max_length=20, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "note de la grille d’évaluation"
+        verbose_name_plural = "notes de la grille d’évaluation"
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["candidature", "unit_code"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.column}) : {self.value or 'retirée'}"
+
+
+class EvaluationNote(models.Model):
+    """An evaluators' text of the grid: the points to check at the interview per compétence,
+    the comments of the final review (``unit_code`` empty). Append-only like the marks."""
+
+    candidature = models.ForeignKey(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="evaluation_notes"
+    )
+    unit_code = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(max_length=40)
+    text = models.TextField(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "texte de la grille d’évaluation"
+        verbose_name_plural = "textes de la grille d’évaluation"
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["candidature", "unit_code"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit_code or 'bilan'} – {self.kind}"
 
 
 class ApiToken(models.Model):

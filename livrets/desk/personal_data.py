@@ -9,6 +9,8 @@ from livrets.desk.models import (
     Assignment,
     DecisionLetter,
     DeskEvent,
+    EvaluationMark,
+    EvaluationNote,
     JurySession,
     Seat,
     StaffMembership,
@@ -90,6 +92,35 @@ def _jury_sections(user) -> list[Section]:
     ]
 
 
+def _grading(user) -> list[dict]:
+    """What an evaluator wrote in the grids: marks and texts, with their candidature."""
+    marks = EvaluationMark.objects.filter(author=user).select_related("candidature__cqp")
+    notes = EvaluationNote.objects.filter(author=user).select_related("candidature__cqp")
+    out = [
+        {
+            "candidature": str(m.candidature.public_id),
+            "cqp": m.candidature.cqp.slug,
+            "code": m.code,
+            "colonne": m.get_column_display(),
+            "valeur": m.value,
+            "le": iso(m.at),
+        }
+        for m in marks.order_by("pk")
+    ]
+    out += [
+        {
+            "candidature": str(n.candidature.public_id),
+            "cqp": n.candidature.cqp.slug,
+            "unite": n.unit_code,
+            "texte": n.kind,
+            "contenu": n.text,
+            "le": iso(n.at),
+        }
+        for n in notes.order_by("pk")
+    ]
+    return out
+
+
 class Desk(PersonalData):
     label = "bureau"
     held = (
@@ -108,6 +139,8 @@ class Desk(PersonalData):
         "desk.ApiToken",
         "desk.JurySession",
         "desk.Seat",
+        "desk.EvaluationMark",
+        "desk.EvaluationNote",
     )
 
     def sections(self, user) -> list[Section]:
@@ -128,6 +161,7 @@ class Desk(PersonalData):
             .select_related("candidature__cqp")
             .order_by("pk")
         )
+        graded = _grading(user)
         issued = ApiToken.objects.filter(created_by=user).prefetch_related("cqps").order_by("pk")
         return [
             *_jury_sections(user),
@@ -150,9 +184,10 @@ class Desk(PersonalData):
                         }
                         for a in assigned
                     ],
+                    "grilles_d_evaluation": graded,
                     "jetons_api_crees": [_token(t) for t in issued],
                 }
-                if roles or done or assigned or issued
+                if roles or done or assigned or graded or issued
                 else None,
             ),
         ]

@@ -17,6 +17,8 @@ LIVRET_DEPOSITED, JURY = "livret_depose", "jury"
 PLACE_MAX = 200
 # The jury's decision recorded by the certifier (the inbox's last status).
 JURY_DECIDED = "decision"
+# A recevable request whose evaluation started: an evaluator is named or a mark is written.
+EVALUATION = "evaluation"
 OUTCOMES = {
     ADMISSIBLE: "Recevable",
     INADMISSIBLE: "Non recevable",
@@ -29,6 +31,7 @@ STATUSES = {
     INADMISSIBLE: "Non recevable",
     SILENCE: "Acceptée par silence",
     LIVRET_DEPOSITED: "Livret déposé",
+    EVALUATION: "Évaluation",
     JURY: "Jury",
     JURY_DECIDED: "Décision",
 }

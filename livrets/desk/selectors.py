@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from allauth.mfa.utils import is_mfa_enabled
-from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    When,
+)
 from django.http import Http404
 
 from home.referentials.selectors import referential_of_version
@@ -19,6 +29,7 @@ from livrets.desk.models import (
     DecisionLetter,
     DeskAction,
     DeskEvent,
+    EvaluationMark,
     Seat,
     StaffMembership,
     StaffRole,
@@ -235,9 +246,18 @@ def _jury_decided() -> Q:
     return Q(Exists(JuryDecision.objects.filter(candidature=OuterRef("pk"), by_certifier=True)))
 
 
+def _in_evaluation() -> Q:
+    """Recevable, and an evaluator named for it or a mark written in its grid."""
+    return Q(desk_status=rules.ADMISSIBLE) & (
+        Q(Exists(Assignment.objects.filter(candidature=OuterRef("pk"))))
+        | Q(Exists(EvaluationMark.objects.filter(candidature=OuterRef("pk"))))
+    )
+
+
 def status_filter(status: str, *, delays: dict, today: date) -> Q:
     """One status per candidature: the furthest stage reached (the certifier's jury decision,
-    a seat in a jury session, a deposited livret 2), else the request's own status."""
+    a seat in a jury session, the evaluation begun, a deposited livret 2), else the request's
+    own status."""
     stages = _stages()
     later = Q()
     for code, reached in stages:
@@ -257,13 +277,14 @@ def _stages() -> list[tuple[str, Q]]:
     return [
         (rules.JURY_DECIDED, _jury_decided()),
         (rules.JURY, Q(seated_q())),
+        (rules.EVALUATION, _in_evaluation()),
         (rules.LIVRET_DEPOSITED, Q(livret_deposited_q())),
     ]
 
 
 def row_of(c: Candidature, *, delays: dict, today: date) -> Row:
     """A row of the inbox; ``c`` annotated by ``_listed`` (``jury_decided``, ``seated_in``,
-    ``livret_in``)."""
+    ``in_evaluation``, ``livret_in``)."""
     d = delays.get(c.cqp_id)
     silence = deadlines.silence_day(delays=d, facts=c.facts) if d else None
     status = c.desk_status
@@ -273,6 +294,8 @@ def row_of(c: Candidature, *, delays: dict, today: date) -> Row:
         status = rules.JURY_DECIDED
     elif getattr(c, "seated_in", False):
         status = rules.JURY
+    elif getattr(c, "in_evaluation", False):
+        status = rules.EVALUATION
     elif getattr(c, "livret_in", False):
         status = rules.LIVRET_DEPOSITED
     return Row(c, status, silence if status in (rules.PENDING, rules.SILENCE) else None)
@@ -301,7 +324,10 @@ def _listed(rows: QuerySet[Candidature]) -> QuerySet[Candidature]:
             *(f"request__{f}" for f in _UNLISTED),
         )
         .annotate(
-            jury_decided=_jury_decided(), seated_in=seated_q(), livret_in=livret_deposited_q()
+            jury_decided=_jury_decided(),
+            seated_in=seated_q(),
+            in_evaluation=ExpressionWrapper(_in_evaluation(), output_field=BooleanField()),
+            livret_in=livret_deposited_q(),
         )
     )
 

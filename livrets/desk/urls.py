@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livrets.desk.views import jury, livret, sessions, staff
+from livrets.desk.views import grid, jury, livret, sessions, staff
 
 app_name = "desk"
 
@@ -20,4 +20,9 @@ urlpatterns = [
     path(P + "livret/documents/<int:did>/", livret.document, name="livret_document"),
     path("sessions/", sessions.sessions, name="sessions"),
     path("sessions/<int:spk>/", sessions.session, name="session"),
+    path(P + "grille/", grid.grid, name="grid"),
+    path(P + "grille/<str:part>/", grid.save_part, name="grid_part"),
+    path(P + "grille-pdf/", grid.grid_pdf, name="grid_pdf"),
+    path(P + "grille-pdf/preparation/", grid.grid_pdf_progress, name="grid_pdf_progress"),
+    path(P + "e-certif.pdf", grid.ecertif, name="ecertif"),
 ]

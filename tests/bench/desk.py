@@ -32,6 +32,7 @@ VISITS = (
     "?statut=livret_depose",
     "?statut=jury",
     "?statut=decision",
+    "?statut=evaluation",
     "?q=martin",
     "?q=0042",
     "?page=150",
@@ -90,6 +91,7 @@ def _deposit(*, cqp, version, start: int, stop: int, prefix: str, today) -> None
     Candidature.objects.bulk_create(candidatures)
     _livrets_and_seats(candidatures, start=start, cqp=cqp, version=version, today=today)
     _jury_decisions(candidatures, start=start, today=today)
+    _evaluating([c for n, c in zip(range(start, stop), candidatures, strict=True) if n % 10 == 2])
     finalised_at = timezone.make_aware(datetime.combine(today, datetime.min.time()))
     RecevabiliteRequest.objects.bulk_create(
         [
@@ -167,6 +169,18 @@ def _jury_decisions(candidatures, *, start: int, today) -> None:
     )
 
 
+def _evaluating(candidatures) -> None:
+    """Recevable requests whose evaluation started: a mark in their grid (« Évaluation »)."""
+    from livrets.desk.models import EvaluationMark
+
+    EvaluationMark.objects.bulk_create(
+        [
+            EvaluationMark(candidature=c, unit_code="A1", code="A1", column="lecture")
+            for c in candidatures
+        ]
+    )
+
+
 def _secretariat(cqp, prefix: str):
     """The CQP's secretariat, with its TOTP app (the desk asks for it)."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -239,7 +253,9 @@ def run() -> dict[str, float]:
                 with connection.cursor() as cursor:  # fresh statistics, as autovacuum would
                     cursor.execute("ANALYZE auth_user, candidatures_candidature")
                     cursor.execute("ANALYZE recevabilite_request")
-                    cursor.execute("ANALYZE jury_jurydecision, livrets_livret, desk_seat")
+                    cursor.execute(
+                        "ANALYZE jury_jurydecision, livrets_livret, desk_seat, desk_evaluationmark"
+                    )
             figures[f"desk_inbox_queries_{count}"] = _queries(client)
         assert Candidature.objects.filter(cqp=cqp).count() == COUNTS[-1]
         figures["desk_inbox_p95_ms"] = _p95_ms(client)

@@ -61,6 +61,10 @@ def make_people() -> dict:
         owner=owner, version=version_of("assistant-industries-sante")
     ).pk
     ids.update(_more_requests(owner))
+    if "rpk_desk" in ids:  # the grids: the COS secretariat's account evaluates 002 and 000
+        from tests.support.desk import grid_requests
+
+        ids.update(grid_requests(evaluator=staff["secretariat"]))
     ids["pk_running"] = _running_pdf(owner)
     # A complete livret: its finalise form (the error summary's checks post to it).
     complete = livret_services.start_livret(
@@ -197,6 +201,21 @@ def targets(ids: dict) -> tuple[list[Target], list[str]]:
     return found, unknown
 
 
+def _grid_submits(ids: dict) -> list[Submit]:
+    """The 002 evaluators' grid, a compétence saved with a mark off the source's scale."""
+    if "rpk_grid" not in ids:
+        return []
+    return [
+        Submit(
+            "desk evaluation grid",
+            "secretariat",
+            reverse("desk:grid_part", kwargs={"rpk": ids["rpk_grid"], "part": "C1"}),
+            {"version": "0.0", "finale-C1.E1": "bidon"},
+            shown_at=reverse("desk:grid", kwargs={"rpk": ids["rpk_grid"]}),
+        )
+    ]
+
+
 def wagtail_pages() -> list[Target]:
     from wagtail.models import Page
 
@@ -328,6 +347,7 @@ def failed_submits(ids: dict) -> list[Submit]:
             if "spk" in ids
             else []
         ),
+        *_grid_submits(ids),
         Submit("request identity", "owner", request("identity"), {"email": "x"}),
         Submit(
             "request period",

@@ -164,3 +164,29 @@ def deposited_livret(owner):
     desk.deposit_livret(livret=livret, by=owner, today=timezone.localdate(), link="http://x/")
     livret.refresh_from_db()
     return livret
+
+
+def grid_requests(*, evaluator, secretariat=None) -> dict:
+    """A 002 request and a 000 request deposited by new candidates, ``evaluator`` named for
+    both (made an evaluator of both CQPs); ``secretariat`` (else a new account) the 002
+    secretariat, the 000 one made if there is none: the grids with something to fill."""
+    from tests.support.recevabilite import AF
+
+    af, ias = Cqp.objects.get(slug=AF), Cqp.objects.get(slug=IAS)
+    if secretariat is None:
+        secretariat = make_staff("secretariat-grille@cpef.example", AF)
+    else:
+        StaffMembership.objects.get_or_create(user=secretariat, cqp=af, role="secretariat")
+    if not StaffMembership.objects.filter(cqp=ias, role="secretariat").exists():
+        make_staff("secretariat-grille@cpneis.example", IAS)
+    for cqp in (af, ias):
+        StaffMembership.objects.get_or_create(user=evaluator, cqp=cqp, role="evaluator")
+    found = {}
+    for key, slug, email in (
+        ("rpk_grid", AF, "grille-002@example.fr"),
+        ("rpk_grid_ias", IAS, "grille-000@example.fr"),
+    ):
+        request = deposited(make_candidate(email), slug)
+        desk.assign(request=request, by=secretariat, evaluator_id=evaluator.pk)
+        found[key] = request.pk
+    return found

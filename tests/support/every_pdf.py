@@ -18,7 +18,7 @@ from tests.support.recevabilite import complete, start
 from tests.support.wizard import fill, post, url
 
 CQPS = ("assistant-formation", "assistant-industries-sante", "conseiller-offres-services")
-KINDS = ("livret", "selfcheck", "request", "jury-grid")
+KINDS = ("livret", "selfcheck", "request", "jury-grid", "desk-grid")
 PRINTED_ON = date(2026, 3, 2)
 
 
@@ -66,11 +66,48 @@ def jury_grid(slug: str) -> bytes:
     return _pdf_of(client.get(f"/preparer-le-jury/livrets/{livret.pk}/pdf/"))
 
 
+def filled_desk_grid(slug: str):
+    """A request deposited on ``slug``, its grid filled by the evaluator named for it: both
+    columns « acquis » (where the grid has marks), points to check and comments. (The
+    evaluator's signed-in client, the request.)"""
+    from livrets.desk import grid_selectors
+    from livrets.desk import services as desk
+    from tests.support.desk import deposited, make_staff
+
+    secretariat = make_staff(f"secretariat-{slug}@example.fr", slug)
+    evaluator = make_staff(f"evaluateur-{slug}@example.fr", slug, "evaluator")
+    rq = deposited(make_candidate(f"grille-{slug}@example.fr"), slug)
+    desk.assign(request=rq, by=secretariat, evaluator_id=evaluator.pk)
+    client = Client()
+    client.force_login(evaluator)
+    sheet = grid_selectors.sheet_of(rq.candidature, rq.referential_version.referential)
+    for unit in sheet.units:
+        columns = ("lecture", "finale")
+        marks = {f"{col}-{row.code}": "acquis" for row in unit.rows for col in columns}
+        data = {"version": unit.version, "points": f"Points de {unit.name}.", **marks}
+        answer = client.post(f"/bureau/demandes/{rq.pk}/grille/{unit.unit.code}/", data)
+        assert answer.status_code == 302, answer.content[:2000]
+    if sheet.layout is not None:
+        comments = {kind: "Un commentaire." for kind, _ in sheet.layout.comments}
+        answer = client.post(
+            f"/bureau/demandes/{rq.pk}/grille/bilan/",
+            {"version": sheet.review_version, **comments},
+        )
+        assert answer.status_code == 302, answer.content[:2000]
+    return client, rq
+
+
+def desk_grid(slug: str) -> bytes:
+    client, rq = filled_desk_grid(slug)
+    return _pdf_of(client.get(f"/bureau/demandes/{rq.pk}/grille-pdf/"))
+
+
 MAKERS = {
     "livret": livret2,
     "selfcheck": selfcheck_result,
     "request": recevabilite_request,
     "jury-grid": jury_grid,
+    "desk-grid": desk_grid,
 }
 
 

@@ -108,6 +108,23 @@ def _session(ids) -> list[tuple[dict, dict]]:
     return [({"spk": ids["spk"]}, {})] if "spk" in ids else []
 
 
+def _grids(ids) -> list[tuple[dict, dict]]:
+    """The evaluators' grid: of the COS request (no grid in its source: a sentence says so)
+    and, where the walk made them, of a 002 and a 000 request (the secretariat's account
+    named their evaluator)."""
+    return [({"rpk": ids[k]}, {}) for k in ("rpk_desk", "rpk_grid", "rpk_grid_ias") if k in ids]
+
+
+def _grid_parts(ids) -> list[tuple[dict, dict]]:
+    """A compétence of the 002 grid (a POST-only URL)."""
+    return [({"rpk": ids["rpk_grid"], "part": "C1"}, {})] if "rpk_grid" in ids else []
+
+
+def _ecertif(ids) -> list[tuple[dict, dict]]:
+    """The 000 « e-certif » file (a PDF)."""
+    return [({"rpk": ids["rpk_grid_ias"]}, {})] if "rpk_grid_ias" in ids else []
+
+
 def _api_candidature(ids) -> list[tuple[dict, dict]]:
     """The deposited request's candidature, as the certifiers' API names it (a bearer token,
     not a session, opens it: every visitor of the site map gets the API's JSON 401)."""
@@ -174,6 +191,12 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "desk:pdf": ("secretariat", _deposited),
     "desk:pdf_progress": ("secretariat", _deposited),
     "desk:proof": ("secretariat", _deposited_proof),
+    # The evaluators' grid, its PDF and 000's « e-certif » file.
+    "desk:grid": ("secretariat", _grids),
+    "desk:grid_part": ("secretariat", _grid_parts),
+    "desk:grid_pdf": ("secretariat", _grids),
+    "desk:grid_pdf_progress": ("secretariat", _grids),
+    "desk:ecertif": ("secretariat", _ecertif),
     # The certifier's decision letter: one address for the candidate, their accompagnateur
     # and the CQP's staff.
     "desk_candidate:letter": ("secretariat", _decision_letter),

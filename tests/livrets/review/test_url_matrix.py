@@ -83,6 +83,35 @@ def letter_row():
     return spec
 
 
+def _grids(people, ids) -> dict:
+    """A 002 and a 000 request deposited, the COS evaluator named for both (and made an
+    evaluator of both CQPs), the COS secretariat also the 002 secretariat."""
+    from tests.support.desk import grid_requests
+
+    return grid_requests(evaluator=people["evaluator"], secretariat=people["secretariat"])
+
+
+def grid_part_row() -> dict:
+    """A compétence of the 002 grid saved: by the evaluator named for it only (the
+    secretariat reads: 403); anyone else 404 (the COS jury member too: another CQP)."""
+    spec = desk_row(
+        "post", secretariat=403, evaluator=302, jury=404, data={"version": "0.0", "points": "x"}
+    )
+    spec["ids"] = {"rpk": "rpk_grid", "part": "part"}
+    spec["prepare"] = lambda people, ids: {**_grids(people, ids), "part": "C1"}
+    return spec
+
+
+def ecertif_row() -> dict:
+    """000's « e-certif » file: its secretariat (``other_staff``) and the evaluator named;
+    the COS (and 002) secretariat, candidates and accompagnateurs 404."""
+    spec = desk_row("get", secretariat=404, evaluator=200)
+    spec["ids"] = {"rpk": "rpk_grid_ias"}
+    spec["expect"]["other_staff"] = 200
+    spec["prepare"] = _grids
+    return spec
+
+
 def api_row(method):
     """The certifiers' API: a bearer token opens it, never a session (nor a CSRF cookie):
     every visitor, staff of the right CQP included, gets its JSON 401 (tokens and their CQP
@@ -175,6 +204,12 @@ MATRIX = {
     "desk:pdf": desk_row("get"),
     "desk:pdf_progress": desk_row("get"),
     "desk:proof": desk_row("get"),
+    # The evaluators' grid of the COS request: its source gives none, the page says so.
+    "desk:grid": desk_row("get"),
+    "desk:grid_pdf": desk_row("get"),
+    "desk:grid_pdf_progress": desk_row("get"),
+    "desk:grid_part": grid_part_row(),
+    "desk:ecertif": ecertif_row(),
     "desk_candidate:letter": letter_row(),
     # The livret 2: A's is not finalised, so A's and (004) A's accompagnateur's deposits are
     # refused, back to the livret with the reason; anyone else gets 404.
@@ -230,6 +265,7 @@ def _objects(people) -> dict:
 @pytest.fixture
 def light_pdf(monkeypatch):
     """The PDF row checks access, not rendering: answer a stub once access is granted."""
+    from livrets.desk.views import grid as desk_grid
     from livrets.desk.views import livret as desk_livret
     from livrets.desk.views import staff as desk_staff
     from livrets.jury import views as jury_views
@@ -241,6 +277,8 @@ def light_pdf(monkeypatch):
     monkeypatch.setattr(jury_views, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
     monkeypatch.setattr(desk_staff, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
     monkeypatch.setattr(desk_livret, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
+    monkeypatch.setattr(desk_grid, "export_response", lambda *a, **k: HttpResponse(b"%PDF"))
+    monkeypatch.setattr(desk_grid, "ecertif_pdf", lambda *a, **k: b"%PDF")
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))

@@ -4,7 +4,13 @@ are named for, and what they did at the desk."""
 
 from __future__ import annotations
 
-from livrets.desk.models import Assignment, DecisionLetter, DeskEvent, StaffMembership
+from livrets.desk.models import (
+    Assignment,
+    DecisionLetter,
+    DeskEvent,
+    GapFinding,
+    StaffMembership,
+)
 from portal.accounts.personal_data import iso, person
 from portal.accounts.registry import PersonalData, Section, StoredFile, register
 
@@ -55,6 +61,7 @@ class Desk(PersonalData):
         "desk.DeskEvent",
         "desk.DecisionLetter",
         "desk.Assignment",
+        "desk.GapFinding",
     )
 
     def sections(self, user) -> list[Section]:
@@ -75,7 +82,27 @@ class Desk(PersonalData):
             .select_related("candidature__cqp")
             .order_by("pk")
         )
+        gaps = (
+            GapFinding.objects.filter(candidature__owner=user)
+            .select_related("candidature__cqp")
+            .order_by("pk")
+        )
         return [
+            Section(
+                "bureau_analyse_des_ecarts",
+                "L'analyse des écarts de la commission de recevabilité",
+                [
+                    {
+                        "candidature": str(g.candidature.public_id),
+                        "cqp": g.candidature.cqp.slug,
+                        "activite": g.unit,
+                        "ecart": g.gap,
+                        "recommandations": g.recommendations,
+                        "le": iso(g.recorded_on),
+                    }
+                    for g in gaps
+                ],
+            ),
             Section(
                 "bureau_historique",
                 "Mes demandes au bureau du certificateur",

@@ -15,6 +15,7 @@ from livrets.candidatures.services import CandidatureError, candidature_of, reco
 from livrets.recevabilite import rules, selectors
 from livrets.recevabilite.models import (
     CandidateProfile,
+    NationalForm,
     Period,
     Proof,
     RecevabiliteRequest,
@@ -330,6 +331,8 @@ def start_livret(*, request: RecevabiliteRequest, activities: list[str] = ()):
 
 
 def delete_files_of(user) -> None:
-    """The proofs' files (the rows go with the account)."""
+    """The proofs' and filled national forms' files (the rows go with the account)."""
     for proof in Proof.objects.filter(request__owner=user):
         proof.file.delete(save=False)
+    for form in NationalForm.objects.filter(request__owner=user):
+        form.file.delete(save=False)

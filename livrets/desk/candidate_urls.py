@@ -11,4 +11,14 @@ app_name = "desk_candidate"
 urlpatterns = [
     path("recevabilite/<int:rpk>/deposer/", candidate.deposit, name="deposit"),
     path("recevabilite/<int:rpk>/lettres/<int:lid>/", letters.letter, name="letter"),
+    path(
+        "recevabilite/<int:rpk>/formulaire-national/",
+        candidate.national_form,
+        name="national_form",
+    ),
+    path(
+        "recevabilite/<int:rpk>/formulaire-national/deposer/",
+        candidate.national_form_upload,
+        name="national_form_upload",
+    ),
 ]

@@ -34,5 +34,3 @@ def checked_pdf(upload, *, field: str, what: str) -> tuple[object, str, str]:
     if checked.refusal:
         raise DeskError({field: checked.refusal})
     return file_to_keep(upload, checked), clean_name(upload.name, kind), checked.notice
-
-

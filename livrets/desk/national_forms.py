@@ -88,4 +88,3 @@ def set_national_form(*, request: RecevabiliteRequest, upload) -> NationalForm:
                 }
             )
         return store(request, found, stored)
-

@@ -19,7 +19,6 @@ from livrets.desk.models import (
     DecisionLetter,
     DeskAction,
     DeskEvent,
-    GapFinding,
     StaffMembership,
     StaffRole,
 )
@@ -99,7 +98,9 @@ def _deposit_errors(request: RecevabiliteRequest, c: Candidature) -> None:
     if not request.is_finalised:
         raise DeskError("Finalisez votre demande avant de la déposer.")
     if not selectors.has_secretariat(c.cqp_id):
-        raise DeskError("Le certificateur de ce CQP ne reçoit pas encore les demandes sur le portail.")
+        raise DeskError(
+            "Le certificateur de ce CQP ne reçoit pas encore les demandes sur le portail."
+        )
     if c.desk_status == DeskStatus.PENDING:
         raise DeskError("Votre demande est déjà déposée : elle attend la réponse du certificateur.")
     if c.decision in (Decision.FAVOURABLE, Decision.UNFAVOURABLE):

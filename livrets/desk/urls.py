@@ -13,4 +13,6 @@ urlpatterns = [
     path(P + "pdf/", staff.pdf, name="pdf"),
     path(P + "pdf/preparation/", staff.pdf_progress, name="pdf_progress"),
     path(P + "pieces/<int:fid>/", staff.proof, name="proof"),
+    path(P + "formulaire-national/", staff.national_form, name="national_form"),
+    path(P + "ecarts/", staff.gaps, name="gaps"),
 ]

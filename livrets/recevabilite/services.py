@@ -296,6 +296,11 @@ def record_answer(*, request: RecevabiliteRequest, facts: Facts, by, today: date
 
 
 def record_gaps(*, request: RecevabiliteRequest, units: list[str], note: str) -> None:
+    if selectors.gaps_recorded_by_certifier(request):
+        raise RequestError(
+            "La commission a enregistré son analyse des écarts sur le portail : vos notes ne "
+            "sont plus modifiables."
+        )
     ref = request.referential_version.referential
     request.gap_units = [u.code for u in ref.units if u.code in set(units)]
     request.gap_note = note[:4000]

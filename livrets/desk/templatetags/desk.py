@@ -1,21 +1,60 @@
-"""The desk as the candidate's request pages show it: the deposit offered where the CQP's
-certifier receives requests on the portal, the certifier's answer and its letters."""
+"""The desk as the candidate's pages show it: the deposit offered where the CQP's certifier
+receives requests on the portal (with the filled national form where the request is one),
+the certifier's answer and its letters, and 004's analysis of the gaps by the commission,
+on the request and on the livret 2 section of each activity."""
 
 from __future__ import annotations
 
 from django import template
 
-from livrets.desk import selectors
+from livrets.desk import gaps, national_forms, selectors
+from livrets.desk.models import GapFinding
+from livrets.recevabilite import selectors as requests
+from livrets.recevabilite.models import NationalForm
 
 register = template.Library()
 
 
-@register.inclusion_tag("desk/_deposit.html")
-def deposit_panel(rq):
+@register.inclusion_tag("desk/_deposit.html", takes_context=True)
+def deposit_panel(context, rq):
     c = rq.candidature
+    secretariat = selectors.has_secretariat(c.cqp_id)
+    national = secretariat and national_forms.is_national(rq)
     return {
+        "request": context.get("request"),
         "rq": rq,
         "c": c,
         "letters": selectors.letters(c) if c.deposited_on else [],
-        "offered": rq.is_finalised and not c.at_desk and selectors.has_secretariat(c.cqp_id),
+        "offered": rq.is_finalised and not c.at_desk and secretariat,
+        "national": national,
+        "form_title": requests.form_of(rq).title if national else None,
+        "national_form": NationalForm.objects.filter(request=rq).first() if national else None,
+        "replaceable": national and national_forms.replaceable(c),
     }
+
+
+@register.simple_tag
+def commission_gaps(rq):
+    """``{% commission_gaps rq as commission %}``: the commission's analysis recorded on the
+    portal (``commission.units``, ``commission.recorded_on``), or None."""
+    findings = gaps.findings_of(rq.candidature_id)
+    if not findings:
+        return None
+    first = findings[0]
+    return {
+        "units": [u for u in gaps.units_of(rq, findings) if u.said],
+        "recorded_on": max(f.recorded_on for f in findings),
+        "recorded_by": first.recorded_by,
+        "by": selectors.secretariat_name(rq.candidature.cqp),
+    }
+
+
+@register.inclusion_tag("desk/_livret_gap.html")
+def commission_gap(livret, section):
+    """The commission's analysis of the section's activity, on the livret 2 section."""
+    if not section.unit or not livret.candidature_id:
+        return {"finding": None}
+    finding = GapFinding.objects.filter(
+        candidature_id=livret.candidature_id, unit=section.unit
+    ).first()
+    return {"finding": finding, "by": selectors.secretariat_name(livret.cqp)}

@@ -46,6 +46,30 @@ def _event(e: DeskEvent, *, own: bool) -> dict:
     }
 
 
+def _gaps_section(user) -> Section:
+    """004: the commission's analysis of the gaps on the person's requests."""
+    gaps = (
+        GapFinding.objects.filter(candidature__owner=user)
+        .select_related("candidature__cqp")
+        .order_by("pk")
+    )
+    return Section(
+        "bureau_analyse_des_ecarts",
+        "L'analyse des écarts de la commission de recevabilité",
+        [
+            {
+                "candidature": str(g.candidature.public_id),
+                "cqp": g.candidature.cqp.slug,
+                "activite": g.unit,
+                "ecart": g.gap,
+                "recommandations": g.recommendations,
+                "le": iso(g.recorded_on),
+            }
+            for g in gaps
+        ],
+    )
+
+
 class Desk(PersonalData):
     label = "bureau"
     held = (
@@ -82,27 +106,8 @@ class Desk(PersonalData):
             .select_related("candidature__cqp")
             .order_by("pk")
         )
-        gaps = (
-            GapFinding.objects.filter(candidature__owner=user)
-            .select_related("candidature__cqp")
-            .order_by("pk")
-        )
         return [
-            Section(
-                "bureau_analyse_des_ecarts",
-                "L'analyse des écarts de la commission de recevabilité",
-                [
-                    {
-                        "candidature": str(g.candidature.public_id),
-                        "cqp": g.candidature.cqp.slug,
-                        "activite": g.unit,
-                        "ecart": g.gap,
-                        "recommandations": g.recommendations,
-                        "le": iso(g.recorded_on),
-                    }
-                    for g in gaps
-                ],
-            ),
+            _gaps_section(user),
             Section(
                 "bureau_historique",
                 "Mes demandes au bureau du certificateur",

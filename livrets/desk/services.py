@@ -80,8 +80,13 @@ def deposit(
         c.request_sent_on = c.request_received_on = c.deposited_on = today
         c.desk_status, c.desk_decided_on, c.desk_motifs = DeskStatus.PENDING, None, ""
         c.save()
+        after = snapshot(c)
+        if national:  # which filled national form went with this deposit
+            after["formulaire_national"] = (
+                NationalForm.objects.filter(request=request).values_list("name", flat=True).first()
+            )
         DeskEvent.objects.create(
-            candidature=c, actor=by, action=DeskAction.DEPOSIT, before=before, after=snapshot(c)
+            candidature=c, actor=by, action=DeskAction.DEPOSIT, before=before, after=after
         )
         _tell(
             request,

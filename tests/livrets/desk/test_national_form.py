@@ -77,6 +77,8 @@ def test_a_deposit_without_the_national_form_is_refused_with_a_summary(desk, as_
     assert "Votre demande est déposée sur le portail" in response.text
     stored = NationalForm.objects.get(request=rq)
     assert stored.name == "cerfa_rempli.pdf" and stored.kind == "pdf"
+    event = DeskEvent.objects.get(action="deposit")
+    assert event.after["formulaire_national"] == "cerfa_rempli.pdf"
     assert reverse("desk_candidate:national_form", args=[rq.pk]) in response.text
 
 

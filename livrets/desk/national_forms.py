@@ -28,10 +28,11 @@ def is_national(request: RecevabiliteRequest) -> bool:
 
 def replaceable(c: Candidature) -> bool:
     """The filled national form is replaced while the request is with the candidate: before
-    its deposit, and once the secretariat sent it back incomplete."""
-    return c.desk_status in ("", DeskStatus.INCOMPLETE) and c.decision not in (
-        Decision.FAVOURABLE,
-        Decision.UNFAVOURABLE,
+    its deposit, and once the secretariat sent it back incomplete (not once sent by post)."""
+    return (
+        c.desk_status in ("", DeskStatus.INCOMPLETE)
+        and not c.request_sent_on
+        and c.decision not in (Decision.FAVOURABLE, Decision.UNFAVOURABLE)
     )
 
 

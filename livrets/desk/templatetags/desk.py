@@ -10,7 +10,7 @@ from django import template
 from livrets.desk import gaps, national_forms, selectors
 from livrets.desk.models import GapFinding
 from livrets.recevabilite import selectors as requests
-from livrets.recevabilite.models import NationalForm
+from livrets.recevabilite.models import NationalForm, RecevabiliteRequest
 
 register = template.Library()
 
@@ -58,3 +58,22 @@ def commission_gap(livret, section):
         candidature_id=livret.candidature_id, unit=section.unit
     ).first()
     return {"finding": finding, "by": selectors.secretariat_name(livret.cqp)}
+
+
+@register.inclusion_tag("desk/_gaps_line.html")
+def commission_gaps_line(candidature):
+    """In « Mes démarches »: the commission's analysis recorded, with a link to read it."""
+    latest = (
+        GapFinding.objects.filter(candidature=candidature)
+        .order_by("-recorded_on")
+        .values_list("recorded_on", flat=True)
+        .first()
+    )
+    if latest is None:
+        return {"recorded_on": None}
+    rpk = (
+        RecevabiliteRequest.objects.filter(candidature=candidature)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return {"recorded_on": latest, "rpk": rpk, "by": selectors.secretariat_name(candidature.cqp)}

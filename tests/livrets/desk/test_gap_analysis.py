@@ -99,6 +99,10 @@ def test_the_candidate_sees_it_and_their_own_notes_become_read_only(desk, as_use
     assert "vos notes ne sont plus modifiables" in page
     assert "Ma note." in page
     assert "Enregistrer l’analyse des écarts" not in page
+    # « Mes démarches » says it is there, with the link to read it.
+    demarches = client.get(reverse("candidatures:demarches")).text
+    assert "Analyse des écarts de la commission de recevabilité enregistrée le" in demarches
+    assert f"{answer}#ecarts" in demarches
     refused = client.post(reverse("recevabilite:gaps", args=[rq.pk]), {"note": "Autre."})
     assert refused.status_code == 302
     rq.refresh_from_db()

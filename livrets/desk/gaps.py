@@ -15,9 +15,10 @@ from datetime import date
 from django.db import transaction
 
 from livrets.candidatures.models import Candidature
-from livrets.desk import rules
+from livrets.desk import rules, selectors
 from livrets.desk.errors import DeskError
 from livrets.desk.models import DeskAction, DeskEvent, GapFinding
+from livrets.desk.services import _tell as tell  # the desk's one way to tell the candidate
 from livrets.recevabilite import selectors as requests
 from livrets.recevabilite.models import RecevabiliteRequest
 
@@ -73,11 +74,17 @@ def _snapshot(c: Candidature) -> dict:
 
 
 def record(
-    *, request: RecevabiliteRequest, by, entries: dict[str, tuple[str, str]], today: date
+    *,
+    request: RecevabiliteRequest,
+    by,
+    entries: dict[str, tuple[str, str]],
+    today: date,
+    link: str = "",
 ) -> list[GapFinding]:
     """The commission records (or corrects) its analysis, per activity of the referential
     (``entries``: unit code -> (gap, recommendations)), once it has decided on the request.
-    A ``DeskEvent`` keeps the analysis before and after."""
+    A ``DeskEvent`` keeps the analysis before and after; the candidate is told by email
+    (``link``: their request's page)."""
     if not asked(request):
         raise DeskError("La source de ce CQP ne prévoit pas d'analyse des écarts.")
     codes = {u.code for u in request.referential_version.referential.units}
@@ -108,5 +115,13 @@ def record(
         )
         DeskEvent.objects.create(
             candidature=c, actor=by, action=DeskAction.GAPS, before=before, after=_snapshot(c)
+        )
+        tell(
+            request,
+            c,
+            subject="L'analyse des écarts de la commission de recevabilité",
+            template="desk/email/gaps.txt",
+            link=link,
+            extra={"by": selectors.secretariat_name(c.cqp)},
         )
     return findings_of(c.pk)

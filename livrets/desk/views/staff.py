@@ -218,7 +218,13 @@ def gaps(request, rpk: int):
     if form.is_valid():
         try:
             gap_analysis.record(
-                request=rq, by=request.user, entries=form.entries(), today=timezone.localdate()
+                request=rq,
+                by=request.user,
+                entries=form.entries(),
+                today=timezone.localdate(),
+                link=request.build_absolute_uri(
+                    reverse("recevabilite:answer", args=[rq.pk]) + "#ecarts"
+                ),
             )
         except services.DeskError as error:
             for field, message in error.errors.items():
@@ -226,7 +232,7 @@ def gaps(request, rpk: int):
         else:
             messages.success(
                 request,
-                "L'analyse des écarts est enregistrée ; le candidat la voit sur le portail.",
+                "L'analyse des écarts est enregistrée ; le candidat en est informé par courriel.",
             )
             return redirect(reverse("desk:request", args=[rq.pk]) + "#ecarts")
     return _request_response(request, rq, roles=roles, gaps_form=form, status=400)

@@ -5,6 +5,7 @@ sections of each activity; the gaps the candidate typed become read-only."""
 from __future__ import annotations
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,12 +61,18 @@ def test_the_commission_records_the_analysis_once_it_decided(desk, as_user):
     empty = secretariat.post(url, {})
     assert empty.status_code == 400
     assert 'href="#id_gap-A1"' in empty.text and "Erreur :" in empty.text
+    mail.outbox.clear()
     response = secretariat.post(
         url,
         {"gap-A2": "Peu d'accueil physique.", "reco-A2": "Module « Accueil » de l'Institut."},
         follow=True,
     )
     assert "L&#x27;analyse des écarts est enregistrée" in response.text
+    # The candidate is told by email, with the link to the request.
+    (message,) = mail.outbox
+    assert message.to == ["alice@example.fr"]
+    assert "La commission de recevabilité a enregistré sur le portail" in message.body
+    assert reverse("recevabilite:answer", args=[rq.pk]) + "#ecarts" in message.body
     (finding,) = GapFinding.objects.all()
     assert (finding.unit, finding.recorded_by) == ("A2", desk["secretariat"])
     assert finding.recorded_on == timezone.localdate()

@@ -12,4 +12,14 @@ urlpatterns = [
     path("recevabilite/<int:rpk>/deposer/", candidate.deposit, name="deposit"),
     path("recevabilite/<int:rpk>/lettres/<int:lid>/", letters.letter, name="letter"),
     path("livret/<int:pk>/deposer/", candidate_livret.deposit_livret, name="livret_deposit"),
+    path(
+        "recevabilite/<int:rpk>/formulaire-national/",
+        candidate.national_form,
+        name="national_form",
+    ),
+    path(
+        "recevabilite/<int:rpk>/formulaire-national/deposer/",
+        candidate.national_form_upload,
+        name="national_form_upload",
+    ),
 ]

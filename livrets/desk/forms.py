@@ -268,3 +268,43 @@ class GridPartForm(forms.Form):
 
     def text_fields(self):
         return [self[k] for k in self.text_kinds]
+
+
+class GapAnalysisForm(forms.Form):
+    """004: the commission's analysis of the gaps, per activity of the referential: the gap
+    found and the recommendations of further training (fields ``gap-<code>``,
+    ``reco-<code>``)."""
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = units
+        for u in units:
+            self.fields[f"gap-{u.code}"] = forms.CharField(
+                label=f"{u.name} : écart constaté",
+                required=False,
+                max_length=rules.GAP_MAX,
+                initial=u.gap,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                error_messages={
+                    "max_length": f"L'écart constaté tient en {rules.GAP_MAX} caractères au plus."
+                },
+            )
+            self.fields[f"reco-{u.code}"] = forms.CharField(
+                label=f"{u.name} : recommandations de formations complémentaires",
+                required=False,
+                max_length=rules.GAP_MAX,
+                initial=u.recommendations,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                error_messages={
+                    "max_length": f"Les recommandations tiennent en {rules.GAP_MAX} caractères "
+                    "au plus."
+                },
+            )
+
+    def entries(self) -> dict[str, tuple[str, str]]:
+        data = self.cleaned_data
+        return {u.code: (data[f"gap-{u.code}"], data[f"reco-{u.code}"]) for u in self.units}
+
+    def pairs(self):
+        """Each activity with its two fields, for the template."""
+        return [(u, self[f"gap-{u.code}"], self[f"reco-{u.code}"]) for u in self.units]

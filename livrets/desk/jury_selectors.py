@@ -28,14 +28,29 @@ class News:
 
 
 def candidate_news(c: Candidature) -> News:
-    livret = (
+    return candidates_news([c])[c.pk]
+
+
+def candidates_news(candidatures: list[Candidature]) -> dict[int, News]:
+    """Candidature id -> its ``News``, in two queries for any number of candidatures (« Mes
+    démarches » lists them all)."""
+    ids = [c.pk for c in candidatures]
+    livrets = {}
+    for livret in (
         deposited_livrets()
-        .filter(candidature=c)
+        .filter(candidature_id__in=ids)
         .select_related("deposited_by")
         .order_by("-deposited_on", "-number")
-        .first()
-    )
-    seat = Seat.objects.filter(candidature=c).select_related("session").first()
+    ):
+        livrets.setdefault(livret.candidature_id, livret)
+    seats = {
+        s.candidature_id: s
+        for s in Seat.objects.filter(candidature_id__in=ids).select_related("session")
+    }
+    return {c.pk: _news(c, livrets.get(c.pk), seats.get(c.pk)) for c in candidatures}
+
+
+def _news(c: Candidature, livret: Livret | None, seat: Seat | None) -> News:
     delays = c.cqp.current.referential.delays if c.cqp.current_id else None
     last_day = None
     if livret is None and delays is not None:

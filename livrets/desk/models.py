@@ -71,6 +71,7 @@ class DeskAction(models.TextChoices):
     UNSEAT = "unseat", "Retrait d'une session du jury"
     JURY_DECISION = "jury_decision", "Décision du jury"
     EVALUATE = "evaluate", "Grille d’évaluation renseignée"
+    GAPS = "gaps", "Analyse des écarts"
 
 
 class DeskEvent(models.Model):
@@ -133,6 +134,36 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.evaluator} ({self.candidature_id})"
+
+
+class GapFinding(models.Model):
+    """004: the commission's analysis of the gaps between the activities the candidate
+    declared and one activity (unit) of the CQP's referential, with its recommendations of
+    further training, as its notification carries them (source 004)."""
+
+    candidature = models.ForeignKey(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="gap_findings"
+    )
+    unit = models.CharField("activité du référentiel", max_length=40)
+    gap = models.TextField("écart constaté", max_length=4000, blank=True)
+    recommendations = models.TextField(
+        "recommandations de formations complémentaires", max_length=4000, blank=True
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_on = models.DateField("date de l'analyse")
+
+    class Meta:
+        verbose_name = "analyse des écarts (activité)"
+        verbose_name_plural = "analyses des écarts (activités)"
+        ordering = ["candidature", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidature", "unit"], name="one_gap_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} ({self.candidature_id})"
 
 
 def letter_path(instance, filename: str) -> str:

@@ -11,6 +11,7 @@ from livrets.desk.models import (
     DeskEvent,
     EvaluationMark,
     EvaluationNote,
+    GapFinding,
     JurySession,
     Seat,
     StaffMembership,
@@ -121,6 +122,30 @@ def _grading(user) -> list[dict]:
     return out
 
 
+def _gaps_section(user) -> Section:
+    """004: the commission's analysis of the gaps on the person's requests."""
+    gaps = (
+        GapFinding.objects.filter(candidature__owner=user)
+        .select_related("candidature__cqp")
+        .order_by("pk")
+    )
+    return Section(
+        "bureau_analyse_des_ecarts",
+        "L'analyse des écarts de la commission de recevabilité",
+        [
+            {
+                "candidature": str(g.candidature.public_id),
+                "cqp": g.candidature.cqp.slug,
+                "activite": g.unit,
+                "ecart": g.gap,
+                "recommandations": g.recommendations,
+                "le": iso(g.recorded_on),
+            }
+            for g in gaps
+        ],
+    )
+
+
 class Desk(PersonalData):
     label = "bureau"
     held = (
@@ -141,6 +166,7 @@ class Desk(PersonalData):
         "desk.Seat",
         "desk.EvaluationMark",
         "desk.EvaluationNote",
+        "desk.GapFinding",
     )
 
     def sections(self, user) -> list[Section]:
@@ -165,6 +191,7 @@ class Desk(PersonalData):
         issued = ApiToken.objects.filter(created_by=user).prefetch_related("cqps").order_by("pk")
         return [
             *_jury_sections(user),
+            _gaps_section(user),
             Section(
                 "bureau_historique",
                 "Mes demandes au bureau du certificateur",

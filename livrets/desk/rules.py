@@ -246,3 +246,39 @@ def seat_errors(
             else "La demande de ce candidat n'est pas recevable : il ne peut pas être convoqué."
         }
     return {}
+
+
+# 004: the commission's analysis of the gaps ------------------------------------------------
+
+GAP_MAX = 4000
+# The decisions after which the commission records its analysis: source 004 says its
+# notification carries it « quelle que soit la décision de la commission de recevabilité ».
+GAPS_AFTER = (ADMISSIBLE, INADMISSIBLE)
+
+
+def gap_errors(entries: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Field -> French message for the commission's analysis of the gaps.
+
+    ``entries``: unit code -> (gap found, training recommendations), in the referential's
+    order. At least one activity must say something; each text holds ``GAP_MAX`` characters
+    at most. The fields are named ``gap-<code>`` and ``reco-<code>``."""
+    errors = {}
+    for code, (gap, recommendations) in entries.items():
+        if len(gap) > GAP_MAX:
+            errors[f"gap-{code}"] = f"L'écart constaté tient en {GAP_MAX} caractères au plus."
+        if len(recommendations) > GAP_MAX:
+            errors[f"reco-{code}"] = (
+                f"Les recommandations tiennent en {GAP_MAX} caractères au plus."
+            )
+    if not errors and not any(g.strip() or r.strip() for g, r in entries.values()):
+        first = next(iter(entries), "")
+        errors[f"gap-{first}" if first else ""] = (
+            "Indiquez l'écart constaté ou les recommandations pour au moins une activité."
+        )
+    return errors
+
+
+def national_form_missing(*, national: bool, stored: bool, uploaded: bool) -> bool:
+    """Whether a deposit lacks the filled national form: a CQP whose request is the national
+    form (000, 004) deposits it beside the portal's preparation file."""
+    return national and not stored and not uploaded

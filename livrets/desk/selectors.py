@@ -373,3 +373,21 @@ def inbox(user, *, status: str = "", search: str = "", today: date) -> Inbox:
     soon = [row_of(c, delays=delays, today=today) for c in soon_rows]
     soon.sort(key=lambda r: (r.silence_on or date.max, r.candidature.pk))
     return Inbox(counts=counts, rows=rows, soon=soon, memberships=mine, delays=delays)
+
+
+def secretariat_name(cqp) -> str:
+    """Who decides on the requests, as the source names them (004: the commission)."""
+    from livrets.desk.models import SECRETARIAT_NAMES
+
+    return SECRETARIAT_NAMES.get(cqp.slug, StaffRole.SECRETARIAT.label)
+
+
+def national_form_at_desk(user, rpk: int):
+    """The filled national form of a request deposited at the user's desk (404 otherwise)."""
+    from livrets.recevabilite.models import NationalForm
+
+    rq = request_at_desk(user, rpk)
+    found = NationalForm.objects.filter(request=rq).first()
+    if found is None:
+        raise Http404
+    return found

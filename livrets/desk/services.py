@@ -12,7 +12,8 @@ from django.template.loader import render_to_string
 
 from livrets.candidatures import deadlines
 from livrets.candidatures.models import Candidature, Decision, DeskStatus
-from livrets.desk import rules, selectors
+from livrets.desk import national_forms, rules, selectors
+from livrets.desk.errors import DeskError, checked_pdf
 from livrets.desk.models import (
     Assignment,
     DecisionLetter,
@@ -22,9 +23,8 @@ from livrets.desk.models import (
     StaffRole,
 )
 from livrets.jury.models import JuryDecision
-from livrets.recevabilite.models import RecevabiliteRequest
+from livrets.recevabilite.models import NationalForm, RecevabiliteRequest
 from portal.tasks import send_email
-from portal.uploads import checked_upload, clean_name, file_to_keep, size_refusal
 
 SUBJECT = "[Portail CQP-VAE] "
 FACTS = (
@@ -38,15 +38,6 @@ FACTS = (
     "desk_decided_on",
     "desk_motifs",
 )
-
-
-class DeskError(Exception):
-    """A write the desk refuses: field (or "" for the whole form) -> French message."""
-
-    def __init__(self, errors: dict[str, str] | str):
-        errors = {"": errors} if isinstance(errors, str) else errors
-        super().__init__(" ".join(errors.values()))
-        self.errors = errors
 
 
 def snapshot(c: Candidature) -> dict:
@@ -67,28 +58,36 @@ def silence_on(request: RecevabiliteRequest, candidature: Candidature) -> date |
     return deadlines.silence_day(delays=delays, facts=candidature.facts)
 
 
-def deposit(*, request: RecevabiliteRequest, by, today: date, link: str) -> Candidature:
-    """The candidate deposits the finalised request on the portal: sent and received today."""
-    with transaction.atomic():
+def deposit(
+    *, request: RecevabiliteRequest, by, today: date, link: str, national_form=None
+) -> Candidature:
+    """The candidate deposits the finalised request on the portal: sent and received today.
+    Where the request is the national form, its filled copy goes with it (``national_form``:
+    an uploaded PDF, which replaces the one stored; required when none is)."""
+    checked = national_forms.checked(national_form)
+    with national_forms.cleaning() as stored, transaction.atomic():
         c = _locked(request)
-        if not request.is_finalised:
-            raise DeskError("Finalisez votre demande avant de la déposer.")
-        if not selectors.has_secretariat(c.cqp_id):
-            raise DeskError(
-                "Le certificateur de ce CQP ne reçoit pas encore les demandes sur le portail."
-            )
-        if c.desk_status == DeskStatus.PENDING:
-            raise DeskError(
-                "Votre demande est déjà déposée : elle attend la réponse du certificateur."
-            )
-        if c.decision in (Decision.FAVOURABLE, Decision.UNFAVOURABLE):
-            raise DeskError("Le certificateur a déjà répondu à cette demande.")
+        _deposit_errors(request, c)
+        national = national_forms.is_national(request)
+        if rules.national_form_missing(
+            national=national,
+            stored=NationalForm.objects.filter(request=request).exists(),
+            uploaded=checked is not None,
+        ):
+            raise DeskError({"national_form": national_forms.MISSING})
+        if national and checked is not None:
+            national_forms.store(request, checked, stored)
         before = snapshot(c)
         c.request_sent_on = c.request_received_on = c.deposited_on = today
         c.desk_status, c.desk_decided_on, c.desk_motifs = DeskStatus.PENDING, None, ""
         c.save()
+        after = snapshot(c)
+        if national:  # which filled national form went with this deposit
+            after["formulaire_national"] = (
+                NationalForm.objects.filter(request=request).values_list("name", flat=True).first()
+            )
         DeskEvent.objects.create(
-            candidature=c, actor=by, action=DeskAction.DEPOSIT, before=before, after=snapshot(c)
+            candidature=c, actor=by, action=DeskAction.DEPOSIT, before=before, after=after
         )
         _tell(
             request,
@@ -101,23 +100,23 @@ def deposit(*, request: RecevabiliteRequest, by, today: date, link: str) -> Cand
     return c
 
 
+def _deposit_errors(request: RecevabiliteRequest, c: Candidature) -> None:
+    if not request.is_finalised:
+        raise DeskError("Finalisez votre demande avant de la déposer.")
+    if not selectors.has_secretariat(c.cqp_id):
+        raise DeskError(
+            "Le certificateur de ce CQP ne reçoit pas encore les demandes sur le portail."
+        )
+    if c.desk_status == DeskStatus.PENDING:
+        raise DeskError("Votre demande est déjà déposée : elle attend la réponse du certificateur.")
+    if c.decision in (Decision.FAVOURABLE, Decision.UNFAVOURABLE):
+        raise DeskError("Le certificateur a déjà répondu à cette demande.")
+
+
 def checked_letter(upload) -> tuple[object, str, str]:
     """The letter to keep (its disarmed copy), its clean name and what the copy lost; a
     ``DeskError`` on the field ``letter`` for anything but a clean PDF."""
-    if refusal := size_refusal(upload):
-        raise DeskError({"letter": refusal})
-    kind, checked = checked_upload(upload)
-    if kind != "pdf":
-        raise DeskError(
-            {
-                "letter": f"« {upload.name[:80]} » n'est pas un fichier PDF : la lettre du "
-                "certificateur est acceptée en PDF uniquement (le type est vérifié d'après le "
-                "contenu du fichier, pas d'après son nom)."
-            }
-        )
-    if checked.refusal:
-        raise DeskError({"letter": checked.refusal})
-    return file_to_keep(upload, checked), clean_name(upload.name, kind), checked.notice
+    return checked_pdf(upload, field="letter", what="la lettre du certificateur est acceptée")
 
 
 def decide(

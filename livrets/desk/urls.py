@@ -25,4 +25,6 @@ urlpatterns = [
     path(P + "grille-pdf/", grid.grid_pdf, name="grid_pdf"),
     path(P + "grille-pdf/preparation/", grid.grid_pdf_progress, name="grid_pdf_progress"),
     path(P + "e-certif.pdf", grid.ecertif, name="ecertif"),
+    path(P + "formulaire-national/", staff.national_form, name="national_form"),
+    path(P + "ecarts/", staff.gaps, name="gaps"),
 ]

@@ -122,6 +122,26 @@ class Proof(UploadedFile):
     file = models.FileField(upload_to=proof_path, storage=livret_storage, max_length=255)
 
 
+def national_form_path(instance, filename: str) -> str:
+    return f"recevabilite/{instance.request.public_id}/formulaire-{uuid.uuid4().hex}"
+
+
+class NationalForm(UploadedFile):
+    """The filled national form (000: CERFA n° 12818*02; 004: the form fixed by the arrêté of
+    29 January 2018), deposited beside the portal's preparation file where the certifier
+    receives requests on the portal. A PDF checked as the proofs are; one per request,
+    replaced while the request is with the candidate."""
+
+    request = models.OneToOneField(
+        RecevabiliteRequest, on_delete=models.CASCADE, related_name="national_form"
+    )
+    file = models.FileField(upload_to=national_form_path, storage=livret_storage, max_length=255)
+
+    class Meta(UploadedFile.Meta):
+        verbose_name = "formulaire national rempli"
+        verbose_name_plural = "formulaires nationaux remplis"
+
+
 class RequestComment(models.Model):
     """An accompagnateur's comment, with an opinion, on a part of the request."""
 

@@ -4,7 +4,13 @@ request; the requests' cached PDFs."""
 
 from __future__ import annotations
 
-from livrets.recevabilite.models import CandidateProfile, Proof, RecevabiliteRequest, RequestComment
+from livrets.recevabilite.models import (
+    CandidateProfile,
+    NationalForm,
+    Proof,
+    RecevabiliteRequest,
+    RequestComment,
+)
 from livrets.recevabilite.selectors import PROFILE_FIELDS
 from portal.accounts.personal_data import iso as _iso
 from portal.accounts.personal_data import person
@@ -24,6 +30,22 @@ def _comment(c: RequestComment) -> dict:
 
 def proof_archive_name(proof) -> str:
     return f"fichiers/recevabilite-{proof.request_id}/{proof.pk}-{proof.name}"
+
+
+def national_form_archive_name(form) -> str:
+    return f"fichiers/recevabilite-{form.request_id}/formulaire-national-{form.name}"
+
+
+def _national_form(rq) -> dict | None:
+    form = getattr(rq, "national_form", None)
+    if form is None:
+        return None
+    return {
+        "nom": form.name,
+        "taille": form.size,
+        "depose_le": _iso(form.uploaded_at),
+        "fichier": national_form_archive_name(form),
+    }
 
 
 def _profile(profile) -> dict | None:
@@ -100,6 +122,7 @@ def _request(rq) -> dict:
         },
         "periodes": [_period(p) for p in rq.periods.all()],
         "pieces": [_proof(d) for d in rq.proofs.all()],
+        "formulaire_national_rempli": _national_form(rq),
         "commentaires": [_comment(c) for c in rq.comments.all()],
     }
 
@@ -107,7 +130,7 @@ def _request(rq) -> dict:
 def _sections(user) -> list[Section]:
     requests = (
         RecevabiliteRequest.objects.filter(owner=user)
-        .select_related("cqp", "referential_version", "candidature")
+        .select_related("cqp", "referential_version", "candidature", "national_form")
         .prefetch_related("periods", "proofs", "comments__author")
         .order_by("pk")
     )
@@ -149,6 +172,7 @@ class Recevabilite(PersonalData):
         "recevabilite.CandidateProfile",
         "recevabilite.RecevabiliteRequest",
         "recevabilite.RequestComment",
+        "recevabilite.NationalForm",
     )
     # Writing one's request is using the portal (retention).
     activity = ("recevabiliterequests__updated_at",)
@@ -159,6 +183,8 @@ class Recevabilite(PersonalData):
     def files(self, user):
         for proof in Proof.objects.filter(request__owner=user).order_by("pk"):
             yield StoredFile(proof_archive_name(proof), proof.file)
+        for form in NationalForm.objects.filter(request__owner=user).order_by("pk"):
+            yield StoredFile(national_form_archive_name(form), form.file)
 
     def erase(self, user) -> None:
         from livrets.recevabilite.services import delete_files_of

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from home.referentials.request import RequestForm
 from livrets.candidatures import access
+from livrets.candidatures.models import Candidature
 from livrets.recevabilite.models import CandidateProfile, Period, Proof, RecevabiliteRequest
 from livrets.recevabilite.rules import PeriodContent, RequestContent
 
@@ -183,6 +184,15 @@ def gap_request_for_livret(livret) -> RecevabiliteRequest | None:
         .only("gap_units", "gap_note")
         .first()
     )
+
+
+def gaps_recorded_by_certifier(request: RecevabiliteRequest) -> bool:
+    """Whether the certifier's commission recorded its analysis of the gaps on the portal
+    (004): the desk's rows, read through their relation to the candidature (the desk sits
+    above this app and is not imported)."""
+    return Candidature.objects.filter(
+        pk=request.candidature_id, gap_findings__isnull=False
+    ).exists()
 
 
 def followers(request: RecevabiliteRequest) -> list:

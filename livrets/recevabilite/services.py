@@ -15,6 +15,7 @@ from livrets.candidatures.services import CandidatureError, candidature_of, reco
 from livrets.recevabilite import rules, selectors
 from livrets.recevabilite.models import (
     CandidateProfile,
+    NationalForm,
     Period,
     Proof,
     RecevabiliteRequest,
@@ -295,6 +296,11 @@ def record_answer(*, request: RecevabiliteRequest, facts: Facts, by, today: date
 
 
 def record_gaps(*, request: RecevabiliteRequest, units: list[str], note: str) -> None:
+    if selectors.gaps_recorded_by_certifier(request):
+        raise RequestError(
+            "La commission a enregistré son analyse des écarts sur le portail : vos notes ne "
+            "sont plus modifiables."
+        )
     ref = request.referential_version.referential
     request.gap_units = [u.code for u in ref.units if u.code in set(units)]
     request.gap_note = note[:4000]
@@ -330,6 +336,8 @@ def start_livret(*, request: RecevabiliteRequest, activities: list[str] = ()):
 
 
 def delete_files_of(user) -> None:
-    """The proofs' files (the rows go with the account)."""
+    """The proofs' and filled national forms' files (the rows go with the account)."""
     for proof in Proof.objects.filter(request__owner=user):
         proof.file.delete(save=False)
+    for form in NationalForm.objects.filter(request__owner=user):
+        form.file.delete(save=False)

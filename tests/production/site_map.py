@@ -348,6 +348,27 @@ def failed_submits(ids: dict) -> list[Submit]:
             else []
         ),
         *_grid_submits(ids),
+        Submit(
+            "desk gap analysis",
+            "secretariat",
+            reverse("desk:gaps", kwargs={"rpk": ids["rpk_letter"]}),
+            {"gap-A1": "x" * 4001},
+            shown_at=reverse("desk:request", kwargs={"rpk": ids["rpk_letter"]}),
+        ),
+        Submit(
+            "national form without a file",
+            "owner",
+            reverse("desk_candidate:national_form_upload", kwargs={"rpk": ids["rpk"]}),
+            {},
+            shown_at=request("answer"),
+        ),
+        Submit(
+            "request gaps",
+            "owner",
+            request("gaps"),
+            {"units": ["inconnue"]},
+            shown_at=request("answer"),
+        ),
         Submit("request identity", "owner", request("identity"), {"email": "x"}),
         Submit(
             "request period",

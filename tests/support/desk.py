@@ -51,9 +51,23 @@ def assign_evaluators(request) -> None:
         desk.assign(request=request, by=secretariat.user, evaluator_id=m.user_id)
 
 
+def with_national_form(request):
+    """The filled national form (a small clean PDF) beside a request that is one (000, 004),
+    as a deposit needs it; nothing for a certifier's own form (002)."""
+    from livrets.desk import national_forms
+    from tests.support.uploads import PDF
+
+    if national_forms.is_national(request):
+        national_forms.set_national_form(
+            request=request, upload=SimpleUploadedFile("formulaire-national.pdf", PDF)
+        )
+    return request
+
+
 def finalised(owner, slug: str):
     request = start(owner, slug)
     complete(request)
+    with_national_form(request)
     services.finalise(
         request=request, sworn_name="Alice Martin", sworn_place="Lyon", sworn_on=date(2026, 1, 5)
     )
@@ -83,6 +97,7 @@ def decided_with_letter(owner, slug: str, *, request=None, outcome: str = "recev
             sworn_place="Lyon",
             sworn_on=date(2026, 1, 5),
         )
+        with_national_form(request)
         desk.deposit(request=request, by=owner, today=timezone.localdate(), link="http://x/")
     today = timezone.localdate()
     secretariat = StaffMembership.objects.filter(cqp__slug=slug, role=StaffRole.SECRETARIAT).first()

@@ -197,6 +197,12 @@ REGISTRY: dict[str, tuple[str, Callable]] = {
     "desk:grid_pdf": ("secretariat", _grids),
     "desk:grid_pdf_progress": ("secretariat", _grids),
     "desk:ecertif": ("secretariat", _ecertif),
+    "desk:national_form": ("secretariat", _deposited),
+    "desk:gaps": ("secretariat", _deposited),
+    # The filled national form beside the preparation file (000, 004): the candidate adds or
+    # replaces it (POST), reads it as their accompagnateur does.
+    "desk_candidate:national_form": ("owner", REQUEST),
+    "desk_candidate:national_form_upload": ("owner", REQUEST),
     # The certifier's decision letter: one address for the candidate, their accompagnateur
     # and the CQP's staff.
     "desk_candidate:letter": ("secretariat", _decision_letter),
@@ -289,6 +295,9 @@ def _recevabilite(livret) -> dict:
     proof = recevabilite.add_proof(
         request=request, upload=SimpleUploadedFile("preuve.pdf", PDF), period=period
     )
+    from tests.support.desk import with_national_form
+
+    with_national_form(request)  # 000, 004: the filled national form, beside the request
     return {"rpk": request.pk, "pid": period.pk, "fid": proof.pk}
 
 

@@ -10,13 +10,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from livrets.desk import gaps as gap_analysis
 from livrets.desk import rules, selectors, services
-from livrets.desk.forms import AssignForm, DecisionForm, InboxFilterForm
+from livrets.desk.forms import AssignForm, DecisionForm, GapAnalysisForm, InboxFilterForm
 from livrets.desk.models import StaffRole
 from livrets.desk.views.common import staff_view
 from livrets.livret2.views.documents import document_response
 from livrets.recevabilite import selectors as requests
-from livrets.recevabilite.models import Proof
+from livrets.recevabilite.models import NationalForm, Proof
 from livrets.recevabilite.pdf import request_export
 from livrets.recevabilite.views.common import context as request_context
 from portal.pdf.export import PdfExport, export_response, progress_response
@@ -87,7 +88,26 @@ def request_page(request, rpk: int):
     )
 
 
-def _request_response(request, rq, *, roles, form=None, assign_form=None, status=200):
+def _gaps_context(rq, *, is_secretariat: bool, gaps_form=None) -> dict:
+    """004: the commission's analysis of the gaps, and its form once it has decided."""
+    if not gap_analysis.asked(rq):
+        return {"gaps_asked": False}
+    findings = gap_analysis.findings_of(rq.candidature_id)
+    units = gap_analysis.units_of(rq, findings)
+    can = is_secretariat and rq.candidature.desk_status in rules.GAPS_AFTER
+    return {
+        "gaps_asked": True,
+        "gap_units": [u for u in units if u.said],
+        "gaps_recorded_on": max((f.recorded_on for f in findings), default=None),
+        "can_record_gaps": can or bool(gaps_form is not None and gaps_form.errors),
+        "gaps_form": gaps_form or (GapAnalysisForm(units=units) if can else None),
+        "gaps_source": requests.form_of(rq).gaps,
+    }
+
+
+def _request_response(
+    request, rq, *, roles, form=None, assign_form=None, gaps_form=None, status=200
+):
     c = rq.candidature
     evaluators = selectors.evaluators(c)
     is_secretariat = StaffRole.SECRETARIAT in roles
@@ -113,6 +133,8 @@ def _request_response(request, rq, *, roles, form=None, assign_form=None, status
             .filter(candidature=c)
             .order_by("-deposited_on", "-number")
             .first(),
+            national_form=NationalForm.objects.filter(request=rq).first(),
+            **_gaps_context(rq, is_secretariat=is_secretariat, gaps_form=gaps_form),
         ),
         status=status,
     )
@@ -179,3 +201,44 @@ def proof(request, rpk: int, fid: int):
     if found is None:
         raise Http404
     return document_response(found)
+
+
+@staff_view
+def national_form(request, rpk: int):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return document_response(selectors.national_form_at_desk(request.user, rpk))
+
+
+@staff_view
+def gaps(request, rpk: int):
+    """004: the commission records its analysis of the gaps (POST only)."""
+    rq = selectors.request_at_desk(request.user, rpk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    roles = selectors.roles_for(request.user, rq.candidature.cqp_id)
+    if StaffRole.SECRETARIAT not in roles:
+        raise PermissionDenied
+    units = gap_analysis.units_of(rq, gap_analysis.findings_of(rq.candidature_id))
+    form = GapAnalysisForm(request.POST, units=units)
+    if form.is_valid():
+        try:
+            gap_analysis.record(
+                request=rq,
+                by=request.user,
+                entries=form.entries(),
+                today=timezone.localdate(),
+                link=request.build_absolute_uri(
+                    reverse("recevabilite:answer", args=[rq.pk]) + "#ecarts"
+                ),
+            )
+        except services.DeskError as error:
+            for field, message in error.errors.items():
+                form.add_error(field or None, message)
+        else:
+            messages.success(
+                request,
+                "L'analyse des écarts est enregistrée ; le candidat en est informé par courriel.",
+            )
+            return redirect(reverse("desk:request", args=[rq.pk]) + "#ecarts")
+    return _request_response(request, rq, roles=roles, gaps_form=form, status=400)

@@ -17,14 +17,18 @@ from livrets.recevabilite.views.common import context
 from portal.pdf.export import PdfExport, export_response, progress_response
 
 
+def _answer_form(rq, data=None) -> AnswerForm:
+    return AnswerForm(
+        data,
+        candidature=rq.candidature,
+        asks_notification=bool(rq.referential_version.referential.delays.validity_months),
+    )
+
+
 def answer(request, rpk: int):
     rq = selectors.request_for(request.user, rpk)
     ref = rq.referential_version.referential
-    form = AnswerForm(
-        request.POST or None,
-        candidature=rq.candidature,
-        asks_notification=bool(ref.delays.validity_months),
-    )
+    form = _answer_form(rq, request.POST or None)
     gaps = GapsForm(initial={"units": rq.gap_units, "note": rq.gap_note}, referential=ref)
     if request.method == "POST" and not rq.is_finalised:
         # A tab opened before the request was reopened: the page now shows no form to fill.
@@ -57,20 +61,31 @@ def answer(request, rpk: int):
 
 @require_POST
 def gaps(request, rpk: int):
+    """The gaps the candidate typed from the notification; read-only once the certifier's
+    commission recorded its own analysis on the portal. A refusal shows the page again with
+    its error summary."""
     rq = selectors.request_for(request.user, rpk)
-    form = GapsForm(request.POST, referential=rq.referential_version.referential)
-    if form.is_valid():
-        services.record_gaps(
-            request=rq, units=form.cleaned_data["units"], note=form.cleaned_data["note"]
-        )
-        messages.success(request, "L'analyse des écarts est enregistrée.")
-    else:
+    back = reverse("recevabilite:answer", args=[rq.pk]) + "#ecarts"
+    if selectors.gaps_recorded_by_certifier(rq):
         messages.error(
             request,
-            "L'analyse des écarts n'a pas pu être enregistrée : "
-            + " ".join(str(e) for errors in form.errors.values() for e in errors),
+            "La commission a enregistré son analyse des écarts sur le portail : vos notes ne "
+            "sont plus modifiables.",
         )
-    return redirect(reverse("recevabilite:answer", args=[rq.pk]) + "#ecarts")
+        return redirect(back)
+    form = GapsForm(request.POST, referential=rq.referential_version.referential)
+    if not form.is_valid():
+        return render(
+            request,
+            "recevabilite/answer.html",
+            context(request, rq, form=_answer_form(rq), gaps_form=form),
+            status=400,
+        )
+    services.record_gaps(
+        request=rq, units=form.cleaned_data["units"], note=form.cleaned_data["note"]
+    )
+    messages.success(request, "L'analyse des écarts est enregistrée.")
+    return redirect(back)
 
 
 @require_POST

@@ -97,6 +97,18 @@ def test_the_answer_form(client_of, af_request, candidate):
     assert links == ["#id_sent_on", "#id_received_on"]
 
 
+def test_the_gaps_form(client_of, referentials, candidate):
+    """004's gaps typed from the notification: refused on the page, not in a message."""
+    request = start(candidate, COS)
+    response = client_of(candidate).post(
+        reverse("recevabilite:gaps", args=[request.pk]),
+        {"units": ["inconnue"], "note": "x" * 4001},
+    )
+    assert response.status_code == 400
+    links = assert_shared_summary(response, response.context["gaps_form"])
+    assert links == ["#id_units_0", "#id_note"]
+
+
 def test_the_accompagnateurs_comment_form(client_of, referentials, candidate, other_candidate):
     from livrets.livret2 import services as livret_services
     from livrets.review import services as review

@@ -221,6 +221,18 @@ MATRIX = {
     "desk:livret_document": desk_row("get", ids=LIVRET_AT_DESK),
     # A COS jury session: the secretariat and the jury read it, an evaluator does not.
     "desk:session": desk_row("get", evaluator=404, ids={"spk": "spk"}),
+    # The filled national form: A adds or replaces it (no file: refused, back to the page
+    # with the error summary) and reads it, as A's accompagnateur does; the staff read the
+    # one deposited at their desk.
+    "desk_candidate:national_form": row("get", 200, 200),
+    "desk_candidate:national_form_upload": row("post", 302, 404),
+    "desk:national_form": desk_row("get"),
+    # 004: the commission's gap analysis, POST only; on a request not decided yet the
+    # secretariat is refused (400, the page with the error summary), the evaluator and the
+    # jury member 403.
+    "desk:gaps": desk_row(
+        "post", secretariat=400, evaluator=403, jury=403, data={"gap-A1": "Un écart."}
+    ),
     "certifier_api:candidature": api_row("get"),
     "certifier_api:recevabilite": api_row("post"),
     "certifier_api:jury": api_row("post"),

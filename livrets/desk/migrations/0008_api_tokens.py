@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('desk', '0006_evaluation_grid'),
+        ('desk', '0007_gap_analysis'),
         ('referentials', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

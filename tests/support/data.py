@@ -131,3 +131,33 @@ def make_candidatures(owner, count: int, *, prefix: str = "cqp-copie") -> list:
         )
         made.append(candidature)
     return made
+
+
+IDENTITY = {
+    "nom": "Martin",
+    "prenom": "Alice",
+    "adresse": "1 rue de la Paix, Lyon",
+    "telephone": "0600000000",
+    "email": "alice@example.fr",
+}
+
+
+def complete_livret(livret) -> None:
+    """Fill every required part of a livret of any CQP, as its referential asks: « Oui » to
+    each activity, the fewest compétences to tick, the situations each section requires."""
+    from livrets.livret2.structure import Widget, section_fields
+
+    ref = livret.referential_version.referential
+    for section in ref.livret_sections:
+        texts = {}
+        for spec in section_fields(ref, section):
+            if spec.widget == Widget.YESNO:
+                texts[spec.key] = "oui"
+            elif spec.widget == Widget.CHOICES:
+                items = section.choices.items[: section.choices.min]
+                texts[spec.key] = ",".join(c.code for c in items)
+            else:
+                texts[spec.key] = IDENTITY.get(spec.key, "Une réponse écrite par le candidat.")
+        fill_section(livret, section.code, texts)
+        for _ in range(section.situations_required or 0):
+            fill_situation(livret, section.code)

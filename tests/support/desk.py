@@ -32,6 +32,19 @@ def make_desk_staff() -> dict:
     }
 
 
+def make_editor(email: str):
+    """An editor of the public pages (Wagtail admin, with their TOTP app): no certifier's
+    staff, no candidature of anybody's."""
+    from django.contrib.auth.models import Group, Permission
+
+    user = make_candidate(email)
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
 def make_staff(email: str, slug: str, role: str = "secretariat", *, totp: bool = True):
     user = make_candidate(email)
     StaffMembership.objects.create(user=user, cqp=Cqp.objects.get(slug=slug), role=role)

@@ -8,14 +8,15 @@ from django.test import Client
 from livrets.livret2 import services as livret_services
 from livrets.review import services
 from tests.support.data import PASSWORD, make_candidate, version_of
-from tests.support.desk import make_desk_staff
+from tests.support.desk import make_desk_staff, make_editor
 
 __all__ = ["PASSWORD"]
 
 
 @pytest.fixture
 def people(referentials):
-    """Candidate A and B, A's accompagnateur, B's accompagnateur (another one)."""
+    """Candidate A and B, A's accompagnateur, B's accompagnateur (another one), the certifiers'
+    staff and an editor of the public pages."""
     a = make_candidate("alice@example.fr")
     b = make_candidate("bruno@example.fr")
     coach = make_candidate("coach@example.fr")
@@ -32,6 +33,7 @@ def people(referentials):
     services.accept(invitation=other, user=other_coach)
     return {
         **make_desk_staff(),
+        "editor": make_editor("redaction@example.fr"),
         "a": a,
         "b": b,
         "coach": coach,

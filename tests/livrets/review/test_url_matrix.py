@@ -23,7 +23,9 @@ PUBLIC = {"selfcheck:step", "selfcheck_api:cqp"}
 # The owner last: some rows change data. The certifier's staff: the COS secretariat,
 # evaluator and jury member (A's CQP), and the 000 secretariat (another certifier).
 STAFF = ("other_staff", "evaluator", "jury", "secretariat")
-ACTORS = ("anon", "b", "other_coach", "coach", *STAFF, "a")
+# The editor of the public pages reads what any other candidate reads (``b``), unless a row
+# says otherwise.
+ACTORS = ("anon", "b", "other_coach", "editor", "coach", *STAFF, "a")
 
 
 def row(method, a, coach, *, query=None, data=None, anon=302):
@@ -320,7 +322,8 @@ def test_each_visitor_gets_exactly_what_it_should(name, people, as_user, light_p
                 url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else ""), fill
             )
         got[actor] = response.status_code
-    assert got == spec["expect"], f"{name} ({url})"
+    expected = {"editor": spec["expect"]["b"], **spec["expect"]}
+    assert got == expected, f"{name} ({url})"
 
 
 def test_unknown_tokens_and_other_livrets_ids_are_404(people, as_user):
@@ -344,6 +347,7 @@ def test_the_desk_inbox_opens_to_staff_only(people, as_user):
         "anon": 302,
         "b": 404,
         "other_coach": 404,
+        "editor": 404,
         "coach": 404,
         "a": 404,
         "other_staff": 200,
@@ -364,6 +368,7 @@ def test_the_jury_sessions_open_to_the_secretariat_and_the_jury_only(people, as_
         "anon": 302,
         "b": 404,
         "other_coach": 404,
+        "editor": 404,
         "coach": 404,
         "a": 404,
         "other_staff": 200,

@@ -14,6 +14,7 @@ from home.referentials.selectors import cqp_choices
 from livrets.candidatures.deadlines import STEPS as ALL_STEPS
 from livrets.candidatures.deadlines import Facts, date_errors
 from livrets.candidatures.models import Candidature, Decision
+from livrets.candidatures.services import held_errors
 from portal.dates import BoundedDateField, add_months, french_day
 
 
@@ -92,7 +93,10 @@ class _DatesForm(forms.Form):
         data = super().clean()
         if self.errors:
             return data
-        errors = date_errors(self.facts(), today=timezone.localdate(), steps=self.STEPS)
+        facts = self.facts()
+        errors = held_errors(self.candidature, facts) or date_errors(
+            facts, today=timezone.localdate(), steps=self.STEPS
+        )
         for fact, message in errors.items():
             if fact in self.FIELDS:
                 self.add_error(self.FIELDS[fact], message)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from portal.dates import add_months, french_day
+from portal.dates import add_months, add_months_or_none, french_day
 
 MOTIFS_MAX = 4000
 SOON_DAYS = 15
@@ -160,10 +160,11 @@ def is_admissible(*, desk_status: str, silence_on: date | None, today: date) -> 
 
 def last_deposit_day(*, jury_on: date | None, months_before: int | None) -> date | None:
     """The last day a livret 2 reaches the jury in time, where the source gives a delay
-    before the session (004: 1 month); None otherwise."""
-    if jury_on is None or not months_before:
+    before the session (004: 1 month); None otherwise (and for a stored date too far off to
+    count from)."""
+    if not months_before:
         return None
-    return add_months(jury_on, -months_before)
+    return add_months_or_none(jury_on, -months_before)
 
 
 def livret_deposit_errors(

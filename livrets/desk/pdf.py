@@ -15,6 +15,7 @@ from livrets.livret2.models import Livret
 from livrets.livret2.pdf.document import livret_html
 from livrets.recevabilite.pdf import request_html
 from portal.pdf.render import html_to_pdf
+from portal.pdf.worker import PdfError
 
 TITLE = "Dossier pour « e-certif »"
 
@@ -102,4 +103,9 @@ def join(parts: list[tuple[str, bytes]], *, title: str = TITLE) -> bytes:
 
 
 def ecertif_pdf(rq, *, grid_html: str) -> bytes:
-    return join([(name, html_to_pdf(html).pdf) for name, html in parts_of(rq, grid_html=grid_html)])
+    """The joined file; a part the join cannot read is the PDF failing (``PdfError``)."""
+    parts = [(name, html_to_pdf(html).pdf) for name, html in parts_of(rq, grid_html=grid_html)]
+    try:
+        return join(parts)
+    except pikepdf.PdfError as error:
+        raise PdfError(f"e-certif: a part cannot be joined ({error})") from error

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from livrets.candidatures.models import Candidature
 from livrets.livret2.models import Answer, Livret, Revision, Situation
+from tests.support.pdf import stub_rendering
 
 from .site_map import make_people, targets, wagtail_pages
 
@@ -189,11 +190,7 @@ RAW_DATE = st.one_of(
 def site(site_pages, monkeypatch):
     """The people and objects of the site map; PDFs rendered as a stub (speed, not coverage:
     the renderer's own limits are tested apart)."""
-    from portal.pdf import render as rendering
-
-    monkeypatch.setattr(
-        rendering, "html_to_pdf", lambda html: rendering.Rendered(b"%PDF-1.7 stub", 0.0, 0.0)
-    )
+    stub_rendering(monkeypatch)
     cache.clear()
     yield make_people()
     cache.clear()

@@ -19,6 +19,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.pdf import stub_rendering
+
 from .site_map import failed_submits, make_people, targets, wagtail_pages
 
 pytestmark = pytest.mark.django_db
@@ -54,11 +56,7 @@ SUPPRESSED = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 @pytest.fixture
 def site(site_pages, monkeypatch):
     """The site map's people and objects; PDFs rendered as a stub."""
-    from portal.pdf import render as rendering
-
-    monkeypatch.setattr(
-        rendering, "html_to_pdf", lambda html: rendering.Rendered(b"%PDF-1.7 stub", 0.0, 0.0)
-    )
+    stub_rendering(monkeypatch)
     cache.clear()
     yield make_people()
     cache.clear()

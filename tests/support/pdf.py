@@ -86,3 +86,16 @@ def page_pixels(pdf: bytes, page: int) -> bytes:
 def watermark_pixels(pdf: bytes, page: int) -> int:
     """Pixels of the watermark's light grey (#e4e4e4) on one page: text is darker."""
     return sum(1 for p in page_pixels(pdf, page) if 215 <= p <= 240)
+
+
+STUB = b"%PDF-1.7 stub"
+
+
+def stub_rendering(monkeypatch) -> None:
+    """PDFs rendered as a stub (speed, not coverage: the renderer's own limits are tested
+    apart); the e-certif file, which joins rendered PDFs, is then that stub too."""
+    from livrets.desk import pdf as desk_pdf
+    from portal.pdf import render as rendering
+
+    monkeypatch.setattr(rendering, "html_to_pdf", lambda html: rendering.Rendered(STUB, 0.0, 0.0))
+    monkeypatch.setattr(desk_pdf, "join", lambda parts, **kwargs: STUB)

@@ -48,3 +48,15 @@ def test_the_bench_requests_fill_every_status_of_the_inbox(referentials, monkeyp
         assert f"{label}</a> : <strong>0</strong>" not in page, label
     soon = page[page.index("Silence dans moins de 15 jours") : page.index("Les demandes")]
     assert "Aucune demande." not in soon
+
+
+def test_postgresql_connections_do_not_jit_compile():
+    """The inbox's one counting query passes PostgreSQL's JIT cost threshold, and compiling it
+    cost over a second per page on 5,000 requests: the portal's connections turn JIT off."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("JIT is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

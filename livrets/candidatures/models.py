@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 
 from livrets.candidatures.deadlines import Facts
@@ -108,6 +109,19 @@ class Candidature(models.Model):
             DeskStatus.ADMISSIBLE,
             DeskStatus.INADMISSIBLE,
         )
+
+    @property
+    def desk_held(self) -> set[str]:
+        """The facts (``Facts`` field names) the certifier's desk recorded on the portal: the
+        request's while it is at the desk, the jury date once seated in a session (the desk's
+        ``Seat``, read through its reverse relation)."""
+        held = {"sent_on", "received_on", "decision", "decision_on", "notified_on"}
+        held = held if self.at_desk else set()
+        try:
+            self.jury_seat  # noqa: B018
+        except ObjectDoesNotExist:
+            return held
+        return held | {"jury_on"}
 
     @property
     def facts(self) -> Facts:

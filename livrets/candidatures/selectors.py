@@ -32,12 +32,14 @@ class Step:
 
 @dataclass(frozen=True)
 class Event:
-    """A date of the time line: recorded by the candidate, or computed (with its source)."""
+    """A date of the time line: recorded by the candidate or on the portal by the certifier's
+    desk (``on_portal``), or computed (with its source)."""
 
     day: date
     label: str
     computed: bool = False
     deadline: Deadline | None = None
+    on_portal: bool = False
 
     @property
     def past(self) -> bool:
@@ -68,7 +70,7 @@ def owned(user) -> QuerySet[Candidature]:
     """The user's candidatures with everything « Mes démarches » shows: three queries."""
     return (
         Candidature.objects.filter(owner=user)
-        .select_related("cqp__current", "request__referential_version")
+        .select_related("cqp__current", "request__referential_version", "jury_seat")
         .prefetch_related("livrets__referential_version", "jury_decisions")
         .order_by("created_at", "pk")
     )
@@ -82,15 +84,28 @@ def _request_of(c: Candidature):
 
 
 def _events(c: Candidature, facts: Facts, dates: list[Deadline], decision) -> list[Event]:
+    held = c.desk_held
     recorded = [
-        (facts.sent_on, "Envoi de la demande de recevabilité"),
-        (facts.received_on, "Réception de la demande par le certificateur"),
-        (facts.decision_on, f"Décision de recevabilité : {c.get_decision_display().lower()}"),
-        (facts.favourable_notified_on, "Notification favorable de la recevabilité"),
-        (facts.jury_on, "Session du jury"),
-        (decision and decision.decided_on, decision and f"Jury : {decision.get_outcome_display()}"),
+        (facts.sent_on, "Envoi de la demande de recevabilité", "sent_on" in held),
+        (facts.received_on, "Réception de la demande par le certificateur", "received_on" in held),
+        (
+            facts.decision_on,
+            f"Décision de recevabilité : {c.get_decision_display().lower()}",
+            "decision_on" in held,
+        ),
+        (
+            facts.favourable_notified_on,
+            "Notification favorable de la recevabilité",
+            "notified_on" in held,
+        ),
+        (facts.jury_on, "Session du jury", "jury_on" in held),
+        (
+            decision and decision.decided_on,
+            decision and f"Jury : {decision.get_outcome_display()}",
+            bool(decision and decision.by_certifier),
+        ),
     ]
-    events = [Event(day, label) for day, label in recorded if day]
+    events = [Event(day, label, on_portal=held) for day, label, held in recorded if day]
     events += [Event(d.day, d.label, computed=True, deadline=d) for d in dates]
     return sorted(events, key=lambda e: e.day)
 

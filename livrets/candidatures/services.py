@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from datetime import date
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 
 from livrets.candidatures.deadlines import STEPS, Facts, date_errors
@@ -36,32 +35,18 @@ def candidature_of(*, owner, cqp_id: int, selfcheck: dict | None = None) -> Cand
         return Candidature.objects.get(owner=owner, cqp_id=cqp_id)
 
 
-# The facts the certifier's desk records on the portal (``livrets.desk``), as the
-# candidature's fields: the request's while it is at the desk, the jury date once the
-# candidature is seated in a session.
-DESK_FACTS = {
-    "sent_on": "request_sent_on",
-    "received_on": "request_received_on",
-    "decision": "decision",
-    "decision_on": "decision_on",
-    "notified_on": "notified_on",
-}
+# A fact's candidature field, where its name differs.
+FIELDS = {"sent_on": "request_sent_on", "received_on": "request_received_on"}
 
 
 def held_errors(candidature: Candidature, facts: Facts) -> dict[str, str]:
     """Fact -> French message for each date the candidate changes although the certifier
     recorded it on the portal: the desk's record stands."""
-    held = dict(DESK_FACTS) if candidature.at_desk else {}
-    try:
-        candidature.jury_seat  # noqa: B018 - the desk's seat, through its reverse relation
-        held["jury_on"] = "jury_on"
-    except ObjectDoesNotExist:
-        pass
     return {
         name: "Cette date est enregistrée par le certificateur sur le portail : elle ne se "
         "modifie pas ici."
-        for name, field in held.items()
-        if getattr(facts, name) != getattr(candidature, field)
+        for name in sorted(candidature.desk_held)
+        if getattr(facts, name) != getattr(candidature, FIELDS.get(name, name))
     }
 
 

@@ -1,6 +1,7 @@
 """The dates the certifier's desk recorded on the portal are its own: the candidate's « Mon
 parcours » form on the livret 2 refuses to change them (the request's dates while the request
-is at the desk, the jury date once seated in a session) and keeps the rest of the form."""
+is at the desk, the jury date once seated in a session), and « Mes démarches » says they were
+recorded on the portal."""
 
 from __future__ import annotations
 
@@ -53,3 +54,7 @@ def test_the_desk_dates_and_the_session_date_are_not_changed_by_the_candidate(de
     assert c.jury_on == today + timedelta(days=90)
     # Unchanged, the form is accepted.
     assert _journey(alice, livret).status_code == 302
+    # « Mes démarches » says who recorded the dates: the portal, not the candidate.
+    page = alice.get(reverse("candidatures:demarches")).text
+    assert page.count("(enregistrée sur le portail)") >= 4  # sent, received, decision, jury
+    assert "(date indiquée)" not in page

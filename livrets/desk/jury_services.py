@@ -44,7 +44,7 @@ def deposit_livret(*, livret: Livret, by, today: date, link: str) -> None:
     accompagnateur transmit it (004) by the accompagnateur they invited."""
     with transaction.atomic():
         c = (
-            Candidature.objects.select_for_update()
+            Candidature.objects.select_for_update(of=("self",))
             .select_related("cqp__current")
             .get(pk=livret.candidature_id)
         )
@@ -115,7 +115,7 @@ def seat(*, session: JurySession, candidature: Candidature, by, today: date, lin
     otherwise."""
     with transaction.atomic():
         c = (
-            Candidature.objects.select_for_update()
+            Candidature.objects.select_for_update(of=("self",))
             .select_related("cqp__current")
             .get(pk=candidature.pk)
         )
@@ -173,7 +173,7 @@ def unseat(*, session: JurySession, candidature: Candidature, by, today: date, l
     """The candidature leaves the session: no jury date any more; the candidate is told."""
     with transaction.atomic():
         c = (
-            Candidature.objects.select_for_update()
+            Candidature.objects.select_for_update(of=("self",))
             .select_related("cqp__current")
             .get(pk=candidature.pk)
         )
